@@ -1,0 +1,98 @@
+// Command tidings reads news articles and says who did what to whom, when and where, who said
+// what, and how sure the reporter was.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+// command is one subcommand: run gets the arguments after its name.
+type command struct {
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+// env is what a subcommand may touch of the outside world.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+}
+
+// errFailed says that some inputs failed; each was already reported on stderr.
+var errFailed = errors.New("some inputs failed")
+
+func commands() map[string]command {
+	return map[string]command{
+		"extract":   {"read articles and print their annotations as JSON", runExtract},
+		"ingest":    {"store articles (files, folders, URLs, feeds) with their annotations", runIngest},
+		"serve":     {"serve the HTTP API and the web UI", runServe},
+		"demo":      {"load the sample corpus into a database and serve it", runDemo},
+		"reprocess": {"run the annotators again over stored articles", runReprocess},
+		"bench":     {"measure throughput on a corpus", runBench},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+		log: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))}
+	os.Exit(run(ctx, e, os.Args[1:]))
+}
+
+func run(ctx context.Context, e *env, args []string) int {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(e.stderr, cmds)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	c, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "tidings: unknown command %q\n", args[0])
+		usage(e.stderr, cmds)
+		return 2
+	}
+	if err := c.run(ctx, e, args[1:]); err != nil {
+		if errors.Is(err, errFailed) {
+			return 1
+		}
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(e.stderr, "tidings %s: %v\n", args[0], err)
+			return 2
+		}
+		fmt.Fprintf(e.stderr, "tidings %s: %v\n", args[0], err)
+		return 1
+	}
+	return 0
+}
+
+// usageError is a mistake in the command line.
+type usageError struct{ error }
+
+func usage(w io.Writer, cmds map[string]command) {
+	fmt.Fprintln(w, "usage: tidings COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\ncommands:")
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'tidings COMMAND -h' for a command's flags.")
+}

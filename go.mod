@@ -1,0 +1,3 @@
+module github.com/tidings-news/tidings
+
+go 1.26.8

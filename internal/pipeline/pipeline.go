@@ -1,0 +1,84 @@
+// Package pipeline turns inputs into annotated documents: reader, then the annotators in the
+// order of the flow (sentences, times, actors, quotes, events).
+package pipeline
+
+import (
+	"fmt"
+
+	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/nlp"
+	"github.com/tidings-news/tidings/internal/nlp/actor"
+	"github.com/tidings-news/tidings/internal/nlp/event"
+	"github.com/tidings-news/tidings/internal/nlp/quote"
+	"github.com/tidings-news/tidings/internal/nlp/sentence"
+	"github.com/tidings-news/tidings/internal/nlp/timex"
+	"github.com/tidings-news/tidings/internal/reader"
+	"github.com/tidings-news/tidings/internal/source"
+)
+
+// Config chooses how articles are read and annotated.
+type Config struct {
+	// Reader options shared by every input (format, now, published, url).
+	Reader reader.Options
+	// ActorFiles are user lexicons added to the embedded actor gazetteers.
+	ActorFiles []string
+}
+
+// Pipeline reads and annotates articles. It is safe for concurrent use.
+type Pipeline struct {
+	cfg        Config
+	annotators []nlp.Annotator
+}
+
+// New loads every lexicon once and returns a ready pipeline.
+func New(cfg Config) (*Pipeline, error) {
+	actors, err := actor.New(actor.Options{ExtraFiles: cfg.ActorFiles})
+	if err != nil {
+		return nil, fmt.Errorf("loading actor lexicons: %w", err)
+	}
+	events, err := event.New()
+	if err != nil {
+		return nil, fmt.Errorf("loading event patterns: %w", err)
+	}
+	return &Pipeline{cfg: cfg, annotators: []nlp.Annotator{
+		sentence.New(),
+		timex.New(),
+		actors,
+		quote.New(),
+		events,
+	}}, nil
+}
+
+// Annotators lists the stages in the order they run.
+func (p *Pipeline) Annotators() []nlp.Annotator { return p.annotators }
+
+// Read turns one input into a document without annotating it.
+func (p *Pipeline) Read(in source.Input) (*model.Document, error) {
+	opts := p.cfg.Reader
+	if in.URL != "" && opts.URL == "" {
+		opts.URL = in.URL
+	}
+	doc, err := reader.Read(in.Data, opts)
+	if err != nil {
+		return nil, err
+	}
+	doc.Source = in.Name
+	return doc, nil
+}
+
+// Annotate runs every annotator over doc.
+func (p *Pipeline) Annotate(doc *model.Document) {
+	for _, a := range p.annotators {
+		a.Annotate(doc)
+	}
+}
+
+// Process reads and annotates one input.
+func (p *Pipeline) Process(in source.Input) (*model.Document, error) {
+	doc, err := p.Read(in)
+	if err != nil {
+		return nil, err
+	}
+	p.Annotate(doc)
+	return doc, nil
+}
