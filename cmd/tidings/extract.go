@@ -7,7 +7,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/tidings-news/tidings/internal/model"
@@ -128,9 +127,4 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return errFailed
 	}
 	return nil
-}
-
-// writeExplain prints a document's events for a person to read.
-func writeExplain(w io.Writer, doc *model.Document) {
-	fmt.Fprintf(w, "# %s\n", doc.Title)
 }
