@@ -62,6 +62,8 @@ type Document struct {
 	UpdatedSource   string
 	// Now is the moment the article was read; relative stamps are resolved against it.
 	Now string
+	// Dateline is the place (and agency) a wire story opens with: "MOSCOW (Reuters)".
+	Dateline string
 
 	// Text is the body as plain text, paragraphs separated by a blank line.
 	Text string

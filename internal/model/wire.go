@@ -20,6 +20,7 @@ type wireDoc struct {
 	Updated         string      `json:"updated"`
 	UpdatedSource   string      `json:"updated_source"`
 	Now             string      `json:"now,omitempty"`
+	Dateline        string      `json:"dateline"`
 	Text            string      `json:"text"`
 	Sentences       []Span      `json:"sentences"`
 	Actors          []wireActor `json:"actors"`
@@ -181,7 +182,7 @@ func (d Document) MarshalJSON() ([]byte, error) {
 		Title: d.Title, Standfirst: d.Standfirst, Byline: d.Byline,
 		Published: d.Published, PublishedSource: d.PublishedSource,
 		Updated: d.Updated, UpdatedSource: d.UpdatedSource,
-		Now: d.Now, Text: d.Text,
+		Now: d.Now, Dateline: d.Dateline, Text: d.Text,
 		Sentences: make([]Span, 0, len(d.Sentences)),
 		Actors:    make([]wireActor, 0, len(d.Actors)),
 		Events:    make([]wireEvent, 0, len(d.Events)),
@@ -251,7 +252,7 @@ func (d *Document) UnmarshalJSON(data []byte) error {
 		Title: w.Title, Standfirst: w.Standfirst, Byline: w.Byline,
 		Published: w.Published, PublishedSource: w.PublishedSource,
 		Updated: w.Updated, UpdatedSource: w.UpdatedSource,
-		Now: w.Now, Text: w.Text,
+		Now: w.Now, Dateline: w.Dateline, Text: w.Text,
 	}
 	for _, s := range w.Sentences {
 		d.Sentences = append(d.Sentences, o.spanIn(s))
