@@ -1,0 +1,22 @@
+package main
+
+import (
+	"context"
+	"flag"
+
+	"github.com/tidings-news/tidings/internal/store"
+	"github.com/tidings-news/tidings/internal/store/sqlite"
+)
+
+// defaultDB is the database file used when --db is not given.
+const defaultDB = "tidings.db"
+
+// dbFlag registers --db on fs and returns where its value lands.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", defaultDB, "the SQLite database `FILE` (created when absent)")
+}
+
+// openDB opens the store at path, creating it and bringing its schema up to date.
+func openDB(ctx context.Context, path string) (store.Store, error) {
+	return sqlite.Open(ctx, path, sqlite.Options{})
+}

@@ -1,0 +1,118 @@
+// Package sqlite is the Store kept in one SQLite file (pure Go, no cgo): write-ahead logging
+// so readers never wait for the writer, a busy timeout, ordered migrations with a schema version
+// check, and FTS5 full-text search over titles and texts.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/tidings-news/tidings/internal/store"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Store is a store.Store in a SQLite file.
+type Store struct {
+	db *sql.DB
+	// now gives the time articles are stored at.
+	now func() time.Time
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Options tune Open.
+type Options struct {
+	// BusyTimeout is how long a writer waits for the lock; zero means 10 seconds.
+	BusyTimeout time.Duration
+	// Now stamps stored articles; nil means time.Now.
+	Now func() time.Time
+}
+
+// Open opens (creating when absent) the database at path and brings its schema up to date.
+// A database written by a newer tidings, with a schema this one does not know, is refused.
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("opening database: no path given")
+	}
+	busy := opts.BusyTimeout
+	if busy <= 0 {
+		busy = 10 * time.Second
+	}
+	q := url.Values{}
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "foreign_keys(ON)")
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("opening database %s: %w", path, err)
+	}
+	s := &Store{db: db, now: opts.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("closing database: %w", err)
+	}
+	return nil
+}
+
+// SchemaVersion is the schema version this package writes.
+func SchemaVersion() int { return len(migrations()) }
+
+func (s *Store) migrate(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("connecting: %w", err)
+	}
+	defer conn.Close()
+	var version int
+	if err := conn.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return fmt.Errorf("reading schema version (is this a SQLite database?): %w", err)
+	}
+	ms := migrations()
+	if version > len(ms) {
+		return fmt.Errorf("the database has schema version %d but this tidings knows only up to %d: upgrade tidings", version, len(ms))
+	}
+	for i := version; i < len(ms); i++ {
+		tx, err := conn.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("starting migration %d: %w", i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, ms[i]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrating schema to version %d: %w", i+1, err)
+		}
+		// PRAGMA takes no parameters; i is an int we control
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("recording schema version %d: %w", i+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("committing migration %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// likePattern escapes s for a LIKE ... ESCAPE '\' that matches s anywhere.
+func likePattern(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(s) + "%"
+}
