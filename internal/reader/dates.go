@@ -80,7 +80,7 @@ func stampTokens(s string) []string {
 			cur.WriteRune(r) // 19:54, 19.54
 		case (r == '-' || r == '+') && cur.Len() == 0 && i+1 < len(rs) && unicode.IsDigit(rs[i+1]) && i > 0 && rs[i-1] == ' ':
 			cur.WriteRune(r) // +0300
-		case r == '/' && cur.Len() > 0 && isDigits(cur.String()) && i+1 < len(rs) && unicode.IsDigit(rs[i+1]):
+		case r == '/' && cur.Len() > 0 && isDigits(strings.ReplaceAll(cur.String(), "/", "")) && i+1 < len(rs) && unicode.IsDigit(rs[i+1]):
 			cur.WriteRune(r) // 14/03/2025
 		default:
 			flush()

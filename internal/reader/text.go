@@ -29,7 +29,7 @@ const maxHeaderLines = 8
 var wireDateline = regexp.MustCompile(`^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})` +
 	`((?:, ?(?:[A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+){0,2}|[A-Z]{2,}))?` +
 	`(?:, ?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?)` +
-	` ?(\([A-Za-z][A-Za-z .&/-]{0,30}\))? ?(?:-{1,2}|—|–|_) `)
+	` ?(\([A-Za-z][A-Za-z .&/-]{0,30}\))? ?(?:-{1,2}|—|–|_)\s+`)
 
 var bylineRE = regexp.MustCompile(`^(?i:by)\s+([\p{Lu}][\p{L}.'\-]+(?:\s+(?:[\p{Lu}][\p{L}.'\-]*|and|&|de|van|von|al-\p{L}+|bin|el|la|le|da|di)){0,8}(?:\s*,\s*[\p{L} .&]{2,40})?)$`)
 
@@ -66,7 +66,7 @@ func readText(s string, opts Options) (*model.Document, error) {
 			i++
 			continue
 		}
-		if doc.Standfirst == "" && isStandfirst(lines, i, header) {
+		if doc.Standfirst == "" && isStandfirst(lines, i, header && i > 0 && cleanLine(lines[i-1]) != "") {
 			doc.Standfirst = line
 			header = true
 			i++
@@ -115,7 +115,7 @@ func nextNonBlank(lines []string, i int) int {
 func isTitle(lines []string, i int) bool {
 	line := cleanLine(lines[i])
 	n := utf8.RuneCountInString(line)
-	if n == 0 || n > 220 || nextNonBlank(lines, i+1) >= len(lines) {
+	if n == 0 || n > 220 || nextNonBlank(lines, i+1) >= len(lines) || wireDateline.MatchString(line+" ") {
 		return false
 	}
 	if sentenceEnds(line) > 1 {
@@ -158,9 +158,9 @@ func titleCase(line string) bool {
 	return words > 0 && caps*4 >= words*3
 }
 
-// isStandfirst says whether line i is a standfirst: a short paragraph in the header, with body
-// text after it. Before any dateline or byline it only counts when a header line follows it.
-func isStandfirst(lines []string, i int, headerSeen bool) bool {
+// isStandfirst says whether line i is a standfirst: a short paragraph with body text after it,
+// set right under a header line (afterHeader) or right above one.
+func isStandfirst(lines []string, i int, afterHeader bool) bool {
 	line := cleanLine(lines[i])
 	n := utf8.RuneCountInString(line)
 	if n < 20 || n > 400 || sentenceEnds(line) > 2 {
@@ -170,8 +170,11 @@ func isStandfirst(lines []string, i int, headerSeen bool) bool {
 	if j >= len(lines) {
 		return false
 	}
-	if headerSeen {
+	if afterHeader {
 		return true
+	}
+	if j != i+1 {
+		return false
 	}
 	next := cleanLine(lines[j])
 	return bylineRE.MatchString(next) || isDateLine(next)
