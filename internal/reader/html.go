@@ -1,8 +1,484 @@
 package reader
 
-import "github.com/tidings-news/tidings/internal/model"
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+// Limits that bound the work done on one page, whatever its size or shape.
+const (
+	// maxHTMLBytes is the most of a page read; the rest is dropped (the HTML parser closes
+	// what is left open).
+	maxHTMLBytes = 6 << 20
+	// A tree with more nodes or deeper nesting than this is not handed to the extractors,
+	// which walk it recursively; its text is read by a plain walk instead.
+	maxHTMLNodes = 250_000
+	maxHTMLDepth = 512
+	// minBodyRunes is the length under which the main extractor's text is thought too
+	// little and the fallback extractor is tried.
+	minBodyRunes = 250
+)
+
+// htmlExtraction are the settings of the body extractors.
+type htmlExtraction struct {
+	focus    trafilatura.ExtractionFocus
+	fallback bool // trafilatura's own fallback extractors
+	tables   bool // keep the text of tables
+}
+
+// defaultHTMLExtraction returns the settings measured best on the extraction benchmark
+// (docs/reader.md).
+func defaultHTMLExtraction() htmlExtraction {
+	return htmlExtraction{focus: trafilatura.Balanced, tables: true}
+}
 
 // readHTML extracts the article from a web page.
 func readHTML(data []byte, opts Options) (*model.Document, error) {
-	return readText(string(data), opts)
+	lx, err := loadHTMLLexicon()
+	if err != nil {
+		return nil, fmt.Errorf("loading the web page reader's data: %w", err)
+	}
+	return lx.read(data, opts, defaultHTMLExtraction())
+}
+
+func (lx *htmlLexicon) read(data []byte, opts Options, cfg htmlExtraction) (*model.Document, error) {
+	if len(data) > maxHTMLBytes {
+		data = data[:maxHTMLBytes]
+	}
+	data = decodeHTML(data)
+	root, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("reading the web page: %w", err)
+	}
+	facts := lx.collectFacts(root)
+
+	doc := &model.Document{}
+	doc.URL = absoluteURL(facts.canonical, opts.URL)
+	if doc.URL == "" {
+		doc.URL = absoluteURL(facts.ogURL, opts.URL)
+	}
+	pageURL := opts.URL
+	if pageURL == "" {
+		pageURL = doc.URL
+	}
+
+	var meta trafilatura.Metadata
+	var rd readability.Article
+	nodes, depth := htmlTreeSize(root)
+	if nodes <= maxHTMLNodes && depth <= maxHTMLDepth {
+		doc.Text, meta, rd = extractBody(root, pageURL, cfg)
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		doc.Text = htmlText(htmlBody(root))
+	}
+
+	doc.Title = firstNonEmpty(meta.Title, facts.jsonLD.props["headline"], facts.ogTitle, rd.Title(), facts.titleTag)
+	doc.Byline = cleanByline(firstNonEmpty(meta.Author, facts.jsonLD.props["author"], lx.metaAuthor(facts), rd.Byline()))
+	doc.Standfirst = pickStandfirst(facts, lx, doc.Title, doc.Text)
+
+	now := opts.now()
+	doc.Published, doc.PublishedSource = lx.pickDate(fieldPublished, facts, doc.URL, pageURL, now, opts.NowHasZone)
+	doc.Updated, doc.UpdatedSource = lx.pickDate(fieldUpdated, facts, doc.URL, pageURL, now, opts.NowHasZone)
+	return doc, nil
+}
+
+// decodeHTML returns the page as UTF-8. A byte order mark decides; else valid UTF-8 stays
+// UTF-8 (pages often declare a charset they do not use); else the charset a <meta> element
+// declares; else Windows-1252, as browsers read undeclared pages.
+func decodeHTML(data []byte) []byte {
+	if enc, name, certain := charset.DetermineEncoding(data, ""); certain {
+		if name == "utf-8" {
+			return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+		}
+		if out, err := enc.NewDecoder().Bytes(data); err == nil {
+			return bytes.ToValidUTF8(out, []byte("\uFFFD"))
+		}
+	}
+	if utf8.Valid(data) {
+		return data
+	}
+	enc := encoding.Encoding(charmap.Windows1252)
+	if name := declaredCharset(data); name != "" {
+		if e, _ := charset.Lookup(name); e != nil {
+			enc = e
+		}
+	}
+	if out, err := enc.NewDecoder().Bytes(data); err == nil {
+		data = out
+	}
+	return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+}
+
+// declaredCharset is the charset named by a <meta> element in the head of the page:
+// <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">.
+func declaredCharset(data []byte) string {
+	head := data
+	if len(head) > 32<<10 {
+		head = head[:32<<10]
+	}
+	low := bytes.ToLower(head)
+	for {
+		i := bytes.Index(low, []byte("<meta"))
+		if i < 0 {
+			return ""
+		}
+		low = low[i+5:]
+		end := bytes.IndexByte(low, '>')
+		if end < 0 {
+			return ""
+		}
+		tag := low[:end]
+		low = low[end:]
+		j := bytes.Index(tag, []byte("charset="))
+		if j < 0 {
+			continue
+		}
+		v := bytes.TrimLeft(tag[j+len("charset="):], "\"' ")
+		k := 0
+		for k < len(v) && (v[k] >= 'a' && v[k] <= 'z' || v[k] >= '0' && v[k] <= '9' || v[k] == '-' || v[k] == '_' || v[k] == '.' || v[k] == ':') {
+			k++
+		}
+		if k > 0 {
+			return string(v[:k])
+		}
+	}
+}
+
+// extractBody finds the article's text with go-trafilatura, and with go-readability when
+// trafilatura finds too little. A panic in either is caught and counts as finding nothing.
+func extractBody(root *html.Node, pageURL string, cfg htmlExtraction) (text string, meta trafilatura.Metadata, rd readability.Article) {
+	var u *url.URL
+	if pageURL != "" {
+		if pu, err := url.Parse(pageURL); err == nil && pu.IsAbs() {
+			u = pu
+		}
+	}
+	topts := trafilatura.Options{
+		OriginalURL:     u,
+		Focus:           cfg.focus,
+		EnableFallback:  cfg.fallback,
+		ExcludeComments: true,
+		ExcludeTables:   !cfg.tables,
+		HtmlDateMode:    trafilatura.Disabled,
+		EnableLog:       false,
+	}
+	catch(func() {
+		res, err := trafilatura.ExtractDocument(root, topts)
+		if err != nil || res == nil {
+			return
+		}
+		meta = res.Metadata
+		text = htmlText(res.ContentNode)
+	})
+	if utf8.RuneCountInString(text) >= minBodyRunes {
+		return text, meta, rd
+	}
+	catch(func() {
+		p := readability.NewParser()
+		a, err := p.ParseDocument(root, u)
+		if err != nil {
+			return
+		}
+		rd = a
+		if a.Node != nil {
+			if t := htmlText(a.Node); utf8.RuneCountInString(t) > utf8.RuneCountInString(text) {
+				text = t
+			}
+		}
+	})
+	return text, meta, rd
+}
+
+// catch runs fn and turns a panic in it into nothing found: the extractors are large and
+// a page may be hostile.
+func catch(fn func()) {
+	defer func() { _ = recover() }()
+	fn()
+}
+
+// htmlTreeSize counts the nodes of the tree and its deepest nesting, without recursion.
+func htmlTreeSize(root *html.Node) (nodes, depth int) {
+	d := 0
+	n := root
+	for n != nil {
+		nodes++
+		if d > depth {
+			depth = d
+		}
+		if n.FirstChild != nil {
+			n = n.FirstChild
+			d++
+			continue
+		}
+		for n != nil && n != root && n.NextSibling == nil {
+			n = n.Parent
+			d--
+		}
+		if n == nil || n == root {
+			break
+		}
+		n = n.NextSibling
+	}
+	return nodes, depth
+}
+
+// htmlBody returns the <body> element, or root when there is none.
+func htmlBody(root *html.Node) *html.Node {
+	for n := range htmlWalk(root) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			return n
+		}
+	}
+	return root
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// metaAuthor is the first author <meta> that names a person rather than a link.
+func (lx *htmlLexicon) metaAuthor(f *pageFacts) string {
+	for _, v := range sortedMeta(f.meta[fieldAuthor]) {
+		if !strings.Contains(v.value, "://") && !strings.HasPrefix(v.value, "@") {
+			return v.value
+		}
+	}
+	return ""
+}
+
+// cleanByline trims a byline to the names: "By Jane Doe" becomes "Jane Doe".
+func cleanByline(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, p := range []string{"By ", "by ", "BY "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	if len(s) > 200 || strings.Contains(s, "://") {
+		return ""
+	}
+	return s
+}
+
+// sortedMeta orders values by the preference of their key, keeping page order among equals.
+func sortedMeta(vs []metaValue) []metaValue {
+	out := make([]metaValue, len(vs))
+	copy(out, vs)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].rank < out[j-1].rank; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// pickStandfirst is the article's dek: an element the page marks as one, else the page's
+// description when it is not merely the opening of the body or the title again.
+func pickStandfirst(f *pageFacts, lx *htmlLexicon, title, text string) string {
+	cands := []string{f.standfirst}
+	for _, v := range sortedMeta(f.meta[fieldDescription]) {
+		cands = append(cands, v.value)
+	}
+	cands = append(cands, f.jsonLD.props["description"])
+	head := normalizeForCompare(text, 2000)
+	nt := normalizeForCompare(title, 400)
+	for _, c := range cands {
+		c = strings.Join(strings.Fields(c), " ")
+		if len(c) < 30 || len(c) > 600 {
+			continue
+		}
+		nc := normalizeForCompare(strings.TrimRight(c, ".… "), 600)
+		if nc == "" || nc == nt || strings.Contains(head, nc) {
+			continue
+		}
+		return c
+	}
+	return ""
+}
+
+// normalizeForCompare lowercases s and keeps only its letters and digits, one space between
+// words, reading at most limit bytes.
+func normalizeForCompare(s string, limit int) string {
+	if len(s) > limit {
+		s = s[:limit]
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != utf8.RuneError && !isSpaceRune(r) && !isPunctRune(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func isSpaceRune(r rune) bool {
+	return r == '\u00a0' || r >= '\u2000' && r <= '\u200b' || r == '\u3000'
+}
+func isPunctRune(r rune) bool {
+	return r >= '\u2010' && r <= '\u2027' || r == '\u00ab' || r == '\u00bb'
+}
+
+// pickDate finds the published or updated time in the order html_meta.tsv gives: the first
+// source that yields a time wins; when it gives only a day, a later source that gives a clock
+// time on the same day completes it.
+func (lx *htmlLexicon) pickDate(field string, f *pageFacts, canonical, pageURL string, now time.Time, nowZone bool) (string, string) {
+	metas := sortedMeta(f.meta[field])
+	var best stamp
+	var bestSource string
+	consider := func(st stamp, source string) bool {
+		if !st.plausible(now) {
+			return false
+		}
+		if bestSource == "" {
+			best, bestSource = st, source
+			return best.clock
+		}
+		if st.clock && st.t.Format("2006-01-02") == best.t.Format("2006-01-02") {
+			best, bestSource = st, source
+			return true
+		}
+		return false
+	}
+	for _, key := range lx.order[field] {
+		switch {
+		case strings.HasPrefix(key, jsonLDPrefix):
+			if v := f.jsonLD.props[strings.TrimPrefix(key, jsonLDPrefix)]; v != "" {
+				if st, ok := parseMachineTime(v); ok && consider(st, key) {
+					return best.String(), bestSource
+				}
+			}
+		case key == keyTimeElement:
+			for _, v := range f.times {
+				if st, ok := parseMachineTime(v); ok {
+					if consider(st, "time-element") {
+						return best.String(), bestSource
+					}
+					break
+				}
+			}
+		case key == keyText:
+			for _, t := range f.dateTexts {
+				part, ok := datePart(t, field)
+				if !ok {
+					continue
+				}
+				if st, ok := parseTextTime(part, now, nowZone, lx.zones); ok {
+					if consider(st, "text") {
+						return best.String(), bestSource
+					}
+					break
+				}
+			}
+		case key == keyURL:
+			for _, u := range []string{canonical, pageURL} {
+				if st, ok := urlDate(u); ok {
+					if consider(st, "url") {
+						return best.String(), bestSource
+					}
+					break
+				}
+			}
+		default:
+			for _, v := range metas {
+				if !strings.EqualFold(strings.TrimPrefix(strings.TrimPrefix(v.source, "meta:"), "itemprop:"), key) {
+					continue
+				}
+				st, ok := parseMachineTime(v.value)
+				if !ok {
+					st, ok = parseTextTime(v.value, now, nowZone, lx.zones)
+				}
+				if ok && consider(st, v.source) {
+					return best.String(), bestSource
+				}
+			}
+		}
+	}
+	if bestSource == "" {
+		return "", ""
+	}
+	return best.String(), bestSource
+}
+
+// datePart returns the part of a printed date line that gives field: "Published 3 May 2025,
+// updated 4 May 2025" gives the first date for published and the second for updated. A line
+// that only says "Updated ..." gives nothing for published.
+func datePart(s, field string) (string, bool) {
+	low := strings.ToLower(s)
+	i := strings.Index(low, "updated")
+	if i < 0 {
+		i = strings.Index(low, "modified")
+	}
+	if field == fieldUpdated {
+		if i < 0 {
+			return "", false
+		}
+		return s[i:], true
+	}
+	if i < 0 {
+		return s, true
+	}
+	if before := strings.TrimSpace(s[:i]); len(before) >= 6 {
+		return before, true
+	}
+	return "", false
+}
+
+// urlDate reads a day from a URL path: /2025/03/14/, /2025-03-14-, /20250314/.
+func urlDate(u string) (stamp, bool) {
+	pu, err := url.Parse(u)
+	if err != nil || pu.Path == "" {
+		return stamp{}, false
+	}
+	p := pu.Path
+	for i := 0; i+10 <= len(p); i++ {
+		if p[i] != '/' && p[i] != '-' && p[i] != '_' {
+			continue
+		}
+		s := p[i+1:]
+		if len(s) < 8 {
+			break
+		}
+		var y, m, d string
+		switch {
+		case len(s) >= 10 && (s[4] == '/' || s[4] == '-') && s[7] == s[4] && allDigits(s[:4]) && allDigits(s[5:7]) && allDigits(s[8:10]):
+			y, m, d = s[:4], s[5:7], s[8:10]
+			if len(s) > 10 && s[10] >= '0' && s[10] <= '9' {
+				continue
+			}
+		case allDigits(s[:8]) && (len(s) == 8 || s[8] == '/' || s[8] == '-' || s[8] == '_' || s[8] == '.'):
+			y, m, d = s[:4], s[4:6], s[6:8]
+		default:
+			continue
+		}
+		t, err := time.Parse("2006-01-02", y+"-"+m+"-"+d)
+		if err != nil {
+			continue
+		}
+		return stamp{t: t}, true
+	}
+	return stamp{}, false
 }

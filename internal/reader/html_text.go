@@ -1,0 +1,264 @@
+package reader
+
+import (
+	"iter"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlBlocks are the elements that start and end a paragraph of text.
+var htmlBlocks = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Body: true, atom.Caption: true, atom.Center: true, atom.Dd: true, atom.Details: true,
+	atom.Dialog: true, atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true,
+	atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true, atom.Li: true,
+	atom.Main: true, atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
+	atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Tfoot: true,
+	atom.Thead: true, atom.Tr: true, atom.Ul: true, atom.Html: true,
+}
+
+// htmlSkipped are the elements whose content is never text of the article.
+var htmlSkipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Head: true, atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true,
+	atom.Button: true, atom.Select: true, atom.Textarea: true, atom.Canvas: true,
+	atom.Audio: true, atom.Video: true, atom.Title: true,
+}
+
+// textWriter collects the text of an HTML tree: runs of white space become one space,
+// blocks become paragraphs separated by a blank line, a line break stays a line break.
+type textWriter struct {
+	b strings.Builder
+	// breaks is the break owed before the next word: 0 none, 1 a line, 2 a paragraph.
+	breaks int
+	// space is true when a space is owed before the next word.
+	space bool
+	// pre counts the <pre> elements we are inside.
+	pre int
+}
+
+func (w *textWriter) lineBreak() {
+	if w.breaks < 1 {
+		w.breaks = 1
+	} else {
+		// Two line breaks in a row (<br><br>) separate paragraphs.
+		w.breaks = 2
+	}
+	w.space = false
+}
+
+func (w *textWriter) paragraph() {
+	w.breaks = 2
+	w.space = false
+}
+
+// text writes the words of s.
+func (w *textWriter) text(s string) {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+		switch {
+		case r == '\n' && w.pre > 0:
+			w.lineBreak()
+			continue
+		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u2060' || r == '\ufeff' || r == utf8.RuneError && size == 1:
+			continue
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == '\u00a0' || r == '\u2028' || r == '\u2029' || r == '\u3000' || (r >= '\u2000' && r <= '\u200a') || r == '\u202f' || r == '\u205f':
+			w.space = true
+			continue
+		case r < 0x20 || r == 0x7f:
+			continue
+		}
+		if w.b.Len() > 0 {
+			switch {
+			case w.breaks >= 2:
+				w.b.WriteString("\n\n")
+			case w.breaks == 1:
+				w.b.WriteByte('\n')
+			case w.space:
+				w.b.WriteByte(' ')
+			}
+		}
+		w.breaks, w.space = 0, false
+		w.b.WriteRune(r)
+	}
+}
+
+// String returns the text collected.
+func (w *textWriter) String() string { return w.b.String() }
+
+// htmlText renders the text of the tree under root. It walks the tree without recursion, so a
+// deeply nested page cannot exhaust the stack.
+func htmlText(root *html.Node) string {
+	var w textWriter
+	writeHTMLText(&w, root)
+	return w.String()
+}
+
+func writeHTMLText(w *textWriter, root *html.Node) {
+	if root == nil {
+		return
+	}
+	n := root
+	for {
+		descend := false
+		switch n.Type {
+		case html.TextNode:
+			w.text(n.Data)
+		case html.ElementNode:
+			if htmlSkipped[n.DataAtom] || htmlHidden(n) {
+				break
+			}
+			switch {
+			case n.DataAtom == atom.Br:
+				w.lineBreak()
+			case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+				w.space = true
+			case n.DataAtom == atom.Img:
+				// images carry no text of the article
+			case htmlBlocks[n.DataAtom]:
+				w.paragraph()
+			}
+			if n.DataAtom == atom.Pre {
+				w.pre++
+			}
+			descend = n.FirstChild != nil
+		case html.DocumentNode:
+			descend = n.FirstChild != nil
+		}
+		if descend {
+			n = n.FirstChild
+			continue
+		}
+		// Leave n and every ancestor that has no next sibling.
+		for {
+			if n != root {
+				htmlLeave(w, n)
+			}
+			if n == root {
+				return
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
+			if n == nil {
+				return
+			}
+			if n == root {
+				return
+			}
+		}
+	}
+}
+
+// htmlLeave closes element n after its children were written.
+func htmlLeave(w *textWriter, n *html.Node) {
+	if n.Type != html.ElementNode {
+		return
+	}
+	if htmlSkipped[n.DataAtom] || htmlHidden(n) {
+		return
+	}
+	if n.DataAtom == atom.Pre && w.pre > 0 {
+		w.pre--
+	}
+	switch {
+	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+		w.space = true
+	case htmlBlocks[n.DataAtom]:
+		w.paragraph()
+	}
+}
+
+// htmlHidden is true for an element the page hides from readers.
+func htmlHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			v := strings.ToLower(a.Val)
+			if strings.Contains(v, "display:none") || strings.Contains(v, "display: none") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// htmlAttr returns the value of attribute key of n.
+func htmlAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// htmlInnerText is the text of n on one line, white space collapsed.
+func htmlInnerText(n *html.Node) string {
+	s := htmlText(n)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// htmlShortText is the text of n on one line when it holds at most limit bytes of text, else
+// "". It stops reading as soon as the text is too long.
+func htmlShortText(n *html.Node, limit int) string {
+	var b strings.Builder
+	for d := range htmlWalk(n) {
+		if d.Type == html.ElementNode && (htmlSkipped[d.DataAtom] || d.DataAtom == atom.Br || htmlBlocks[d.DataAtom]) {
+			b.WriteByte(' ')
+		}
+		if d.Type != html.TextNode {
+			continue
+		}
+		if b.Len()+len(d.Data) > limit*2 {
+			return ""
+		}
+		b.WriteString(d.Data)
+	}
+	s := strings.Join(strings.Fields(b.String()), " ")
+	if len(s) > limit {
+		return ""
+	}
+	return s
+}
+
+// htmlWalk yields the nodes under root (not root itself) in document order, without
+// recursion. The text of skipped elements (scripts, styles) is not yielded.
+func htmlWalk(root *html.Node) iter.Seq[*html.Node] {
+	return func(yield func(*html.Node) bool) {
+		if root == nil {
+			return
+		}
+		n := root.FirstChild
+		for n != nil {
+			if !yield(n) {
+				return
+			}
+			if n.FirstChild != nil && !(n.Type == html.ElementNode && htmlSkipped[n.DataAtom] && n.DataAtom != atom.Head) {
+				n = n.FirstChild
+				continue
+			}
+			for n != nil && n != root && n.NextSibling == nil {
+				n = n.Parent
+			}
+			if n == nil || n == root {
+				return
+			}
+			n = n.NextSibling
+		}
+	}
+}
