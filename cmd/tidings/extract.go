@@ -68,6 +68,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	var pf pipelineFlags
 	pf.register(fs)
 	pretty := fs.Bool("pretty", false, "indent the JSON")
+	workers := fs.Int("workers", 0, "articles annotated at once (default: one per CPU); output keeps the input order")
 	explain := fs.Bool("explain", false, "print each event as a line a person reads, under its evidence sentence, instead of JSON")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: tidings extract [flags] PATH|-...\n\nReads articles (files, folders, - for standard input) and prints one JSON document per article.")
@@ -99,29 +100,30 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 	}
 	failed := 0
-	for in, err := range source.Files(ctx, fs.Args(), source.Options{MaxBytes: pf.maxBytes, Stdin: e.stdin}) {
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
+	files := source.Files(ctx, fs.Args(), source.Options{MaxBytes: pf.maxBytes, Stdin: e.stdin})
+	err = p.Run(ctx, files, *workers, nil, func(r pipeline.Result) error {
+		if r.Err != nil {
+			failed++
+			var se *source.Error
+			if errors.As(r.Err, &se) {
+				fmt.Fprintf(e.stderr, "tidings extract: %v\n", r.Err)
+			} else {
+				fmt.Fprintf(e.stderr, "tidings extract: %s: %v\n", r.Name, r.Err)
 			}
-			failed++
-			fmt.Fprintf(e.stderr, "tidings extract: %v\n", err)
-			continue
-		}
-		doc, err := p.Process(in)
-		if err != nil {
-			failed++
-			fmt.Fprintf(e.stderr, "tidings extract: %s: %v\n", in.Name, err)
-			continue
+			return nil
 		}
 		if *explain {
-			writeExplain(out, doc)
-		} else if err := enc.Encode(doc); err != nil {
+			writeExplain(out, r.Doc)
+		} else if err := enc.Encode(r.Doc); err != nil {
 			return fmt.Errorf("writing output: %w", err)
 		}
 		if err := out.Flush(); err != nil {
 			return fmt.Errorf("writing output: %w", err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if failed > 0 {
 		return errFailed

@@ -75,10 +75,5 @@ func (p *Pipeline) Annotate(doc *model.Document) {
 
 // Process reads and annotates one input.
 func (p *Pipeline) Process(in source.Input) (*model.Document, error) {
-	doc, err := p.Read(in)
-	if err != nil {
-		return nil, err
-	}
-	p.Annotate(doc)
-	return doc, nil
+	return p.ProcessTimed(in, nil)
 }
