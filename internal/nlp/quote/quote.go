@@ -1,16 +1,374 @@
-// Package quote finds quotations and reported speech, and who said them.
+// Package quote finds quotations and reported speech in an article, and who said them.
+//
+// One scan of the text finds the quotation marks (double and single, straight and curly, the
+// typewriter '' and ``), tells apostrophes from marks by the characters around them, and pairs
+// the marks paragraph by paragraph; a quotation left open at a paragraph end continues when the
+// next paragraph opens with a mark. The speaker comes from the attribution around each
+// quotation: a cue word (said, told, wrote, according to...) and the phrase that names its
+// subject, resolved to an actor of the document when an actor mention covers it. A quotation
+// without an attribution of its own belongs to the speaker of the quotation before it.
 package quote
 
-import "github.com/tidings-news/tidings/internal/model"
+import (
+	"strings"
+	"unicode"
 
-// Finder finds quotes.
-type Finder struct{}
+	"github.com/tidings-news/tidings/internal/model"
+)
 
-// New returns a Finder.
-func New() *Finder { return &Finder{} }
+// Finder finds quotes. It holds only read-only word lists and is safe for concurrent use.
+type Finder struct {
+	lex *lexicon
+}
+
+// New returns a Finder with the embedded word lists.
+func New() *Finder {
+	lx, err := parseLexicon(wordsTSV)
+	if err != nil {
+		// the word list is embedded in the binary and checked by the tests
+		panic("quote: embedded word list: " + err.Error())
+	}
+	return &Finder{lex: lx}
+}
 
 // Name is the stage's name.
 func (*Finder) Name() string { return "quotes" }
 
-// Annotate fills doc.Quotes.
-func (f *Finder) Annotate(doc *model.Document) {}
+// Kinds of quote.
+const (
+	KindDirect   = "direct"
+	KindIndirect = "indirect"
+)
+
+// attribution is what the text around one quotation says about who said it.
+type attribution struct {
+	who      phrase
+	cue      model2
+	cueText  string
+	explicit bool // the speaker is named around this quotation (not carried over)
+	hasCue   bool
+	work     bool // the words before the marks make them a title or a term
+}
+
+// speaker is a resolved speaker.
+type speaker struct {
+	id, name string
+	person   bool
+	para     int
+}
+
+// maxShortWords: a quotation of at most this many words needs an attribution to count.
+const maxShortWords = 4
+
+// Annotate fills doc.Quotes with the direct quotations of doc.Text and doc.Reported with its
+// reported speech.
+func (f *Finder) Annotate(doc *model.Document) {
+	doc.Quotes = nil
+	text := doc.Text
+	if text == "" {
+		return
+	}
+	paras, marks := scanMarks(text)
+	pieces := pair(text, paras, marks)
+	if len(pieces) == 0 {
+		return
+	}
+	idx := newActorIndex(doc)
+	attrs := make([]attribution, len(pieces))
+	for i := range pieces {
+		attrs[i] = f.attribute(text, paras, pieces, i)
+	}
+	var st state
+	out := make([]model.Quote, 0, len(pieces))
+	spk := make([]speaker, len(pieces))
+	kept := make([]int, len(pieces)) // index into out, or -1
+	for i, pc := range pieces {
+		kept[i] = -1
+		a := attrs[i]
+		if f.notSpeech(text, pc, a) {
+			continue
+		}
+		var s speaker
+		if a.who.kind != npNone {
+			s = f.resolve(text, idx, &st, a.who)
+		} else if pc.prev >= 0 && kept[pc.prev] >= 0 {
+			s = spk[pc.prev]
+		} else if st.last.name != "" {
+			s = st.last
+		}
+		s.para = pc.para
+		spk[i] = s
+		st.remember(s, a.who.kind == npName)
+		q := model.Quote{
+			Span: model.Span{Start: pc.inner.start, End: pc.inner.end}, Text: text[pc.inner.start:pc.inner.end],
+			Speaker: s.id, SpeakerName: s.name, Kind: KindDirect,
+		}
+		if a.hasCue {
+			q.Cue = a.cueText
+			q.CueSpan = model.Span{Start: a.cue.start, End: a.cue.end}
+		}
+		if a.explicit {
+			q.SpeakerSpan = model.Span{Start: a.who.nameSpan.start, End: a.who.nameSpan.end}
+		}
+		kept[i] = len(out)
+		out = append(out, q)
+	}
+	// a quotation running over paragraphs takes its speaker from the piece that names one
+	for i := len(pieces) - 1; i >= 0; i-- {
+		p := pieces[i].prev
+		if p < 0 || kept[i] < 0 || kept[p] < 0 || attrs[p].explicit || !attrs[i].explicit {
+			continue
+		}
+		src, dst := &out[kept[i]], &out[kept[p]]
+		dst.Speaker, dst.SpeakerName = src.Speaker, src.SpeakerName
+	}
+	doc.Quotes = out
+}
+
+// state is what the finder remembers while it reads the quotations in order.
+type state struct {
+	last   speaker // the speaker of the previous quotation
+	person speaker // the last speaker named by a name
+	names  []string
+}
+
+func (st *state) remember(s speaker, named bool) {
+	if s.name == "" {
+		return
+	}
+	st.last = s
+	if named || s.person {
+		st.person = s
+	}
+	if named && len(st.names) < 256 {
+		st.names = append(st.names, s.name)
+	}
+}
+
+// attribute reads the text around pieces[i] for its speaker and cue.
+func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int) attribution {
+	pc := pieces[i]
+	para := paras[pc.para]
+	lo, hi := para.start, para.end
+	if i > 0 && pieces[i-1].para == pc.para {
+		lo = pieces[i-1].close.end
+	}
+	if i+1 < len(pieces) && pieces[i+1].para == pc.para {
+		hi = pieces[i+1].open.start
+	}
+	before := afterLastSentenceEnd(f.tokenize(text, lo, pc.open.start, true))
+	after := beforeFirstSentenceEnd(f.tokenize(text, pc.close.end, hi, false))
+
+	// "...," said Trump / "...," Trump said / "...," the official, who ..., said
+	t := after
+	for len(t) > 0 && (t[0].punct == ',' || t[0].punct == '\u2014' || t[0].punct == '-') {
+		t = t[1:]
+	}
+	if n := f.cueAt(t, 0); n > 0 {
+		if p := f.phraseAfter(text, t, n); p.kind != npNone {
+			return f.attr(text, p, t[0], t[n-1])
+		}
+	}
+	if c := f.firstCue(t, 30); c > 0 {
+		if p := f.firstChunkSubject(text, t[:c]); p.kind != npNone && p.start <= t[min(1, c-1)].start {
+			return f.attr(text, p, t[c], t[c+f.cueAt(t, c)-1])
+		}
+	}
+	// Trump said: "..." / Zakharova said that Moscow "..." / According to X, "..."
+	for c := len(before) - 1; c >= 0; c-- {
+		n := f.cueAt(before, c)
+		if n == 0 || before[c].capital && before[c].lower != "according" {
+			continue
+		}
+		var p phrase
+		if before[c].lower == "according" {
+			p = f.phraseAfter(text, before, c+n)
+		} else {
+			p = f.subjectBefore(text, before, c)
+			if p.kind == npNone {
+				p = f.phraseAfter(text, before, c+n)
+			}
+		}
+		a := f.attr(text, p, before[c], before[c+n-1])
+		if p.kind == npNone {
+			a.explicit = false
+		}
+		return a
+	}
+	// a cue later in the sentence: "..." is what Trump said
+	if c := f.firstCue(after, len(after)); c >= 0 {
+		p := f.subjectBefore(text, after, c)
+		if p.kind == npNone {
+			p = f.phraseAfter(text, after, c+f.cueAt(after, c))
+		}
+		a := f.attr(text, p, after[c], after[c+f.cueAt(after, c)-1])
+		if p.kind == npNone {
+			a.explicit = false
+		}
+		return a
+	}
+	// the words right before the mark may make it a title: the film "Dune", so-called "reforms"
+	if f.workBefore(before) {
+		return attribution{work: true}
+	}
+	return attribution{}
+}
+
+// firstCue returns the index of the first cue among the first limit tokens of ts, stopping at
+// a colon, a semicolon or a quotation mark; -1 when there is none.
+func (f *Finder) firstCue(ts []tok, limit int) int {
+	for i := 0; i < len(ts) && i < limit; i++ {
+		if ts[i].punct == ':' || ts[i].punct == ';' || ts[i].punct == '"' {
+			return -1
+		}
+		if !ts[i].capital && f.cueAt(ts, i) > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+func (f *Finder) attr(text string, p phrase, first, last tok) attribution {
+	return attribution{who: p, cue: model2{first.start, last.end}, cueText: text[first.start:last.end],
+		explicit: p.kind != npNone, hasCue: true}
+}
+
+// workBefore reports whether the words before a quotation make it a title or a term.
+func (f *Finder) workBefore(before []tok) bool {
+	n := len(before)
+	if n == 0 {
+		return false
+	}
+	if f.lex.work[before[n-1].lower] {
+		return true
+	}
+	return n >= 2 && f.lex.workPair[before[n-2].lower+" "+before[n-1].lower]
+}
+
+// notSpeech reports whether a quotation is a title, a name or a scare-quoted term rather than
+// words someone said.
+func (f *Finder) notSpeech(text string, pc piece, a attribution) bool {
+	inner := text[pc.inner.start:pc.inner.end]
+	words, capitals, letters := 0, 0, false
+	inWord := false
+	for _, r := range inner {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !inWord {
+				words++
+				if unicode.IsUpper(r) || unicode.IsDigit(r) {
+					capitals++
+				}
+			}
+			inWord = true
+			letters = letters || unicode.IsLetter(r)
+		} else if r != '\'' && r != '\u2019' && r != '-' {
+			inWord = false
+		}
+	}
+	if !letters {
+		return true
+	}
+	if a.work {
+		return true
+	}
+	if words > maxShortWords {
+		return false
+	}
+	if !a.hasCue {
+		return true
+	}
+	// a short run of capitalised words with no closing punctuation is a title or a name
+	last := inner[len(inner)-1]
+	if capitals == words && words > 1 && last != '.' && last != ',' && last != '!' && last != '?' {
+		return true
+	}
+	return false
+}
+
+// actorIndex finds the actor whose mention covers a span.
+type actorIndex struct {
+	doc *model.Document
+}
+
+func newActorIndex(doc *model.Document) actorIndex { return actorIndex{doc: doc} }
+
+// at returns the actor with a mention overlapping [start, end), the one nearest the end
+// when there are several; nil when none.
+func (x actorIndex) at(start, end int) *model.Actor {
+	var best *model.Actor
+	bestEnd := -1
+	for i := range x.doc.Actors {
+		a := &x.doc.Actors[i]
+		for _, m := range a.Mentions {
+			if m.Start < end && start < m.End && m.End > bestEnd {
+				best, bestEnd = a, m.End
+			}
+		}
+	}
+	return best
+}
+
+// bySurname returns the person actor whose name ends with the given word; nil when none.
+func (x actorIndex) bySurname(word string) *model.Actor {
+	for i := range x.doc.Actors {
+		a := &x.doc.Actors[i]
+		if a.Kind != model.KindPerson {
+			continue
+		}
+		if strings.EqualFold(lastWord(a.Name), word) {
+			return a
+		}
+	}
+	return nil
+}
+
+func lastWord(s string) string {
+	s = strings.TrimRight(s, ".,")
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// resolve turns a speaker phrase into a speaker: an actor when a mention covers the phrase,
+// else the name the text gives, the previous speaker for a pronoun or a plural role.
+func (f *Finder) resolve(text string, idx actorIndex, st *state, p phrase) speaker {
+	if a := idx.at(p.nameSpan.start, p.nameSpan.end); a != nil {
+		return speaker{id: a.ID, name: a.Name, person: a.Kind == model.KindPerson}
+	}
+	switch p.kind {
+	case npName:
+		if p.plural {
+			return speaker{name: p.name}
+		}
+		sur := lastWord(p.name)
+		if a := idx.bySurname(sur); a != nil {
+			return speaker{id: a.ID, name: a.Name, person: true}
+		}
+		for i := len(st.names) - 1; i >= 0; i-- {
+			n := st.names[i]
+			if len(n) > len(p.name) && strings.EqualFold(lastWord(n), sur) && !strings.Contains(n, ".") {
+				return speaker{name: n, person: true}
+			}
+		}
+		return speaker{name: p.name}
+	case npPronoun:
+		switch strings.ToLower(p.name) {
+		case "he", "she", "i", "who":
+			if st.person.name != "" {
+				return st.person
+			}
+		default:
+			if st.last.name != "" {
+				return st.last
+			}
+		}
+		return speaker{name: p.name}
+	case npRole:
+		if p.plural && (p.determiner == "both" || p.determiner == "two") && st.last.name != "" {
+			return st.last
+		}
+		return speaker{name: p.name}
+	}
+	return speaker{}
+}

@@ -1,0 +1,89 @@
+package quote
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed data/words.tsv
+var wordsTSV string
+
+// lexicon holds the word lists of data/words.tsv, keyed by lower-case word.
+type lexicon struct {
+	// cues maps the first word of a cue to its continuations: "" for a one-word cue,
+	// "to" for "according to".
+	cues     map[string][]string
+	title    map[string]bool
+	abbrev   map[string]bool
+	pronoun  map[string]bool
+	skip     map[string]bool
+	stop     map[string]bool
+	opener   map[string]bool
+	medium   map[string]bool
+	work     map[string]bool // one-word entries
+	workPair map[string]bool // two-word entries, "the movie"
+}
+
+// parseLexicon reads the word lists; the format is described at the top of data/words.tsv.
+func parseLexicon(src string) (*lexicon, error) {
+	lx := &lexicon{
+		cues: map[string][]string{}, title: map[string]bool{}, abbrev: map[string]bool{},
+		pronoun: map[string]bool{}, skip: map[string]bool{}, stop: map[string]bool{},
+		opener: map[string]bool{}, medium: map[string]bool{}, work: map[string]bool{},
+		workPair: map[string]bool{},
+	}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		class, words, ok := strings.Cut(line, "\t")
+		words = strings.ToLower(strings.TrimSpace(words))
+		if !ok || words == "" {
+			return nil, fmt.Errorf("word list line %d: want CLASS<TAB>WORDS, got %q", n, line)
+		}
+		fields := strings.Fields(words)
+		switch class {
+		case "cue":
+			if len(fields) > 2 {
+				return nil, fmt.Errorf("word list line %d: a cue has at most two words: %q", n, words)
+			}
+			next := ""
+			if len(fields) == 2 {
+				next = fields[1]
+			}
+			lx.cues[fields[0]] = append(lx.cues[fields[0]], next)
+		case "work":
+			switch len(fields) {
+			case 1:
+				lx.work[words] = true
+			case 2:
+				lx.workPair[fields[0]+" "+fields[1]] = true
+			default:
+				return nil, fmt.Errorf("word list line %d: a work word has at most two words: %q", n, words)
+			}
+		case "title", "abbrev", "pronoun", "skip", "stop", "opener", "medium":
+			if len(fields) != 1 {
+				return nil, fmt.Errorf("word list line %d: class %s takes one word: %q", n, class, words)
+			}
+			map[string]map[string]bool{
+				"title": lx.title, "abbrev": lx.abbrev, "pronoun": lx.pronoun, "skip": lx.skip,
+				"stop": lx.stop, "opener": lx.opener, "medium": lx.medium,
+			}[class][words] = true
+		default:
+			return nil, fmt.Errorf("word list line %d: unknown class %q", n, class)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading word list: %w", err)
+	}
+	if len(lx.cues) == 0 {
+		return nil, fmt.Errorf("word list has no cues")
+	}
+	return lx, nil
+}

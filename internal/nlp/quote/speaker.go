@@ -1,0 +1,251 @@
+package quote
+
+import (
+	"strings"
+)
+
+// Kinds of speaker phrase.
+const (
+	npNone = iota
+	npName
+	npPronoun
+	npRole
+)
+
+// phrase is the words that name a speaker.
+type phrase struct {
+	start, end int
+	kind       int
+	// name is the speaker as the text gives it: the name within the phrase for npName
+	// ("Maria Zakharova" in "spokeswoman Maria Zakharova"), else the phrase itself.
+	name       string
+	nameSpan   model2
+	plural     bool
+	determiner string
+}
+
+// maxSubjectTokens bounds a speaker phrase.
+const maxSubjectTokens = 10
+
+var nameLinks = map[string]bool{"of": true, "de": true, "del": true, "da": true, "van": true,
+	"von": true, "der": true, "al": true, "bin": true, "ibn": true, "la": true, "le": true, "du": true, "&": true}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "one": true, "another": true,
+	"both": true, "two": true, "three": true, "several": true, "some": true, "many": true, "his": true,
+	"her": true, "their": true, "its": true, "our": true, "my": true, "this": true, "that": true,
+	"these": true, "those": true, "other": true, "most": true, "few": true, "all": true}
+
+var conjunctions = map[string]bool{"and": true, "but": true, "yet": true, "so": true, "or": true, "then": true}
+
+// classify turns the words ts of a speaker phrase into a phrase.
+func (f *Finder) classify(text string, ts []tok) phrase {
+	// strip leading conjunctions and trailing punctuation
+	for len(ts) > 0 && (ts[0].isWord() && conjunctions[ts[0].lower] || !ts[0].isWord()) {
+		ts = ts[1:]
+	}
+	for len(ts) > 0 && !ts[len(ts)-1].isWord() {
+		ts = ts[:len(ts)-1]
+	}
+	if len(ts) == 0 || len(ts) > maxSubjectTokens {
+		return phrase{}
+	}
+	for x, t := range ts {
+		if !t.isWord() && t.punct != '-' && t.punct != '\'' && t.punct != '\u2019' && t.punct != '.' {
+			return phrase{}
+		}
+		if !t.capital && f.cueAt(ts, x) > 0 {
+			return phrase{}
+		}
+	}
+	p := phrase{start: ts[0].start, end: ts[len(ts)-1].end}
+	if len(ts) == 1 && f.lex.pronoun[ts[0].lower] {
+		p.kind = npPronoun
+		p.name = text[p.start:p.end]
+		p.nameSpan = model2{p.start, p.end}
+		p.plural = ts[0].lower == "they" || ts[0].lower == "we"
+		return p
+	}
+	last := ts[len(ts)-1]
+	if last.capital || f.lex.title[last.lower] {
+		// the name is the last run of capitalised words (with their links: "Secretary of State")
+		j := len(ts) - 1
+		for j > 0 {
+			prev := ts[j-1]
+			if prev.capital || f.lex.title[prev.lower] {
+				j--
+				continue
+			}
+			if nameLinks[prev.lower] && j-2 >= 0 && ts[j-2].capital {
+				j--
+				continue
+			}
+			break
+		}
+		for j < len(ts)-1 && (determiners[ts[j].lower] || nameLinks[ts[j].lower]) {
+			j++
+		}
+		p.kind = npName
+		p.nameSpan = model2{ts[j].start, last.end}
+		p.name = text[ts[j].start:last.end]
+		// "Putin and Pezeshkian"
+		if j >= 2 && ts[j-1].lower == "and" && ts[j-2].capital {
+			k := j - 2
+			for k > 0 && ts[k-1].capital {
+				k--
+			}
+			p.nameSpan.start = ts[k].start
+			p.name = text[ts[k].start:last.end]
+			p.plural = true
+		}
+		return p
+	}
+	p.kind = npRole
+	// drop words before the determiner that starts the role ("Iraqi officials", "the US leader")
+	j := 0
+	for k := len(ts) - 1; k >= 0; k-- {
+		if determiners[ts[k].lower] {
+			j = k
+			break
+		}
+	}
+	p.determiner = ts[j].lower
+	if !determiners[p.determiner] {
+		p.determiner = ""
+	}
+	p.start = ts[j].start
+	p.name = text[p.start:p.end]
+	p.nameSpan = model2{p.start, p.end}
+	p.plural = strings.HasSuffix(last.lower, "s") && !strings.HasSuffix(last.lower, "ss") ||
+		p.determiner == "both" || p.determiner == "two" || p.determiner == "several"
+	return p
+}
+
+// subjectBefore finds the speaker of the cue at ts[c] among the words before it:
+// "Maria Zakharova said", "the official, who asked not to be named, said".
+func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
+	i := c - 1
+	for i >= 0 && ts[i].isWord() && !ts[i].capital && (f.lex.skip[ts[i].lower] || strings.HasSuffix(ts[i].lower, "ly") && len(ts[i].lower) > 4) {
+		i--
+	}
+	// "Trump on Friday said"
+	if i >= 1 && ts[i].capital && weekday(ts[i].lower) && ts[i-1].lower == "on" {
+		i -= 2
+	}
+	if i < 0 {
+		return phrase{}
+	}
+	if ts[i].punct == ',' || ts[i].punct == '\u2014' || ts[i].punct == ')' {
+		return f.firstChunkSubject(text, ts[:i])
+	}
+	j := i
+	for j >= 0 && i-j < maxSubjectTokens {
+		t := ts[j]
+		if !t.isWord() {
+			if t.punct == '-' || t.punct == '\'' || t.punct == '\u2019' {
+				j--
+				continue
+			}
+			break
+		}
+		if !t.capital && (f.lex.stop[t.lower] || f.cueAt(ts, j) > 0) {
+			break
+		}
+		if t.lower == "and" && !(j > 0 && ts[j-1].capital && ts[j+1].capital) {
+			break
+		}
+		j--
+	}
+	p := f.classify(text, ts[j+1:i+1])
+	if p.kind == npPronoun && strings.EqualFold(p.name, "who") && j >= 1 && ts[j].punct == ',' {
+		return f.subjectBefore(text, ts[:j+1], j+1)
+	}
+	return p
+}
+
+// firstChunkSubject takes the speaker from the first clause chunk of ts that is not an
+// adverbial opener: "On Friday, Rubio, speaking to reporters," gives Rubio.
+func (f *Finder) firstChunkSubject(text string, ts []tok) phrase {
+	start := 0
+	for start < len(ts) {
+		end := start
+		for end < len(ts) && ts[end].punct != ',' && ts[end].punct != '\u2014' && ts[end].punct != '(' && ts[end].punct != ')' {
+			end++
+		}
+		chunk := ts[start:end]
+		for len(chunk) > 0 && chunk[0].isWord() && conjunctions[chunk[0].lower] {
+			chunk = chunk[1:]
+		}
+		if len(chunk) > 0 && !(chunk[0].isWord() && f.lex.opener[chunk[0].lower]) {
+			// within the chunk, the subject follows the last clause word: "Trump said that Clinton"
+			k := 0
+			for x := len(chunk) - 1; x >= 0; x-- {
+				if !chunk[x].capital && (f.lex.stop[chunk[x].lower] || f.cueAt(chunk, x) > 0) {
+					k = x + 1
+					break
+				}
+			}
+			if p := f.classify(text, chunk[k:]); p.kind != npNone {
+				return p
+			}
+		}
+		start = end + 1
+	}
+	return phrase{}
+}
+
+// phraseAfter finds the speaker named right after a cue: "said Mr. Trump", "said the official",
+// "according to a statement published by the Kremlin".
+func (f *Finder) phraseAfter(text string, ts []tok, k int) phrase {
+	for k < len(ts) && ts[k].isWord() && !ts[k].capital && f.lex.skip[ts[k].lower] {
+		k++
+	}
+	if k >= len(ts) || !ts[k].isWord() {
+		return phrase{}
+	}
+	if f.lex.pronoun[ts[k].lower] {
+		return f.classify(text, ts[k:k+1])
+	}
+	j := k
+	for j < len(ts) && j-k < maxSubjectTokens {
+		t := ts[j]
+		if !t.isWord() {
+			break
+		}
+		if !t.capital && (f.lex.stop[t.lower] && !(nameLinks[t.lower] && j+1 < len(ts) && ts[j+1].capital && j > k && ts[j-1].capital) || f.cueAt(ts, j) > 0) {
+			break
+		}
+		if t.lower == "and" && !(j > k && ts[j-1].capital && j+1 < len(ts) && ts[j+1].capital) {
+			break
+		}
+		j++
+	}
+	p := f.classify(text, ts[k:j])
+	// a document speaks for its author: "a statement published by the Kremlin"
+	if p.kind == npRole || p.kind == npName {
+		medium := false
+		for _, t := range ts[k:j] {
+			if f.lex.medium[t.lower] {
+				medium = true
+			}
+		}
+		if medium {
+			for x := j; x < len(ts) && x < j+4; x++ {
+				if ts[x].lower == "by" || ts[x].lower == "from" {
+					if q := f.phraseAfter(text, ts, x+1); q.kind == npName || q.kind == npRole {
+						return q
+					}
+					break
+				}
+			}
+		}
+	}
+	return p
+}
+
+func weekday(s string) bool {
+	switch s {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}

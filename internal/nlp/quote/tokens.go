@@ -1,0 +1,144 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tok is a word or a punctuation character of the text around a quotation.
+type tok struct {
+	start, end int
+	// lower is the word in lower case ("" for punctuation).
+	lower string
+	// punct is the punctuation character (0 for words).
+	punct rune
+	// capital: the word begins with an upper-case letter or a digit-free acronym.
+	capital bool
+}
+
+func (t tok) isWord() bool { return t.punct == 0 }
+
+// maxTokens bounds the words read around one quotation.
+const maxTokens = 120
+
+// tokenize splits text[a:b] into words and punctuation, at most maxTokens of them; from the
+// end when fromEnd is set. Quotation marks come out as punctuation '"'.
+func (f *Finder) tokenize(text string, a, b int, fromEnd bool) []tok {
+	var out []tok
+	i := a
+	if fromEnd && b-a > maxTokens*12 {
+		i = b - maxTokens*12
+		// move to a rune boundary and past a partial word
+		for i < b && !utf8.RuneStart(text[i]) {
+			i++
+		}
+		for i < b {
+			r, w := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += w
+		}
+	}
+	for i < b {
+		r, w := utf8.DecodeRuneInString(text[i:b])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+			continue
+		case isWordRune(r):
+			j := i + w
+			for j < b {
+				r2, w2 := utf8.DecodeRuneInString(text[j:b])
+				if isWordRune(r2) || unicode.Is(unicode.Mn, r2) {
+					j += w2
+					continue
+				}
+				if r2 == '\'' || r2 == '\u2019' || r2 == '-' || r2 == '.' || r2 == '&' {
+					if j+w2 < b {
+						r3, _ := utf8.DecodeRuneInString(text[j+w2 : b])
+						if isWordRune(r3) {
+							j += w2
+							continue
+						}
+					}
+				}
+				break
+			}
+			word := text[i:j]
+			// a period that belongs to the word: an initial, an abbreviation, U.S.
+			if j < b && text[j] == '.' {
+				lw := strings.ToLower(word) + "."
+				if strings.Contains(word, ".") || f.lex.abbrev[lw] || f.lex.title[lw] ||
+					utf8.RuneCountInString(word) == 1 && unicode.IsUpper(r) {
+					j++
+					word = text[i:j]
+				}
+			}
+			out = append(out, tok{start: i, end: j, lower: strings.ToLower(word), capital: unicode.IsUpper(r)})
+			i = j
+		default:
+			p := r
+			if isQuoteRune(r) {
+				p = '"'
+			}
+			out = append(out, tok{start: i, end: i + w, punct: p})
+			i += w
+		}
+		if len(out) >= maxTokens*2 {
+			break
+		}
+	}
+	if len(out) > maxTokens {
+		if fromEnd {
+			out = out[len(out)-maxTokens:]
+		} else {
+			out = out[:maxTokens]
+		}
+	}
+	return out
+}
+
+// sentenceEnd reports whether token t ends a sentence.
+func sentenceEnd(t tok) bool { return t.punct == '.' || t.punct == '!' || t.punct == '?' }
+
+// afterLastSentenceEnd returns the tokens after the last sentence end in ts.
+func afterLastSentenceEnd(ts []tok) []tok {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if sentenceEnd(ts[i]) {
+			return ts[i+1:]
+		}
+	}
+	return ts
+}
+
+// beforeFirstSentenceEnd returns the tokens before the first sentence end in ts.
+func beforeFirstSentenceEnd(ts []tok) []tok {
+	for i, t := range ts {
+		if sentenceEnd(t) {
+			return ts[:i]
+		}
+	}
+	return ts
+}
+
+// cueAt reports whether a cue starts at ts[i] and how many tokens it takes.
+func (f *Finder) cueAt(ts []tok, i int) int {
+	if i >= len(ts) || !ts[i].isWord() {
+		return 0
+	}
+	nexts, ok := f.lex.cues[ts[i].lower]
+	if !ok {
+		return 0
+	}
+	best := 0
+	for _, n := range nexts {
+		if n == "" {
+			best = max(best, 1)
+		} else if i+1 < len(ts) && ts[i+1].lower == n {
+			best = 2
+		}
+	}
+	return best
+}
