@@ -35,6 +35,9 @@ func CanonicalURL(raw string) string {
 		return ""
 	}
 	host := strings.ToLower(u.Hostname())
+	if host == "" {
+		return ""
+	}
 	port := u.Port()
 	if (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
 		port = ""
