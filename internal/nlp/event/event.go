@@ -1,16 +1,371 @@
-// Package event codes the events of an article with the PLOVER ontology.
+// Package event codes the events of an article with the PLOVER ontology: who did what to whom,
+// when, and how sure the reporter was. Patterns (verbs, nouns, judgements and the roles of
+// their arguments) are data files embedded in the binary; see docs/events.md for their format.
+//
+// The coder needs the sentences, times, actors (with their mentions, pronouns included) and
+// quotes of the document: it runs after those stages and fills doc.Events.
 package event
 
-import "github.com/tidings-news/tidings/internal/model"
+import (
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// Coder codes events.
-type Coder struct{}
+	"github.com/tidings-news/tidings/internal/model"
+)
 
-// New loads the pattern files and returns a Coder.
-func New() (*Coder, error) { return &Coder{}, nil }
+// maxSentenceTokens bounds the work done on one sentence: longer runs (tables, lists without
+// punctuation) are cut into pieces of this size.
+const maxSentenceTokens = 200
+
+// Coder codes events. It is safe for concurrent use.
+type Coder struct {
+	patterns []Pattern
+	// index maps a first word to the patterns that start with it, longest first.
+	index  map[string][]int
+	lem    *Lemmatiser
+	scores map[string]float64
+
+	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
+	future, hypothetical, reported, alleged, deny, say, pronoun      map[string]bool
+}
+
+// New loads the embedded pattern files and returns a Coder.
+func New() (*Coder, error) {
+	read := func(name string, parse func(r io.Reader) error) error {
+		f, err := openData(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := parse(f); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return nil
+	}
+	var (
+		pats   []Pattern
+		sets   map[string]map[string]bool
+		irr    map[string]string
+		scores map[string]float64
+	)
+	err := read("patterns.tsv", func(r io.Reader) (err error) {
+		pats, err = ParsePatterns(r)
+		return err
+	})
+	if err == nil {
+		err = read("cues.tsv", func(r io.Reader) (err error) {
+			sets, err = parseSets(r)
+			return err
+		})
+	}
+	if err == nil {
+		err = read("irregular.tsv", func(r io.Reader) (err error) {
+			irr, err = parsePairs(r)
+			return err
+		})
+	}
+	if err == nil {
+		err = read("scores.tsv", func(r io.Reader) (err error) {
+			scores, err = parseScores(r)
+			return err
+		})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("loading event patterns: %w", err)
+	}
+	return NewWith(pats, sets, irr, scores), nil
+}
+
+// NewWith builds a Coder from parsed data; New uses it with the embedded files.
+func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[string]string, scores map[string]float64) *Coder {
+	c := &Coder{patterns: pats, index: map[string][]int{}, scores: scores}
+	get := func(name string) map[string]bool {
+		if s := sets[name]; s != nil {
+			return s
+		}
+		return map[string]bool{}
+	}
+	c.light, c.prep, c.ofprep, c.boundary = get("light"), get("prep"), get("ofprep"), get("boundary")
+	c.relative, c.det, c.negation, c.be, c.aux = get("relative"), get("det"), get("negation"), get("be"), get("aux")
+	c.future, c.hypothetical, c.reported = get("future"), get("hypothetical"), get("reported")
+	c.alleged, c.deny, c.say, c.pronoun = get("alleged"), get("deny"), get("say"), get("pronoun")
+
+	known := map[string]bool{}
+	for i, p := range pats {
+		c.index[p.Words[0]] = append(c.index[p.Words[0]], i)
+		for _, w := range p.Words {
+			known[w] = true
+		}
+	}
+	for w := range c.light {
+		known[w] = true
+	}
+	for w := range c.say {
+		known[w] = true
+	}
+	for _, v := range irregular {
+		known[v] = true
+	}
+	for _, list := range c.index {
+		sort.SliceStable(list, func(a, b int) bool { return len(pats[list[a]].Words) > len(pats[list[b]].Words) })
+	}
+	c.lem = NewLemmatiser(irregular, known)
+	return c
+}
 
 // Name is the stage's name.
 func (*Coder) Name() string { return "events" }
 
+// Patterns returns the loaded patterns (for tools that list or check them).
+func (c *Coder) Patterns() []Pattern { return c.patterns }
+
+// mention is one actor mention, in text order.
+type mention struct {
+	model.Span
+	actor int // index into doc.Actors
+	via   string
+}
+
 // Annotate fills doc.Events.
-func (c *Coder) Annotate(doc *model.Document) {}
+func (c *Coder) Annotate(doc *model.Document) {
+	doc.Events = doc.Events[:0]
+	if doc.Text == "" {
+		return
+	}
+	ments := collectMentions(doc)
+	sents := doc.Sentences
+	if len(sents) == 0 {
+		sents = []model.Span{{Start: 0, End: len(doc.Text)}}
+	}
+	seen := map[string]bool{}
+	var toks []token
+	for si, sp := range sents {
+		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start >= sp.End {
+			continue
+		}
+		toks = tokenize(doc.Text, sp.Start, sp.End, toks[:0])
+		for from := 0; from < len(toks); from += maxSentenceTokens {
+			to := min(from+maxSentenceTokens, len(toks))
+			s := &sentence{c: c, doc: doc, ments: ments, toks: toks[from:to], span: sp, index: si, sents: sents}
+			s.prepare()
+			s.code(seen)
+		}
+	}
+	for i := range doc.Events {
+		doc.Events[i].ID = "e" + strconv.Itoa(i+1)
+	}
+}
+
+// collectMentions lists every actor mention in text order, dropping mentions that lie inside
+// a longer one.
+func collectMentions(doc *model.Document) []mention {
+	var ms []mention
+	for ai, a := range doc.Actors {
+		for _, m := range a.Mentions {
+			if m.Start < 0 || m.End > len(doc.Text) || m.Start >= m.End {
+				continue
+			}
+			ms = append(ms, mention{Span: m.Span, actor: ai, via: m.Via})
+		}
+	}
+	slices.SortFunc(ms, func(a, b mention) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	out := ms[:0]
+	for _, m := range ms {
+		if len(out) > 0 && out[len(out)-1].End > m.Start {
+			continue // inside or overlapping the previous, longer-or-earlier mention
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// sentence is the working state for one sentence.
+type sentence struct {
+	c     *Coder
+	doc   *model.Document
+	ments []mention
+	toks  []token
+	span  model.Span
+	index int
+	sents []model.Span
+}
+
+// prepare sets each token's lower-case form, lemma and mention.
+func (s *sentence) prepare() {
+	mi := sort.Search(len(s.ments), func(i int) bool { return s.ments[i].End > s.span.Start })
+	for i := range s.toks {
+		t := &s.toks[i]
+		t.low = lower(s.doc.Text[t.start:t.end])
+		t.lemma = s.c.lem.Lemma(t.low)
+		for mi < len(s.ments) && s.ments[mi].End <= t.start {
+			mi++
+		}
+		if mi < len(s.ments) && s.ments[mi].Start < t.end && t.start < s.ments[mi].End {
+			t.mention = mi
+		}
+	}
+}
+
+// match is one pattern found at a token.
+type match struct {
+	p          *Pattern
+	start, end int // token range [start, end)
+}
+
+// code finds the triggers of the sentence and turns them into events.
+func (s *sentence) code(seen map[string]bool) {
+	for i := 0; i < len(s.toks); i++ {
+		m, ok := s.matchAt(i)
+		if !ok {
+			continue
+		}
+		if ev, ok := s.build(m); ok {
+			key := eventKey(&ev)
+			if !seen[key] {
+				seen[key] = true
+				s.doc.Events = append(s.doc.Events, ev)
+			}
+		}
+		i = m.end - 1
+	}
+}
+
+func eventKey(e *model.Event) string {
+	return e.Type + "|" + strings.Join(e.Source, ",") + "|" + strings.Join(e.Target, ",") + "|" + strconv.Itoa(e.Sentence.Start)
+}
+
+// matchAt returns the longest pattern that starts at token i, choosing between a verb and a
+// noun reading of the same word from its neighbours.
+func (s *sentence) matchAt(i int) (match, bool) {
+	t := &s.toks[i]
+	if t.mention >= 0 || len(t.low) < 2 || !isLetterStart(t.low) {
+		return match{}, false
+	}
+	if i > 0 && startsUpper(s.doc.Text[t.start:t.end]) && !isQuoteOrOpen(s.toks[i-1].low) {
+		return match{}, false // a capitalised word inside a sentence is part of a name
+	}
+	var best match
+	for _, key := range [2]string{t.low, t.lemma} {
+		for _, pi := range s.c.index[key] {
+			p := &s.c.patterns[pi]
+			end, ok := s.matchWords(p, i)
+			if !ok {
+				continue
+			}
+			if best.p != nil && end-i < best.end-best.start {
+				continue
+			}
+			if best.p != nil && end-i == best.end-best.start && best.p.Kind != p.Kind {
+				if s.preferNoun(i) == (p.Kind == KindNoun) {
+					best = match{p: p, start: i, end: end}
+				}
+				continue
+			}
+			if best.p == nil || end-i > best.end-best.start {
+				best = match{p: p, start: i, end: end}
+			}
+		}
+		if key == t.lemma || t.lemma == t.low {
+			break
+		}
+	}
+	if best.p == nil {
+		return match{}, false
+	}
+	if best.p.Kind == KindVerb && best.end-best.start == 1 && s.preferNoun(i) && !s.c.lem.isPastForm(t.low) {
+		return match{}, false // a noun use of a verb-only pattern ("the backs")
+	}
+	if best.p.Kind == KindNoun && best.end-best.start == 1 && !s.preferNoun(i) && s.c.lem.isPastForm(t.low) {
+		return match{}, false
+	}
+	return best, true
+}
+
+// matchWords matches the pattern's further words after token i; it returns the end token.
+func (s *sentence) matchWords(p *Pattern, i int) (int, bool) {
+	j := i + 1
+	for _, w := range p.Words[1:] {
+		if j >= len(s.toks) {
+			return 0, false
+		}
+		t := &s.toks[j]
+		if t.mention >= 0 || (t.low != w && t.lemma != w) {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+// preferNoun tells whether the word at i reads as a noun rather than a verb.
+func (s *sentence) preferNoun(i int) bool {
+	t := &s.toks[i]
+	if s.c.lem.isPastForm(t.low) {
+		return false
+	}
+	if i+1 < len(s.toks) && s.toks[i+1].low == "of" {
+		return true
+	}
+	if i == 0 {
+		return true
+	}
+	prev := s.toks[i-1]
+	switch {
+	case s.c.det[prev.low] || prev.low == "'s":
+		return true
+	case prev.low == "to" || s.c.aux[prev.low] || s.c.be[prev.low] || s.c.negation[prev.low] || strings.HasSuffix(prev.low, "ly"):
+		return false
+	case prev.mention >= 0 || s.c.pronoun[prev.low] || prev.low == "he" || prev.low == "she" || prev.low == "they" || prev.low == "it":
+		// "Russia attacks", but "the Russian attack" has a determiner before the mention
+		if strings.HasSuffix(t.low, "ing") {
+			return false
+		}
+		return s.mentionIsPremodifier(i - 1)
+	case strings.HasSuffix(t.low, "ing"):
+		return false
+	}
+	return true
+}
+
+// mentionIsPremodifier reports whether the mention ending at token j is preceded by a
+// determiner, which makes it a modifier of the next noun ("the US threats").
+func (s *sentence) mentionIsPremodifier(j int) bool {
+	m := s.toks[j].mention
+	k := j
+	for k > 0 && s.toks[k-1].mention == m {
+		k--
+	}
+	if k == 0 {
+		return false
+	}
+	return s.c.det[s.toks[k-1].low] || s.c.prep[s.toks[k-1].low]
+}
+
+func isLetterStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isQuoteOrOpen(s string) bool {
+	switch s {
+	case "\"", "“", "‘", "'", "(", "[", ":", "—", "–":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,534 @@
+package event
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+// maxReach bounds how far (in tokens) arguments are looked for around a trigger.
+const maxReach = 18
+
+// build turns a pattern match into an event, or reports false when the match is not one: no
+// actor with a country, a negation, an infinitive that is only the content of another act.
+func (s *sentence) build(m match) (model.Event, bool) {
+	p := m.p
+	// head is the token whose clause and modality govern the event: the trigger itself, or for
+	// a noun the light verb that carries it ("issued threats").
+	head := m.start
+	var src, tgt []int // mention indices
+	var passive bool
+	switch p.Kind {
+	case KindVerb:
+		passive = s.isPassive(m.start)
+		if passive {
+			tgt = s.subject(m.start)
+			src = s.byAgent(m.end)
+		} else {
+			src = s.subject(m.start)
+			tgt = s.object(p, m.end)
+		}
+	case KindNoun:
+		pre := s.premodifier(m.start)
+		if lv := s.lightVerb(m.start); lv >= 0 {
+			head = lv
+		}
+		if p.PossTarget {
+			tgt = pre
+			if head != m.start {
+				src = s.subject(head)
+			}
+			if len(src) == 0 {
+				src = s.byAgent(m.end)
+			}
+		} else {
+			src = pre
+			if len(src) == 0 && head != m.start {
+				src = s.subject(head)
+			}
+			tgt = s.object(p, m.end)
+		}
+		if len(src) == 0 && p.allows("between") {
+			if g := s.betweenGroup(m.end); len(g) > 1 {
+				src, tgt = g[:1], g[1:]
+			}
+		}
+		if len(src) == 0 && p.Loc {
+			src = s.place(m.start, m.end)
+		}
+		if len(src) == 0 && head == m.start && !p.PossTarget {
+			src = s.frontedSubject(m.start, m.end)
+		}
+	case KindJudgement:
+		src, tgt = s.judgement(m.start)
+	}
+	if len(src) == 0 {
+		return model.Event{}, false
+	}
+	typ, mode := p.Type, p.Mode
+	cert, attributed, ok := s.certainty(head, m, src)
+	if !ok {
+		return model.Event{}, false
+	}
+	if cert == "negated" {
+		// a refused agreement is a rejection; other negated events did not happen
+		if typ != "AGREE" && typ != "SUPPORT" {
+			return model.Event{}, false
+		}
+		typ, mode, cert = "REJECT", "", model.CertaintyAsserted
+	}
+	if cert == model.CertaintyFuture {
+		switch typ {
+		case "CONSULT", "SUPPORT", "COOPERATE", "AID":
+			typ, mode = "AGREE", ""
+		case "SANCTION", "ASSAULT", "COERCE":
+			typ, mode = "THREATEN", ""
+		}
+	}
+	ev := model.Event{
+		Type:         typ,
+		Mode:         mode,
+		Certainty:    cert,
+		AttributedTo: attributed,
+		Sentence:     s.span,
+		Trigger:      model.Span{Start: s.toks[m.start].start, End: s.toks[m.end-1].end},
+	}
+	ev.Source = s.actorIDs(src)
+	ev.Target = s.actorIDs(tgt)
+	// events need an actor with a country; a recipient that is only a regional construct
+	// ("the West") makes no event
+	ev.Source = s.withCountry(ev.Source)
+	if len(ev.Source) == 0 {
+		return model.Event{}, false
+	}
+	hadTarget := len(ev.Target) > 0
+	ev.Target = s.withCountry(ev.Target)
+	if hadTarget && len(ev.Target) == 0 {
+		return model.Event{}, false
+	}
+	ev.Target = slices.DeleteFunc(ev.Target, func(id string) bool { return slices.Contains(ev.Source, id) })
+	if len(ev.Target) == 0 && !p.Optional {
+		return model.Event{}, false
+	}
+	ev.Date = s.date(head, m.start)
+	ev.Score = s.c.score(ev.Type, ev.Mode)
+	return ev, true
+}
+
+// actorIDs maps mention indices to distinct actor ids, in order.
+func (s *sentence) actorIDs(ms []int) []string {
+	var out []string
+	for _, mi := range ms {
+		id := s.doc.Actors[s.ments[mi].actor].ID
+		if id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (s *sentence) withCountry(ids []string) []string {
+	out := ids[:0]
+	for _, id := range ids {
+		if a := s.doc.Actor(id); a != nil && a.Country != "" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// mentionStart returns the first token of the mention that token j belongs to.
+func (s *sentence) mentionStart(j int) int {
+	m := s.toks[j].mention
+	for j > 0 && s.toks[j-1].mention == m {
+		j--
+	}
+	return j
+}
+
+func (s *sentence) mentionEnd(j int) int {
+	m := s.toks[j].mention
+	for j+1 < len(s.toks) && s.toks[j+1].mention == m {
+		j++
+	}
+	return j
+}
+
+// prepBefore returns the preposition that governs the mention starting at token k, skipping
+// determiners and one modifier ("with his Iranian counterpart"), or "" when none does.
+func (s *sentence) prepBefore(k int) string {
+	skipped := 0
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		w := s.toks[j].low
+		switch {
+		case s.c.prep[w]:
+			return w
+		case s.c.det[w]:
+			continue
+		case s.toks[j].mention < 0 && isLetterStart(w) && skipped == 0 && !s.c.light[w] && !s.c.boundary[w] && !s.c.aux[w] && !s.c.be[w] && s.toks[j].lemma == w && !startsUpper(s.doc.Text[s.toks[j].start:s.toks[j].end]):
+			skipped++
+			continue
+		}
+		return ""
+	}
+	return ""
+}
+
+func (s *sentence) isPossessive(end int) bool {
+	return end+1 < len(s.toks) && s.toks[end+1].low == "'s"
+}
+
+// subject finds the actor of the verb at token i: the nearest mention to its left in the same
+// clause that is not inside a prepositional phrase and not a possessive, with the mentions
+// coordinated with it. A relative pronoun ("forces, which attacked") sends the search on to
+// its antecedent; first-person pronouns in a quote stand for the speaker.
+func (s *sentence) subject(i int) []int {
+	fallback := -1
+	for j := i - 1; j >= 0 && j >= i-3*maxReach; j-- {
+		t := s.toks[j]
+		if t.mention < 0 {
+			if s.c.boundary[t.low] {
+				if s.c.relative[t.low] && fallback < 0 {
+					continue
+				}
+				break
+			}
+			if s.c.pronoun[t.low] && (t.low == "we" || t.low == "i") {
+				if m := s.speakerMention(t.start); m >= 0 {
+					return []int{m}
+				}
+			}
+			continue
+		}
+		k := s.mentionStart(j)
+		prep := s.prepBefore(k)
+		switch {
+		case s.isPossessive(j):
+			if fallback < 0 {
+				fallback = j
+			}
+		case prep == "":
+			return s.group(k, j)
+		case s.c.ofprep[prep]:
+			if fallback < 0 {
+				fallback = j
+			}
+		}
+		j = k
+	}
+	if fallback >= 0 {
+		return s.group(s.mentionStart(fallback), fallback)
+	}
+	return nil
+}
+
+// speakerMention returns a mention of the speaker of the quote that holds byte offset off.
+func (s *sentence) speakerMention(off int) int {
+	for _, q := range s.doc.Quotes {
+		if q.Start <= off && off < q.End && q.Speaker != "" {
+			for mi, m := range s.ments {
+				if s.doc.Actors[m.actor].ID == q.Speaker {
+					return mi
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// group returns the mention spanning tokens [k, j] and the mentions coordinated with it
+// ("the US and Israel", "Putin and Pezeshkian").
+func (s *sentence) group(k, j int) []int {
+	out := []int{s.toks[j].mention}
+	// to the right
+	for e := j; ; {
+		n := e + 1
+		conj := false
+		for n < len(s.toks) && n <= e+3 && s.toks[n].mention < 0 {
+			w := s.toks[n].low
+			if w == "," || w == "and" || w == "or" {
+				conj = true
+			} else if !s.c.det[w] {
+				break
+			}
+			n++
+		}
+		if !conj || n >= len(s.toks) || s.toks[n].mention < 0 || s.isPossessiveAt(n) {
+			break
+		}
+		out = append(out, s.toks[n].mention)
+		e = s.mentionEnd(n)
+	}
+	// to the left
+	for b := k; ; {
+		n := b - 1
+		conj := false
+		for n >= 0 && n >= b-3 && s.toks[n].mention < 0 {
+			w := s.toks[n].low
+			if w == "," || w == "and" || w == "or" || w == "both" {
+				conj = conj || w != "both"
+			} else if !s.c.det[w] {
+				break
+			}
+			n--
+		}
+		if !conj || n < 0 || s.toks[n].mention < 0 {
+			break
+		}
+		st := s.mentionStart(n)
+		if s.prepBefore(st) != "" && s.prepBefore(k) == "" {
+			break
+		}
+		out = append(out, s.toks[n].mention)
+		b = st
+	}
+	return out
+}
+
+func (s *sentence) isPossessiveAt(n int) bool { return s.isPossessive(s.mentionEnd(n)) }
+
+// object finds the recipient to the right of a trigger ending before token e: the direct
+// object when the pattern allows one (the first noun phrase), else the object of one of the
+// pattern's prepositions, with coordinated mentions.
+func (s *sentence) object(p *Pattern, e int) []int {
+	prep := ""
+	np := 0
+	for j := e; j < len(s.toks) && j < e+maxReach; j++ {
+		t := s.toks[j]
+		if t.mention >= 0 {
+			if (prep == "" && p.Obj && np <= 3) || (prep != "" && p.allows(prep)) {
+				return s.group(j, s.mentionEnd(j))
+			}
+			j = s.mentionEnd(j)
+			np++
+			continue
+		}
+		switch {
+		case s.c.boundary[t.low] || t.low == "." || t.low == "and" && prep == "" && np > 0:
+			return nil
+		case s.c.prep[t.low]:
+			prep, np = t.low, 0
+		case t.low == "," || isQuoteOrOpen(t.low) || t.low == "”" || t.low == "’":
+		case s.c.det[t.low]:
+		default:
+			np++
+		}
+	}
+	return nil
+}
+
+// byAgent finds the "by" phrase of a passive verb or a nominalisation ("the arrest of X by
+// police").
+func (s *sentence) byAgent(e int) []int {
+	for j := e; j < len(s.toks) && j < e+maxReach; j++ {
+		t := s.toks[j]
+		if t.mention < 0 && s.c.boundary[t.low] {
+			return nil
+		}
+		if t.low != "by" {
+			continue
+		}
+		for k := j + 1; k < len(s.toks) && k <= j+4; k++ {
+			if s.toks[k].mention >= 0 {
+				return s.group(k, s.mentionEnd(k))
+			}
+			if s.c.prep[s.toks[k].low] || s.c.boundary[s.toks[k].low] {
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// isPassive reports whether the verb at i is a past participle after a form of "to be".
+func (s *sentence) isPassive(i int) bool {
+	if !s.c.lem.isPastForm(s.toks[i].low) {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		w := s.toks[j].low
+		if s.c.be[w] {
+			return w != "'s" || j+1 == i
+		}
+		if s.c.aux[w] || s.c.negation[w] || strings.HasSuffix(w, "ly") {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// premodifier finds an actor named just before a noun: a possessive ("Pakistan's
+// allegation") or a modifier ("the US threats", "India's naval cooperation").
+func (s *sentence) premodifier(i int) []int {
+	skipped := 0
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		t := s.toks[j]
+		if t.mention >= 0 {
+			return []int{t.mention}
+		}
+		switch {
+		case t.low == "'s" || s.c.det[t.low]:
+			continue
+		case skipped < 2 && isLetterStart(t.low) && !s.c.prep[t.low] && !s.c.light[t.low] && !s.c.boundary[t.low] &&
+			!s.c.be[t.low] && !s.c.aux[t.low] && !s.c.negation[t.low] && !s.c.lem.isPastForm(t.low) && len(s.c.index[t.lemma]) == 0:
+			skipped++
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// lightVerb returns the token of a light verb whose object is the noun at i ("held a phone
+// call", "issued several threats"), or -1.
+func (s *sentence) lightVerb(i int) int {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		t := s.toks[j]
+		if t.mention >= 0 {
+			continue
+		}
+		if s.c.light[t.lemma] || s.c.light[t.low] {
+			return j
+		}
+		if s.c.det[t.low] || t.low == "'s" || (isLetterStart(t.low) && !s.c.prep[t.low] && !s.c.boundary[t.low] && !s.c.be[t.low]) {
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// betweenGroup returns the mentions of a "between X and Y" phrase after the trigger.
+func (s *sentence) betweenGroup(e int) []int {
+	for j := e; j < len(s.toks) && j < e+4; j++ {
+		if s.toks[j].low != "between" {
+			continue
+		}
+		for k := j + 1; k < len(s.toks) && k <= j+3; k++ {
+			if s.toks[k].mention >= 0 {
+				return s.group(k, s.mentionEnd(k))
+			}
+		}
+	}
+	return nil
+}
+
+// place finds the country where an event without a named actor happens ("protests in Iran",
+// "the unrest broke out"): a country mention after the trigger in the clause, else the nearest
+// one before it in the sentence, else in the two sentences before.
+func (s *sentence) place(i, e int) []int {
+	for j := e; j < len(s.toks) && j < e+maxReach; j++ {
+		t := s.toks[j]
+		if t.mention >= 0 {
+			k := s.mentionStart(j)
+			switch s.prepBefore(k) {
+			case "in", "across", "at", "throughout", "inside":
+				return []int{t.mention}
+			case "":
+				if s.c.relative[s.toks[max(k-1, 0)].low] || s.isCountry(t.mention) {
+					return []int{t.mention}
+				}
+			}
+			j = s.mentionEnd(j)
+			continue
+		}
+		if t.low == ";" || t.low == "." {
+			break
+		}
+	}
+	for j := i - 1; j >= 0; j-- {
+		if m := s.toks[j].mention; m >= 0 && s.isCountry(m) {
+			return []int{m}
+		}
+	}
+	// the sentences before: the nearest country mentioned
+	from := s.span.Start
+	lo := from
+	if s.index >= 2 {
+		lo = s.sents[s.index-2].Start
+	} else if s.index == 1 {
+		lo = s.sents[0].Start
+	}
+	for mi := len(s.ments) - 1; mi >= 0; mi-- {
+		m := s.ments[mi]
+		if m.End > from {
+			continue
+		}
+		if m.Start < lo {
+			break
+		}
+		if s.isCountry(mi) {
+			return []int{mi}
+		}
+	}
+	return nil
+}
+
+func (s *sentence) isCountry(mi int) bool {
+	a := &s.doc.Actors[s.ments[mi].actor]
+	return a.Kind == model.KindCountry && a.Country != ""
+}
+
+// frontedSubject finds the actor of a noun in a fronted phrase ("Following talks with X,
+// Modi announced..."): the subject of the main clause after the comma.
+func (s *sentence) frontedSubject(i, e int) []int {
+	for j := i - 1; j >= 0; j-- {
+		if s.toks[j].mention >= 0 || s.toks[j].low == "," {
+			return nil
+		}
+	}
+	if i > 3 {
+		return nil
+	}
+	for j := e; j < len(s.toks) && j < e+maxReach; j++ {
+		if s.toks[j].low != "," {
+			continue
+		}
+		for k := j + 1; k < len(s.toks) && k <= j+4; k++ {
+			if s.toks[k].mention >= 0 && s.prepBefore(k) == "" {
+				return s.group(k, s.mentionEnd(k))
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// judgement finds who judges whom in "X described Y as unacceptable": the actor is the first
+// actor of the sentence (or the speaker of the quote), the recipient the next one before the
+// judgement.
+func (s *sentence) judgement(i int) (src, tgt []int) {
+	if m := s.speakerMention(s.toks[i].start); m >= 0 {
+		src = []int{m}
+	}
+	start := 0
+	for j := i - 1; j >= 0; j-- {
+		if s.toks[j].low == ";" {
+			start = j + 1
+			break
+		}
+	}
+	for j := start; j < i; j++ {
+		t := s.toks[j]
+		if t.mention < 0 {
+			continue
+		}
+		k, e := j, s.mentionEnd(j)
+		j = e
+		if s.prepBefore(k) != "" && s.prepBefore(k) != "of" {
+			continue
+		}
+		if len(src) == 0 {
+			src = s.group(k, e)
+			continue
+		}
+		if slices.Contains(src, t.mention) || s.doc.Actors[s.ments[t.mention].actor].ID == s.doc.Actors[s.ments[src[0]].actor].ID {
+			continue
+		}
+		return src, s.group(k, e)
+	}
+	return nil, nil
+}

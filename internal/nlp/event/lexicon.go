@@ -1,0 +1,230 @@
+package event
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// The 16 PLOVER event types.
+var ploverTypes = [...]string{
+	"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}
+
+// IsType reports whether t is one of the 16 PLOVER event types.
+func IsType(t string) bool {
+	for _, x := range ploverTypes {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Kinds of pattern.
+const (
+	KindVerb      = 'v'
+	KindNoun      = 'n'
+	KindJudgement = 'a'
+)
+
+// Pattern is one line of a pattern file: the words that signal an event and where its
+// arguments are.
+type Pattern struct {
+	Kind  byte
+	Words []string
+	Type  string
+	Mode  string
+	// Obj: the recipient may be the direct object.
+	Obj bool
+	// Preps lists the prepositions whose object may be the recipient.
+	Preps []string
+	// PossTarget: a possessive or premodifier names the recipient rather than the actor.
+	PossTarget bool
+	// Optional: the event stands without a recipient.
+	Optional bool
+	// Loc: the actor may be the country where the event happens.
+	Loc bool
+	// Line is the line of the pattern file, for messages.
+	Line int
+}
+
+func (p *Pattern) allows(prep string) bool {
+	for _, x := range p.Preps {
+		if x == prep {
+			return true
+		}
+	}
+	return false
+}
+
+// ParsePatterns reads a pattern file (the format is described in data/patterns.tsv and
+// docs/events.md). It fails on the first line it cannot read, naming the line.
+func ParsePatterns(r io.Reader) ([]Pattern, error) {
+	var out []Pattern
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			return nil, fmt.Errorf("line %d: want 5 tab-separated columns (kind, words, type, mode, roles), got %d", n, len(f))
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		p := Pattern{Line: n}
+		switch f[0] {
+		case "v":
+			p.Kind = KindVerb
+		case "n":
+			p.Kind = KindNoun
+		case "a":
+			p.Kind = KindJudgement
+		default:
+			return nil, fmt.Errorf("line %d: kind %q: want v, n or a", n, f[0])
+		}
+		p.Words = strings.Fields(strings.ToLower(f[1]))
+		if len(p.Words) == 0 || len(p.Words) > 6 {
+			return nil, fmt.Errorf("line %d: want 1 to 6 words, got %d", n, len(p.Words))
+		}
+		if !IsType(f[2]) {
+			return nil, fmt.Errorf("line %d: %q is not a PLOVER event type", n, f[2])
+		}
+		p.Type = f[2]
+		if f[3] != "-" && f[3] != "" {
+			p.Mode = f[3]
+		}
+		for _, role := range strings.Fields(f[4]) {
+			switch {
+			case role == "-":
+			case role == "obj":
+				p.Obj = true
+			case role == "opt":
+				p.Optional = true
+			case role == "loc":
+				p.Loc = true
+			case role == "poss=tgt":
+				p.PossTarget = true
+			case role == "poss=src":
+				p.PossTarget = false
+			case strings.HasPrefix(role, "pp="):
+				for _, x := range strings.Split(role[3:], ",") {
+					if x = strings.ToLower(strings.TrimSpace(x)); x != "" {
+						p.Preps = append(p.Preps, x)
+					}
+				}
+			default:
+				return nil, fmt.Errorf("line %d: unknown role %q (want obj, pp=..., poss=tgt, opt, loc)", n, role)
+			}
+		}
+		out = append(out, p)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading patterns: %w", err)
+	}
+	return out, nil
+}
+
+// parseSets reads a cue file: SET <TAB> words..., several lines per set allowed.
+func parseSets(r io.Reader) (map[string]map[string]bool, error) {
+	out := map[string]map[string]bool{}
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		name, words, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("line %d: want SET<TAB>words", n)
+		}
+		set := out[name]
+		if set == nil {
+			set = map[string]bool{}
+			out[name] = set
+		}
+		for _, w := range strings.Fields(words) {
+			set[strings.ToLower(w)] = true
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading cues: %w", err)
+	}
+	return out, nil
+}
+
+// parsePairs reads FORM <TAB> VALUE lines.
+func parsePairs(r io.Reader) (map[string]string, error) {
+	out := map[string]string{}
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("line %d: want FORM<TAB>LEMMA", n)
+		}
+		out[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading irregular forms: %w", err)
+	}
+	return out, nil
+}
+
+// parseScores reads TYPE <TAB> mode <TAB> score lines into a "TYPE/mode" map.
+func parseScores(r io.Reader) (map[string]float64, error) {
+	out := map[string]float64{}
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("line %d: want TYPE<TAB>mode<TAB>score", n)
+		}
+		v, err := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: score: %w", n, err)
+		}
+		out[f[0]+"/"+strings.ToLower(strings.TrimSpace(f[1]))] = v
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading scores: %w", err)
+	}
+	return out, nil
+}
+
+func openData(name string) (io.ReadCloser, error) {
+	f, err := dataFS.Open("data/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("opening embedded %s: %w", name, err)
+	}
+	return f, nil
+}

@@ -1,0 +1,93 @@
+package event
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word or punctuation mark of a sentence.
+type token struct {
+	start, end int // byte offsets into the document text
+	low        string
+	lemma      string
+	mention    int // index into the sentence's mentions, -1 when none
+}
+
+// tokenize splits text[start:end] into tokens. Words keep inner hyphens, periods between
+// letters ("U.S.") and apostrophes; a possessive 's and a negating n't are tokens of their own.
+// Every other non-space character is a token by itself.
+func tokenize(text string, start, end int, out []token) []token {
+	i := start
+	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if !isWordRune(r) {
+			out = append(out, token{start: i, end: i + size, mention: -1})
+			i += size
+			continue
+		}
+		j := i + size
+		for j < end {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if isWordRune(r2) {
+				j += s2
+				continue
+			}
+			if r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’' {
+				if j+s2 < end {
+					r3, _ := utf8.DecodeRuneInString(text[j+s2:])
+					if isWordRune(r3) {
+						j += s2
+						continue
+					}
+				}
+			}
+			break
+		}
+		// "U.S." keeps its final period when the word is dotted.
+		if j < end && text[j] == '.' && strings.Count(text[i:j], ".") > 0 && j-i <= 5 {
+			j++
+		}
+		w := text[i:j]
+		// split possessive 's / ’s and n't
+		if k := possessiveAt(w); k > 0 {
+			out = append(out, token{start: i, end: i + k, mention: -1})
+			out = append(out, token{start: i + k, end: j, mention: -1})
+		} else if len(w) > 3 && strings.HasSuffix(strings.ToLower(w), "n't") {
+			out = append(out, token{start: i, end: j - 3, mention: -1})
+			out = append(out, token{start: j - 3, end: j, mention: -1})
+		} else if len(w) > 5 && strings.HasSuffix(strings.ToLower(w), "n’t") {
+			out = append(out, token{start: i, end: j - 5, mention: -1})
+			out = append(out, token{start: j - 5, end: j, mention: -1})
+		} else {
+			out = append(out, token{start: i, end: j, mention: -1})
+		}
+		i = j
+	}
+	return out
+}
+
+func possessiveAt(w string) int {
+	if len(w) > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S")) {
+		return len(w) - 2
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "’s") {
+		return len(w) - 4
+	}
+	return 0
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// lower returns s in lower case, with typographic apostrophes made plain.
+func lower(s string) string {
+	s = strings.ToLower(s)
+	if strings.Contains(s, "’") {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	return s
+}
