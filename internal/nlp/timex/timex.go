@@ -1,17 +1,177 @@
 // Package timex finds time expressions in an article and gives each its TIMEX3 value, anchored
 // on the article's publication time.
+//
+// The text is cut into tokens once; at each token a set of small hand-written matchers (date,
+// weekday, year, deictic, quarter, duration, set, clock time, fixed phrases) is tried and the
+// longest match wins. Values are resolved against the publication time (Document.Published,
+// else Document.Now); the tense of the clause around an expression decides between the past
+// and the future occurrence of "Friday" or "March 3". See docs/timex.md.
 package timex
 
-import "github.com/tidings-news/tidings/internal/model"
+import (
+	"log/slog"
+	"strconv"
+	"time"
 
-// Tagger finds and normalises time expressions.
-type Tagger struct{}
+	"github.com/tidings-news/tidings/internal/model"
+)
 
-// New returns a Tagger.
-func New() *Tagger { return &Tagger{} }
+// Tagger finds and normalises time expressions. It is safe for concurrent use.
+type Tagger struct {
+	lx *lexicon
+}
+
+// New returns a Tagger with the embedded lexicon.
+func New() *Tagger {
+	lx, err := parseLexicon(lexiconTSV)
+	if err != nil {
+		// The lexicon is embedded and covered by tests; a broken one is a build defect.
+		slog.Error("timex lexicon", "err", err)
+		lx = &lexicon{words: map[string]*entry{}, phrases: map[string][]phrase{}}
+	}
+	return &Tagger{lx: lx}
+}
 
 // Name is the stage's name.
 func (*Tagger) Name() string { return "times" }
 
 // Annotate fills doc.Times.
-func (t *Tagger) Annotate(doc *model.Document) {}
+func (t *Tagger) Annotate(doc *model.Document) {
+	doc.Times = t.Find(doc.Text, doc.Published, doc.Now, doc.Sentences)
+}
+
+// Find returns the time expressions of text, resolved against published (or now when
+// published is empty); sentences (byte spans, may be nil) bound the context used for tense.
+func (t *Tagger) Find(text, published, now string, sentences []model.Span) []model.Time {
+	r := run{lx: t.lx, text: text, sents: sentences}
+	for _, s := range []string{published, now} {
+		if s == "" {
+			continue
+		}
+		if ref, _, err := model.ParseTime(s); err == nil {
+			r.ref, r.hasRef = ref, true
+			break
+		}
+	}
+	r.toks = tokenize(text, nil)
+	var out []model.Time
+	for i := 0; i < len(r.toks); {
+		c, ok := r.best(i)
+		if !ok || c.j <= i {
+			i++
+			continue
+		}
+		s, e := r.toks[i].s, r.toks[c.j-1].e
+		val := c.val
+		if !r.hasRef && c.rel {
+			val = ""
+		}
+		out = append(out, model.Time{Span: model.Span{Start: s, End: e}, Text: text[s:e], Type: c.typ, Value: val, Mod: c.mod})
+		if c.g != gNone && r.hasRef {
+			r.anc, r.ancG, r.ancTok = c.t, c.g, i
+		}
+		i = c.j
+	}
+	return out
+}
+
+// cand is one match: tokens [i, j) of the text.
+type cand struct {
+	j             int
+	typ, val, mod string
+	t             time.Time // the resolved calendar point, for expressions that anchor on it
+	g             byte      // its granularity; gNone when it is no calendar point
+	rel           bool      // the value depends on the reference time
+}
+
+// run is the state of one Find call.
+type run struct {
+	lx     *lexicon
+	text   string
+	toks   []token
+	sents  []model.Span
+	ref    time.Time
+	hasRef bool
+	// the last calendar point found, for "a year earlier", "the next day"
+	anc    time.Time
+	ancG   byte
+	ancTok int
+}
+
+func (r *run) word(i int) string {
+	if i < 0 || i >= len(r.toks) || r.toks[i].kind != kWord {
+		return ""
+	}
+	return r.toks[i].w
+}
+
+func (r *run) ent(i int) *entry {
+	w := r.word(i)
+	if w == "" {
+		return nil
+	}
+	return r.lx.words[w]
+}
+
+func (r *run) punct(i int, p string) bool {
+	return i >= 0 && i < len(r.toks) && r.toks[i].kind == kPunct && r.toks[i].w == p
+}
+
+// glued reports whether token i follows token i-1 with no space.
+func (r *run) glued(i int) bool {
+	return i > 0 && i < len(r.toks) && !r.toks[i].space
+}
+
+// numAt returns the plain number at token i (no glued letters), or -1.
+func (r *run) numAt(i int) (int, int) {
+	if i < 0 || i >= len(r.toks) || r.toks[i].kind != kNum || r.toks[i].suf != "" || len(r.toks[i].w) > 9 {
+		return -1, 0
+	}
+	n, _ := strconv.Atoi(r.toks[i].w)
+	return n, len(r.toks[i].w)
+}
+
+// best returns the longest match starting at token i.
+func (r *run) best(i int) (cand, bool) {
+	var b cand
+	ok := false
+	try := func(c cand, good bool) {
+		if good && c.j > i && (!ok || c.j > b.j) {
+			b, ok = c, true
+		}
+	}
+	tk := &r.toks[i]
+	if tk.kind == kPunct {
+		return b, false
+	}
+	try(r.mPhrase(i))
+	try(r.mMod(i))
+	try(r.mApprox(i))
+	try(r.core(i))
+	return b, ok
+}
+
+// core tries every expression that can follow a modifier.
+func (r *run) core(i int) (cand, bool) {
+	var b cand
+	ok := false
+	try := func(c cand, good bool) {
+		if good && c.j > i && (!ok || c.j > b.j) {
+			b, ok = c, true
+		}
+	}
+	if i >= len(r.toks) {
+		return b, false
+	}
+	try(r.mDate(i))
+	try(r.mWeekday(i))
+	try(r.mYear(i))
+	try(r.mRel(i))
+	try(r.mDeictic(i))
+	try(r.mQuarter(i))
+	try(r.mAmount(i))
+	try(r.mSet(i))
+	try(r.mTime(i))
+	try(r.mHolidayPhrase(i))
+	return b, ok
+}

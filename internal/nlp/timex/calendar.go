@@ -1,0 +1,200 @@
+package timex
+
+import (
+	"strconv"
+	"time"
+)
+
+// Granularities of a resolved calendar value.
+const (
+	gNone    = 0
+	gYear    = 'Y'
+	gQuarter = 'Q'
+	gHalf    = 'h'
+	gMonth   = 'M'
+	gWeek    = 'W'
+	gWeekend = 'w'
+	gDay     = 'D'
+	gHour    = 'H'
+	gDecade  = 'E'
+	gCentury = 'C'
+	gSeason  = 'S'
+)
+
+func pad(n, width int) string {
+	s := strconv.Itoa(n)
+	for len(s) < width {
+		s = "0" + s
+	}
+	return s
+}
+
+// format prints t as a TIMEX3 value of granularity g.
+func format(t time.Time, g byte) string {
+	y := t.Year()
+	if y < 0 || y > 9999 {
+		return ""
+	}
+	switch g {
+	case gYear:
+		return pad(y, 4)
+	case gQuarter:
+		return pad(y, 4) + "-Q" + strconv.Itoa((int(t.Month())-1)/3+1)
+	case gHalf:
+		return pad(y, 4) + "-H" + strconv.Itoa((int(t.Month())-1)/6+1)
+	case gMonth:
+		return pad(y, 4) + "-" + pad(int(t.Month()), 2)
+	case gWeek, gWeekend:
+		wy, w := t.ISOWeek()
+		s := pad(wy, 4) + "-W" + pad(w, 2)
+		if g == gWeekend {
+			s += "-WE"
+		}
+		return s
+	case gDay:
+		return pad(y, 4) + "-" + pad(int(t.Month()), 2) + "-" + pad(t.Day(), 2)
+	case gHour:
+		return format(t, gDay) + "T" + pad(t.Hour(), 2) + ":" + pad(t.Minute(), 2)
+	case gDecade:
+		return pad(y/10, 3)
+	case gCentury:
+		return pad(y/100, 2)
+	}
+	return ""
+}
+
+// unitGran maps a lexicon unit to the granularity of a date shifted by it.
+func unitGran(u string) byte {
+	switch u {
+	case "Y":
+		return gYear
+	case "Q":
+		return gQuarter
+	case "M":
+		return gMonth
+	case "W":
+		return gWeek
+	case "WE":
+		return gWeekend
+	case "D":
+		return gDay
+	case "H", "MIN", "S":
+		return gHour
+	case "DE":
+		return gDecade
+	case "CE":
+		return gCentury
+	}
+	return gNone
+}
+
+// shift moves t by n units; coarse units first snap to the start of their period so that
+// month arithmetic never overflows (Jan 31 + 1 month).
+func shift(t time.Time, u string, n int) time.Time {
+	if n > 100000 || n < -100000 {
+		return t
+	}
+	switch u {
+	case "Y":
+		return time.Date(t.Year()+n, t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case "DE":
+		return time.Date(t.Year()+10*n, t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case "CE":
+		return time.Date(t.Year()+100*n, t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case "ML":
+		return time.Date(t.Year()+1000*n, t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case "Q":
+		return time.Date(t.Year(), t.Month()+time.Month(3*n), 1, 0, 0, 0, 0, time.UTC)
+	case "M":
+		return time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	case "W", "WE":
+		return t.AddDate(0, 0, 7*n)
+	case "D":
+		return t.AddDate(0, 0, n)
+	case "H":
+		return t.Add(time.Duration(n) * time.Hour)
+	case "MIN":
+		return t.Add(time.Duration(n) * time.Minute)
+	case "S":
+		return t.Add(time.Duration(n) * time.Second)
+	}
+	return t
+}
+
+// durValue is the TIMEX3 duration of n units; n < 0 means an unknown number (PXY).
+func durValue(n int, u string) string {
+	num := "X"
+	if n >= 0 {
+		num = strconv.Itoa(n)
+	}
+	switch u {
+	case "Y", "M", "W", "D":
+		return "P" + num + u
+	case "Q":
+		if n >= 0 {
+			return "P" + strconv.Itoa(3*n) + "M"
+		}
+		return "PXQ"
+	case "DE":
+		if n >= 0 {
+			return "P" + strconv.Itoa(10*n) + "Y"
+		}
+		return "PXDE"
+	case "CE":
+		if n >= 0 {
+			return "P" + strconv.Itoa(100*n) + "Y"
+		}
+		return "PXCE"
+	case "ML":
+		if n >= 0 {
+			return "P" + strconv.Itoa(1000*n) + "Y"
+		}
+		return "PXML"
+	case "WE":
+		if n >= 0 {
+			return "P" + strconv.Itoa(2*n) + "D"
+		}
+		return "PXWE"
+	case "H":
+		return "PT" + num + "H"
+	case "MIN":
+		return "PT" + num + "M"
+	case "S":
+		return "PT" + num + "S"
+	}
+	return ""
+}
+
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// weekdayNum is 1 (Monday) .. 7 (Sunday).
+func weekdayNum(t time.Time) int {
+	w := int(t.Weekday())
+	if w == 0 {
+		return 7
+	}
+	return w
+}
+
+// nthWeekday is the nth (1..4, 5 = last) weekday wd (1..7) of month m in year y.
+func nthWeekday(y int, m time.Month, n, wd int) time.Time {
+	if n >= 5 {
+		last := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+		back := (weekdayNum(last) - wd + 7) % 7
+		return last.AddDate(0, 0, -back)
+	}
+	first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	fwd := (wd - weekdayNum(first) + 7) % 7
+	return first.AddDate(0, 0, fwd+7*(n-1))
+}
+
+// validDate reports whether y-m-d is a real calendar day.
+func validDate(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1 || y > 9999 {
+		return false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d
+}

@@ -1,0 +1,148 @@
+package timex
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+//go:embed lexicon.tsv
+var lexiconTSV string
+
+// entry is everything the lexicon knows about one word.
+type entry struct {
+	month     int  // 1..12, 0 when not a month
+	monthWeak bool // a month only with date context ("may", "march")
+	wday      int  // 1 (Monday) .. 7 (Sunday), 0 when not a weekday
+	wdayWeak  bool
+	unit      string // Y, Q, M, W, D, H, MIN, S, DE, CE, ML, WE
+	num       int    // cardinal value; -1 for a vague amount
+	isNum     bool
+	ord       int    // ordinal value
+	pod       string // part of day: MO, AF, EV, NI or a clock hour "12", "24"
+	season    string
+	set       string
+	zone      bool
+}
+
+// phrase is a fixed multi-word (or one-word) expression.
+type phrase struct {
+	words []string
+	value string
+	typ   string // DATE, DURATION, SET, or HOLIDAY (value is then a holiday rule)
+}
+
+// lexicon is the parsed lexicon.tsv.
+type lexicon struct {
+	words   map[string]*entry
+	phrases map[string][]phrase // keyed by first word, longest first
+}
+
+func parseLexicon(src string) (*lexicon, error) {
+	lx := &lexicon{words: map[string]*entry{}, phrases: map[string][]phrase{}}
+	get := func(w string) *entry {
+		e := lx.words[w]
+		if e == nil {
+			e = &entry{}
+			lx.words[w] = e
+		}
+		return e
+	}
+	for n, line := range strings.Split(src, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			return nil, fmt.Errorf("lexicon line %d: want CLASS, WORDS and VALUE separated by tabs, got %q", n+1, line)
+		}
+		class, words, val := f[0], f[1], f[2]
+		weak := strings.HasSuffix(val, "*")
+		val = strings.TrimSuffix(val, "*")
+		atoi := func() (int, error) {
+			v, err := strconv.Atoi(val)
+			if err != nil {
+				return 0, fmt.Errorf("lexicon line %d: %q is not a number: %w", n+1, val, err)
+			}
+			return v, nil
+		}
+		switch class {
+		case "month":
+			v, err := atoi()
+			if err != nil {
+				return nil, err
+			}
+			e := get(words)
+			e.month, e.monthWeak = v, weak
+		case "weekday":
+			v, err := atoi()
+			if err != nil {
+				return nil, err
+			}
+			e := get(words)
+			e.wday, e.wdayWeak = v, weak
+		case "unit":
+			get(words).unit = val
+		case "number":
+			e := get(words)
+			e.isNum = true
+			if val == "X" {
+				e.num = -1
+			} else {
+				v, err := atoi()
+				if err != nil {
+					return nil, err
+				}
+				e.num = v
+			}
+		case "ordinal":
+			v, err := atoi()
+			if err != nil {
+				return nil, err
+			}
+			get(words).ord = v
+		case "pod":
+			get(words).pod = val
+		case "season":
+			get(words).season = val
+		case "set":
+			get(words).set = val
+		case "zone":
+			get(words).zone = true
+		case "phrase", "holiday":
+			var ws []string
+			for _, w := range strings.Fields(words) {
+				if base, ok := strings.CutSuffix(w, "'s"); ok {
+					ws = append(ws, base, "'", "s")
+					continue
+				}
+				ws = append(ws, w)
+			}
+			p := phrase{words: ws, value: val, typ: "DATE"}
+			if class == "holiday" {
+				p.typ = "HOLIDAY"
+			} else if len(f) > 3 && f[3] != "" {
+				p.typ = f[3]
+			}
+			if p.value == "-" {
+				p.value = ""
+			}
+			k := p.words[0]
+			lx.phrases[k] = append(lx.phrases[k], p)
+		default:
+			return nil, fmt.Errorf("lexicon line %d: unknown class %q", n+1, class)
+		}
+	}
+	for k, ps := range lx.phrases {
+		// longest first, so the first phrase that matches is the longest
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j].words) > len(ps[j-1].words); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+		lx.phrases[k] = ps
+	}
+	return lx, nil
+}
