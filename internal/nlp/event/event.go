@@ -32,7 +32,7 @@ type Coder struct {
 	scores map[string]float64
 
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
-	future, hypothetical, reported, alleged, deny, say, pronoun      map[string]bool
+	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
 }
 
 // New loads the embedded pattern files and returns a Coder.
