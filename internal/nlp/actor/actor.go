@@ -1,23 +1,74 @@
 // Package actor finds the actors of an article (people, states, organisations, groups) and
 // resolves every mention to one entity.
+//
+// The recogniser reads its gazetteers once, in New: the embedded files of data/ (formats in
+// docs/lexicons.md), the closed word classes of grammar.tsv, and any user lexicons. Annotate then
+// tokenizes the text once, marks the lexicon phrases with a longest-match scan, finds people by
+// the shape of the text around a capitalised run (a title before it, an apposition after it, a
+// speech verb, a known given name, a listed office holder), and ties later mentions to the same
+// entity: surnames, descriptions such as "the Russian leader" or "both presidents", and pronouns.
 package actor
 
-import "github.com/tidings-news/tidings/internal/model"
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+//go:embed grammar.tsv
+var grammarTSV string
 
 // Options configure a Recognizer.
 type Options struct {
-	// ExtraFiles are user lexicon files added to the embedded ones.
+	// ExtraFiles are user lexicon files added to the embedded ones. The first line of each
+	// says its format: "# format: people" (or countries, organizations, orgtypes, roles,
+	// firstnames, nonnames).
 	ExtraFiles []string
+	// Data replaces the embedded lexicon folder when not nil (tests use small lexicons); its
+	// files sit at its top level.
+	Data fs.FS
 }
 
-// Recognizer finds actors.
-type Recognizer struct{}
+// Recognizer finds actors. It is safe for concurrent use.
+type Recognizer struct {
+	lx *lexicon
+}
 
 // New loads the lexicons and returns a Recognizer.
-func New(opts Options) (*Recognizer, error) { return &Recognizer{}, nil }
+func New(opts Options) (*Recognizer, error) {
+	lx := newLexicon()
+	g, err := parseGrammar(grammarTSV)
+	if err != nil {
+		return nil, fmt.Errorf("loading the actor grammar: %w", err)
+	}
+	lx.g = g
+	if opts.Data != nil {
+		err = lx.loadFS(opts.Data, ".")
+	} else {
+		err = lx.loadFS(dataFS, "data")
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range opts.ExtraFiles {
+		if err := lx.loadFile(f); err != nil {
+			return nil, err
+		}
+	}
+	return &Recognizer{lx: lx}, nil
+}
 
 // Name is the stage's name.
 func (*Recognizer) Name() string { return "actors" }
 
 // Annotate fills doc.Actors.
-func (r *Recognizer) Annotate(doc *model.Document) {}
+func (r *Recognizer) Annotate(doc *model.Document) {
+	st := newState(r.lx, doc)
+	st.run()
+	doc.Actors = st.result()
+}

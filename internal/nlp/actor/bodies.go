@@ -1,0 +1,207 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+// findStatesAndBodies turns the lexicon phrases outside people's names into actors: states,
+// named organisations, and groups or bodies named by a generic head ("Iranian authorities").
+func (st *state) findStatesAndBodies() {
+	for i := 0; i < len(st.toks); i++ {
+		if hs := st.hyph[i]; hs != nil && st.used[i] < 0 {
+			for _, h := range hs {
+				st.mentionBytes(st.countryEntity(h.code), i, h.start, h.end, h.via)
+			}
+		}
+		sp, ok := st.lexAt(i)
+		if !ok {
+			continue
+		}
+		if st.usedByPerson(i, sp.j) {
+			i = sp.j - 1
+			continue
+		}
+		for _, e := range sp.entries {
+			if isStateKind(e.kind) {
+				st.mention(st.countryEntity(e.idx), i, sp.j, viaFor(e.kind))
+				break
+			}
+		}
+		if en, ok := has(sp.entries, eOrg); ok && !st.credit(i, sp.j) {
+			o := st.lx.orgs[en.idx]
+			c := o.country
+			if o.sector == "MED" || o.sector == "JRN" {
+				// A news outlet stands for itself, not for its state.
+				c = ""
+			}
+			ent := st.entity("o:"+strings.ToLower(o.name), model.Actor{Name: o.name, Kind: kindOr(o.kind, model.KindOrganization), Country: c, Sector: o.sector})
+			via := viaName
+			if !strings.EqualFold(st.span(i, sp.j), o.name) {
+				via = viaAlias
+			}
+			st.mention(ent, i, sp.j, via)
+		}
+		if en, ok := has(sp.entries, eOrgType); ok && !st.title(i) && !st.attributive(i, sp.j) {
+			st.body(i, sp.j, st.lx.orgTypes[en.idx])
+		}
+		i = sp.j - 1
+	}
+}
+
+func kindOr(k, def string) string {
+	if k == "" {
+		return def
+	}
+	return k
+}
+
+// usedByPerson reports whether a person's name covers tokens [i, j).
+func (st *state) usedByPerson(i, j int) bool {
+	for k := i; k < j; k++ {
+		if u := st.used[k]; u >= 0 && st.ents[u].a.Kind == model.KindPerson {
+			for _, m := range st.ents[u].mentions {
+				if m.i <= k && k < m.j && m.via != viaRole {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// title reports whether token i is inside a person's title ("Russian Foreign Ministry
+// spokeswoman Maria Zakharova"): a generic body there is the person's office, not an actor.
+func (st *state) title(i int) bool {
+	for k := i; k < len(st.toks) && k < i+8 && st.sameSeg(i, k); k++ {
+		if u := st.used[k]; u >= 0 && st.ents[u].a.Kind == model.KindPerson {
+			return true
+		}
+		t := &st.toks[k]
+		if !t.is(tWord) {
+			return false
+		}
+		if sp, ok := st.lexAt(k); ok {
+			if _, isRole := has(sp.entries, eRole); isRole {
+				continue
+			}
+			k = sp.j - 1
+			continue
+		}
+		if !t.is(tCap) && !st.g.is(gModifier, t) {
+			return false
+		}
+	}
+	return false
+}
+
+// credit reports a news agency credited in parentheses, "(Reuters)", which is no actor.
+func (st *state) credit(i, j int) bool {
+	return i > 0 && j < len(st.toks) && st.toks[i-1].text == "(" && st.toks[j].text == ")"
+}
+
+// body records the group or organisation named by the generic head at tokens [i, j), with the
+// state that a word before it or an "of" phrase after it names.
+func (st *state) body(i, j int, ot orgType) {
+	start := i
+	ci := -1
+	k := i
+	for n := 0; n < 3 && k > 0 && st.sameSeg(k-1, i); n++ {
+		t := &st.toks[k-1]
+		if t.is(tWord) && !t.is(tCap) && st.g.is(gModifier, t) {
+			k--
+			continue
+		}
+		break
+	}
+	if s, sp, ok := st.lexEnding(k); ok && !st.usedByPerson(s, k) {
+		if c, code := st.stateOf(sp); code != "" {
+			ci, start = c, s
+		}
+	} else if k > 1 && st.toks[k-1].is(tPoss) {
+		if s, sp, ok := st.lexEnding(k - 1); ok {
+			if c, code := st.stateOf(sp); code != "" {
+				ci, start = c, s
+			}
+		}
+	} else if k > 0 && st.hyph[k-1] != nil {
+		ci, start = st.hyph[k-1][0].code, k-1
+	}
+	end := j
+	if ci < 0 && j+1 < len(st.toks) && st.toks[j].lower == "of" {
+		x := j + 1
+		if x < len(st.toks) && st.toks[x].lower == "the" {
+			x++
+		}
+		if sp, ok := st.lexAt(x); ok && st.sameSeg(i, x) {
+			if c, code := st.stateOf(sp); code != "" {
+				ci, end = c, sp.j
+			}
+		}
+	}
+	code := ""
+	if ci >= 0 {
+		code = st.lx.countries[ci].code
+	}
+	// An organisation named before the head lends its state ("Taliban foreign ministry").
+	if ci < 0 {
+		if s, sp, ok := st.lexEnding(k); ok {
+			if en, isOrg := has(sp.entries, eOrg); isOrg {
+				o := st.lx.orgs[en.idx]
+				if _, state := st.lx.byCode[o.country]; state {
+					code, start = o.country, s
+				}
+			}
+		}
+	}
+	for start < i && st.g.is(gDeterminer, &st.toks[start]) {
+		start++
+	}
+	key := "g:" + code + ":" + strings.ToLower(ot.phrase)
+	name := st.span(start, end)
+	if code == "" {
+		name = st.span(i, j)
+	}
+	ent := st.entity(key, model.Actor{Name: name, Kind: kindOr(ot.kind, model.KindGroup), Country: code, Sector: ot.sector})
+	st.mention(ent, start, end, viaName)
+}
+
+// stateOf returns the state a phrase names, if it names one.
+func (st *state) stateOf(sp lexSpan) (int, string) {
+	for _, e := range sp.entries {
+		if isStateKind(e.kind) {
+			return e.idx, st.lx.countries[e.idx].code
+		}
+	}
+	return -1, ""
+}
+
+// attributive reports a bare one-word head used as an adjective before a noun ("military
+// action", "government spending"): a lower-case word follows that is neither a verb form nor a
+// grammar word, and no state word precedes.
+func (st *state) attributive(i, j int) bool {
+	if j-i != 1 || j >= len(st.toks) || !st.sameSeg(i, j) {
+		return false
+	}
+	if _, _, ok := st.lexEnding(i); ok {
+		return false
+	}
+	if i > 0 && st.toks[i-1].is(tPoss) {
+		return false
+	}
+	n := &st.toks[j]
+	if !n.is(tWord) || n.is(tCap) || n.is(tDigit) {
+		return false
+	}
+	if st.g.is(gAux, n) || st.g.is(gSpeech, n) || st.g.is(gConnector, n) {
+		return false
+	}
+	if strings.HasSuffix(n.lower, "ed") || strings.HasSuffix(n.lower, "s") || strings.HasSuffix(n.lower, "ly") {
+		return false
+	}
+	if _, isLex := st.lexAt(j); isLex {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,436 @@
+package actor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+// nameKind says how a token may take part in a person's name.
+const (
+	nkNone    = iota
+	nkName    // a capitalised word
+	nkWeak    // a city or seat that can also be a surname (Washington): only after a given name
+	nkPerson  // inside a listed person's name
+	nkOrgHead // a capitalised word that makes the run an organisation or a place
+)
+
+// nameKind classifies token i.
+func (st *state) nameKind(i int) int {
+	t := &st.toks[i]
+	if !t.is(tWord) || t.is(tDigit) {
+		return nkNone
+	}
+	if k := st.in[i]; k >= 0 {
+		sp := st.spans[k]
+		if _, ok := has(sp.entries, ePerson); ok {
+			return nkPerson
+		}
+		weak := true
+		for _, e := range sp.entries {
+			if e.kind != eCapital && e.kind != eSeat {
+				weak = false
+			}
+		}
+		if weak && sp.j-1 == i && (i == 0 || st.lex[i] >= 0) {
+			return nkWeak
+		}
+		return nkNone
+	}
+	if t.is(tAllCaps) {
+		return nkNone
+	}
+	if st.g.is(gTitle, t) {
+		return nkNone
+	}
+	if t.is(tCap) {
+		if st.g.is(gOrgHead, t) {
+			return nkOrgHead
+		}
+		if st.g.is(gSpeech, t) || st.g.is(gHe, t) || st.g.is(gShe, t) || st.g.is(gThey, t) {
+			return nkNone
+		}
+		return nkName
+	}
+	if particlePrefixed(t.text) {
+		return nkName
+	}
+	return nkNone
+}
+
+// particlePrefixed reports a name such as al-Sudani or el-Sisi: a short lower-case particle, a
+// hyphen, a capital.
+func particlePrefixed(s string) bool {
+	k := strings.IndexByte(s, '-')
+	if k < 1 || k > 4 || k+1 >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[k+1:])
+	return unicode.IsUpper(r)
+}
+
+func (st *state) particle(i int) bool {
+	t := &st.toks[i]
+	return t.is(tWord) && !t.is(tCap) && st.g.is(gParticle, t)
+}
+
+func (st *state) nonName(i int) bool { return st.lx.nonNames[st.toks[i].lower] }
+
+// nameRun returns the end of the capitalised run that starts at token s, or s when none starts
+// there. orgy reports a word in it that names an organisation or place.
+func (st *state) nameRun(s int) (e int, orgy bool) {
+	k := st.nameKind(s)
+	if k == nkNone || k == nkWeak || st.particle(s) {
+		return s, false
+	}
+	if k != nkPerson && st.nonName(s) {
+		return s, false
+	}
+	orgy = k == nkOrgHead
+	e = s + 1
+	for e < len(st.toks) && e-s < 7 && st.sameSeg(s, e) {
+		k := st.nameKind(e)
+		switch {
+		case k == nkName || k == nkPerson:
+			e++
+		case k == nkOrgHead:
+			orgy = true
+			e++
+		case k == nkWeak && st.lx.first[st.toks[s].text]:
+			e++
+		case st.particle(e) && e+1 < len(st.toks) && st.sameSeg(e, e+1) && st.nameKind(e+1) == nkName:
+			e += 2
+		default:
+			return st.trimRun(s, e), orgy
+		}
+	}
+	return st.trimRun(s, e), orgy
+}
+
+func (st *state) trimRun(s, e int) int {
+	for e > s+1 && st.nonName(e-1) && st.nameKind(e-1) != nkPerson {
+		e--
+	}
+	return e
+}
+
+// findPeople takes every capitalised run of the text and decides whether it names a person.
+func (st *state) findPeople() {
+	for i := 0; i < len(st.toks); {
+		e, orgy := st.nameRun(i)
+		if e == i {
+			i++
+			continue
+		}
+		if !st.person(i, e, orgy) {
+			st.runs = append(st.runs, run{i, e})
+		}
+		i = e
+	}
+}
+
+// person decides whether the run [s, e) is a person and records it. It reports false when
+// the run was left alone.
+func (st *state) person(s, e int, orgy bool) bool {
+	toks := st.toks
+	// A listed person.
+	var listed []int
+	for k := s; k < e; k++ {
+		if sp, ok := st.lexAt(k); ok && sp.j <= e {
+			for _, en := range sp.entries {
+				if en.kind == ePerson {
+					listed = append(listed, en.idx)
+				}
+			}
+		}
+	}
+	if orgy && len(listed) == 0 {
+		return false
+	}
+	if e < len(toks) && st.sameSeg(s, e) && st.nameKind(e) == nkOrgHead {
+		return false
+	}
+	var before, after desc
+	hasBefore, hasAfter := false, false
+	if s > 0 && st.sameSeg(s-1, s) {
+		if _, sp, ok := st.lexEnding(s); ok {
+			if _, isRole := has(sp.entries, eRole); isRole {
+				hasBefore = true
+			}
+		} else if _, ok := st.roleWord(s - 1); ok {
+			hasBefore = true
+		}
+		if hasBefore {
+			before = st.describeBack(s)
+			// "the spokesperson for Pakistan's Ministry of Foreign Affairs, Ambassador Shafqat Ali Khan"
+			if before.country == "" && before.i > 1 && toks[before.i-1].text == "," {
+				if d := st.describeBack(before.i - 1); d.hasRole {
+					before.country = d.country
+					before.states = append(before.states, d.states...)
+				}
+			}
+		} else if toks[s-1].text == "," && s > 1 {
+			if d := st.describeBack(s - 1); d.hasRole && d.j == s-1 && d.i < d.j {
+				hasBefore = true
+				before = d
+			}
+		}
+	}
+	if e < len(toks) && toks[e].text == "," && st.sameSeg(s, e) {
+		if d := st.describeForward(e + 1); d.hasRole && d.i == e+1 {
+			hasAfter = true
+			after = d
+		}
+	}
+	n := e - s
+	speech := false
+	if n >= 2 {
+		if e < len(toks) && st.sameSeg(s, e) && st.g.is(gSpeech, &toks[e]) {
+			speech = true
+		}
+		if s > 0 && st.sameSeg(s-1, s) && st.g.is(gSpeech, &toks[s-1]) {
+			speech = true
+		}
+		if s > 1 && toks[s-1].lower == "to" && toks[s-2].lower == "according" {
+			speech = true
+		}
+	}
+	given := n >= 2 && st.lx.first[toks[s].text]
+	if len(listed) == 0 && !hasBefore && !hasAfter && !speech && !given {
+		return false
+	}
+	if n == 1 && len(listed) == 0 && !hasBefore && !hasAfter {
+		return false
+	}
+	if len(listed) == 0 && st.allNonNames(s, e) {
+		return false
+	}
+	st.addPerson(s, e, listed, before, hasBefore, after, hasAfter)
+	return true
+}
+
+func (st *state) allNonNames(s, e int) bool {
+	for k := s; k < e; k++ {
+		if !st.nonName(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// addPerson records the person named by tokens [s, e) with what its title and apposition say.
+func (st *state) addPerson(s, e int, listed []int, before desc, hasBefore bool, after desc, hasAfter bool) {
+	name := st.span(s, e)
+	country, role, sector, rank := "", "", "", ""
+	var lp *person
+	if len(listed) > 0 {
+		lp = st.pickListed(listed)
+		name = lp.name
+		country = lp.country
+		if lp.inOffice(st.date) {
+			role, sector = lp.role, lp.sector
+		}
+	}
+	var gender byte
+	for _, d := range []desc{before, after} {
+		if d.gender != 0 {
+			gender = d.gender
+		}
+	}
+	if hasBefore {
+		if before.country != "" {
+			country = before.country
+		}
+		if r := st.roleText(before); r != "" {
+			role = r
+		}
+		if before.sector != "" {
+			sector = before.sector
+		}
+		rank = before.rank
+	}
+	if hasAfter {
+		if country == "" || !hasBefore && lp == nil {
+			if after.country != "" {
+				country = after.country
+			}
+		}
+		if role == "" {
+			role = st.roleText(after)
+		}
+		if sector == "" {
+			sector = after.sector
+		}
+		if rank == "" {
+			rank = after.rank
+		}
+	}
+	// "his Iranian counterpart, Masoud Pezeshkian": the office of the person met.
+	if (hasBefore && before.noun == gCounterpart) || (hasAfter && after.noun == gCounterpart && !hasBefore) {
+		if anchor := st.subjectBefore(s); anchor != nil && anchor.roleSet {
+			role, sector, rank = anchor.a.Role, anchor.a.Sector, anchor.rank
+		}
+	}
+	nameToks := nameTokens(name)
+	var ent *entity
+	if len(nameToks) == 1 && lp == nil {
+		ent = st.bySurname(nameToks[0], country)
+	}
+	if ent == nil {
+		key := "p:" + strings.ToLower(name)
+		ent = st.entity(key, model.Actor{Name: name, Kind: model.KindPerson})
+		ent.nameToks = nameToks
+	}
+	if ent.a.Country == "" {
+		ent.a.Country = country
+	}
+	if !ent.roleSet && role != "" {
+		ent.a.Role, ent.roleSet = role, true
+		if sector != "" {
+			ent.a.Sector = sector
+		}
+		ent.rank = rank
+	}
+	if ent.a.Sector == "" {
+		ent.a.Sector = sector
+	}
+	if ent.rank == "" {
+		ent.rank = rank
+	}
+	if ent.gender == 0 {
+		ent.gender = gender
+	}
+	via := viaName
+	if len(listed) > 0 && !strings.EqualFold(st.span(s, e), name) {
+		via = viaAlias
+	} else if len(ent.nameToks) > len(nameToks) {
+		via = viaSurname
+	}
+	st.mention(ent, s, e, via)
+	for _, d := range []desc{before, after} {
+		st.stateMentions(d)
+	}
+	// The description is a mention of the person too when it stands apart from the name
+	// ("his Iranian counterpart, Masoud Pezeshkian").
+	if hasBefore && before.j < s && before.i < before.j {
+		st.mention(ent, before.i, before.j, viaRole)
+	}
+	if hasAfter && after.i < after.j {
+		st.mention(ent, after.i, after.j, viaRole)
+	}
+	// Bodies named in the description are actors too: their mentions are added by
+	// findStatesAndBodies, which skips what this person's mentions cover.
+}
+
+// pickListed chooses among the listed people a phrase matched: the one in office at the
+// publication date, else the first.
+func (st *state) pickListed(idx []int) *person {
+	for _, k := range idx {
+		if st.lx.people[k].inOffice(st.date) {
+			return &st.lx.people[k]
+		}
+	}
+	return &st.lx.people[idx[0]]
+}
+
+// stateMentions adds a mention of every state a description names.
+func (st *state) stateMentions(d desc) {
+	for _, r := range d.states {
+		e := st.countryEntity(r.ci)
+		if r.hyph != nil {
+			st.mentionBytes(e, r.i, r.hyph.start, r.hyph.end, r.via)
+			continue
+		}
+		st.mention(e, r.i, r.j, r.via)
+	}
+}
+
+// nameTokens splits a name into lower-case words.
+func nameTokens(name string) []string {
+	ts := words(name)
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if t.is(tWord) {
+			out = append(out, t.lower)
+		}
+	}
+	return out
+}
+
+// surnameKeys are the forms a person's surname may take alone: the last word, and without a
+// particle (al-Sudani, Sudani).
+func surnameKeys(last string) []string {
+	keys := []string{last}
+	if k := strings.IndexByte(last, '-'); k > 0 && k <= 4 && k+1 < len(last) {
+		keys = append(keys, last[k+1:])
+	}
+	return keys
+}
+
+// bySurname finds the person whose surname is w (lower case), preferring one of country.
+func (st *state) bySurname(w, country string) *entity {
+	var found *entity
+	for _, e := range st.ents {
+		if e.a.Kind != model.KindPerson || len(e.nameToks) < 2 {
+			continue
+		}
+		for _, k := range surnameKeys(e.nameToks[len(e.nameToks)-1]) {
+			if k == w || strings.TrimPrefix(w, "al-") == k {
+				if found == nil || country != "" && e.a.Country == country {
+					found = e
+				}
+			}
+		}
+	}
+	return found
+}
+
+// mergePeople folds a person known only by a surname into the one full name that ends with it.
+func (st *state) mergePeople() {
+	for _, e := range st.ents {
+		if e.a.Kind != model.KindPerson || len(e.nameToks) != 1 || len(e.mentions) == 0 {
+			continue
+		}
+		full := st.bySurname(e.nameToks[0], e.a.Country)
+		if full == nil || full == e {
+			continue
+		}
+		k := st.entIndex(full)
+		for _, m := range e.mentions {
+			m.via = viaSurname
+			full.mentions = append(full.mentions, m)
+			for x := m.i; x < m.j; x++ {
+				st.used[x] = k
+			}
+		}
+		e.mentions = nil
+		if full.a.Country == "" {
+			full.a.Country = e.a.Country
+		}
+		if !full.roleSet && e.roleSet {
+			full.a.Role, full.a.Sector, full.rank, full.roleSet = e.a.Role, e.a.Sector, e.rank, true
+		}
+		if full.gender == 0 {
+			full.gender = e.gender
+		}
+	}
+}
+
+// subjectBefore returns the first person named in token i's sentence before it.
+func (st *state) subjectBefore(i int) *entity {
+	var best *entity
+	bestI := i
+	for _, e := range st.ents {
+		if e.a.Kind != model.KindPerson {
+			continue
+		}
+		for _, m := range e.mentions {
+			if m.i < bestI && st.sameSeg(m.i, i) {
+				best, bestI = e, m.i
+			}
+		}
+	}
+	return best
+}

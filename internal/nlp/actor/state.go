@@ -1,0 +1,359 @@
+package actor
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+// Ways a mention is tied to its actor (model.Mention.Via).
+const (
+	viaName     = "name"
+	viaAlias    = "alias"
+	viaSurname  = "surname"
+	viaDemonym  = "demonym"
+	viaCapital  = "capital"
+	viaSeat     = "seat"
+	viaEpithet  = "epithet"
+	viaRole     = "role"
+	viaPronoun  = "pronoun"
+	viaModifier = "modifier"
+)
+
+// lexSpan is a lexicon phrase found at a token: it ends before token j.
+type lexSpan struct {
+	j       int
+	entries []entry
+}
+
+// hyphenCountry is a state named inside a hyphenated word ("U.S.-backed", "Russia-Ukraine").
+type hyphenCountry struct {
+	code  int // index into lexicon.countries
+	start int // byte span of the part
+	end   int
+	via   string
+}
+
+// entity is one actor being built.
+type entity struct {
+	key      string
+	a        model.Actor
+	rank     string
+	gender   byte // 'm', 'f' or 0 when unknown
+	nameToks []string
+	roleSet  bool
+	mentions []ment
+}
+
+// ment is one mention of an entity, in tokens and bytes.
+type ment struct {
+	i, j int // tokens [i, j); j == i for a part of a hyphenated token
+	span model.Span
+	via  string
+}
+
+// state is the work on one document.
+type state struct {
+	lx    *lexicon
+	g     grammar
+	doc   *model.Document
+	text  string
+	toks  []token
+	seg   []int32 // segment (sentence or line) of each token
+	lex   []int32 // index into spans of the phrase starting at a token, or -1
+	in    []int32 // index into spans of the phrase covering a token, or -1
+	spans []lexSpan
+	hyph  map[int][]hyphenCountry
+	used  []int32 // entity holding a mention over a token, or -1
+	ents  []*entity
+	byKey map[string]int
+	date  string
+	runs  []run // capitalised runs that were not taken as a new person
+}
+
+// run is a capitalised run of tokens that may be a name.
+type run struct{ i, j int }
+
+func newState(lx *lexicon, doc *model.Document) *state {
+	st := &state{lx: lx, g: lx.g, doc: doc, text: doc.Text, byKey: map[string]int{}}
+	st.date = doc.Published
+	st.toks = tokenize(doc.Text, 0, make([]token, 0, len(doc.Text)/5+1))
+	n := len(st.toks)
+	st.seg = make([]int32, n)
+	st.lex = make([]int32, n)
+	st.in = make([]int32, n)
+	st.used = make([]int32, n)
+	for i := range st.lex {
+		st.lex[i], st.in[i], st.used[i] = -1, -1, -1
+	}
+	st.segments()
+	return st
+}
+
+// segments numbers the sentences: a new segment starts at each sentence of doc.Sentences and
+// at each line break.
+func (st *state) segments() {
+	sents := st.doc.Sentences
+	si := 0
+	var seg int32
+	prevEnd := 0
+	for k := range st.toks {
+		t := &st.toks[k]
+		newSeg := false
+		if k > 0 && strings.ContainsRune(st.text[prevEnd:t.start], '\n') {
+			newSeg = true
+		}
+		for si < len(sents) && t.start >= sents[si].End {
+			si++
+			newSeg = true
+		}
+		if k > 0 && newSeg {
+			seg++
+		}
+		st.seg[k] = seg
+		prevEnd = t.end
+	}
+}
+
+func (st *state) sameSeg(a, b int) bool {
+	return a >= 0 && b >= 0 && a < len(st.toks) && b < len(st.toks) && st.seg[a] == st.seg[b]
+}
+
+func (st *state) segStart(i int) bool { return i == 0 || st.seg[i-1] != st.seg[i] }
+
+func (st *state) run() {
+	st.scanLexicon()
+	st.findPeople()
+	st.findStatesAndBodies()
+	st.mergePeople()
+	st.surnames()
+	st.descriptions()
+	st.pronouns()
+}
+
+// scanLexicon marks the longest lexicon phrase at each token, left to right, without overlap.
+func (st *state) scanLexicon() {
+	toks := st.toks
+	for i := 0; i < len(toks); {
+		j, es := st.lx.phrases.longest(toks, i)
+		if j > i && len(es) > 0 && !st.sameSeg(i, j-1) {
+			j, es = i, nil
+		}
+		if j > i && len(es) > 0 {
+			es = st.dropGeo(es, j)
+		}
+		if j > i && len(es) > 0 {
+			st.spans = append(st.spans, lexSpan{j: j, entries: es})
+			k := int32(len(st.spans) - 1)
+			st.lex[i] = k
+			for x := i; x < j; x++ {
+				st.in[x] = k
+			}
+			i = j
+			continue
+		}
+		if toks[i].is(tWord) && strings.ContainsAny(toks[i].text, "-‑") {
+			st.hyphenParts(i)
+		}
+		i++
+	}
+}
+
+// dropGeo removes state readings of a phrase followed by a geographic head ("Taiwan Strait",
+// "Indian Ocean").
+func (st *state) dropGeo(es []entry, j int) []entry {
+	if j >= len(st.toks) || !st.g.is(gGeoHead, &st.toks[j]) {
+		return es
+	}
+	out := es[:0:0]
+	for _, e := range es {
+		if !isStateKind(e.kind) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func isStateKind(k entryKind) bool {
+	return k == eCountry || k == eDemonym || k == eCapital || k == eSeat || k == eEpithet
+}
+
+// hyphenParts looks for a state in each part of a hyphenated word.
+func (st *state) hyphenParts(i int) {
+	t := &st.toks[i]
+	partStart := 0
+	for k, r := range t.text + "-" {
+		if r != '-' && r != '‑' {
+			continue
+		}
+		part := t.text[partStart:min(k, len(t.text))]
+		base := t.start + partStart
+		partStart = k + len(string(r))
+		if part == "" {
+			continue
+		}
+		ps := tokenize(part, base, nil)
+		if len(ps) != 1 {
+			continue
+		}
+		_, es := st.lx.phrases.longest(ps, 0)
+		for _, e := range es {
+			if isStateKind(e.kind) {
+				if st.hyph == nil {
+					st.hyph = map[int][]hyphenCountry{}
+				}
+				st.hyph[i] = append(st.hyph[i], hyphenCountry{code: e.idx, start: ps[0].start, end: ps[0].end, via: viaFor(e.kind)})
+				break
+			}
+		}
+	}
+}
+
+func viaFor(k entryKind) string {
+	switch k {
+	case eDemonym:
+		return viaDemonym
+	case eCapital:
+		return viaCapital
+	case eSeat:
+		return viaSeat
+	case eEpithet:
+		return viaEpithet
+	}
+	return viaName
+}
+
+// lexAt returns the phrase starting at token i.
+func (st *state) lexAt(i int) (lexSpan, bool) {
+	if i < 0 || i >= len(st.toks) || st.lex[i] < 0 {
+		return lexSpan{}, false
+	}
+	return st.spans[st.lex[i]], true
+}
+
+// lexEnding returns the start of the phrase that ends just before token j.
+func (st *state) lexEnding(j int) (int, lexSpan, bool) {
+	if j <= 0 || j > len(st.toks) || st.in[j-1] < 0 {
+		return 0, lexSpan{}, false
+	}
+	k := st.in[j-1]
+	sp := st.spans[k]
+	if sp.j != j {
+		return 0, lexSpan{}, false
+	}
+	i := j - 1
+	for i > 0 && st.in[i-1] == k {
+		i--
+	}
+	return i, sp, true
+}
+
+// entity returns the entity for key, creating it with the given actor fields.
+func (st *state) entity(key string, a model.Actor) *entity {
+	if k, ok := st.byKey[key]; ok {
+		return st.ents[k]
+	}
+	e := &entity{key: key, a: a}
+	st.byKey[key] = len(st.ents)
+	st.ents = append(st.ents, e)
+	return e
+}
+
+func (st *state) entIndex(e *entity) int32 { return int32(st.byKey[e.key]) }
+
+// mention adds a mention of e over tokens [i, j).
+func (st *state) mention(e *entity, i, j int, via string) {
+	if i >= j {
+		return
+	}
+	sp := model.Span{Start: st.toks[i].start, End: st.toks[j-1].end}
+	for _, m := range e.mentions {
+		if m.span == sp {
+			return
+		}
+	}
+	e.mentions = append(e.mentions, ment{i: i, j: j, span: sp, via: via})
+	k := st.entIndex(e)
+	for x := i; x < j; x++ {
+		if st.used[x] < 0 {
+			st.used[x] = k
+		}
+	}
+}
+
+// mentionBytes adds a mention inside one token (a part of a hyphenated word).
+func (st *state) mentionBytes(e *entity, tok int, start, end int, via string) {
+	sp := model.Span{Start: start, End: end}
+	for _, m := range e.mentions {
+		if m.span == sp {
+			return
+		}
+	}
+	e.mentions = append(e.mentions, ment{i: tok, j: tok, span: sp, via: via})
+}
+
+// countryEntity returns the actor of the state with lexicon index ci.
+func (st *state) countryEntity(ci int) *entity {
+	c := st.lx.countries[ci]
+	return st.entity("c:"+c.code, model.Actor{Name: c.name, Kind: model.KindCountry, Country: c.code})
+}
+
+// result turns the entities into actors: ordered by first mention, mentions sorted.
+func (st *state) result() []model.Actor {
+	type item struct {
+		e     *entity
+		first int
+	}
+	var items []item
+	for _, e := range st.ents {
+		if len(e.mentions) == 0 {
+			continue
+		}
+		sort.Slice(e.mentions, func(a, b int) bool {
+			if e.mentions[a].span.Start != e.mentions[b].span.Start {
+				return e.mentions[a].span.Start < e.mentions[b].span.Start
+			}
+			return e.mentions[a].span.End > e.mentions[b].span.End
+		})
+		items = append(items, item{e, e.mentions[0].span.Start})
+	}
+	sort.SliceStable(items, func(a, b int) bool { return items[a].first < items[b].first })
+	out := make([]model.Actor, 0, len(items))
+	for n, it := range items {
+		a := it.e.a
+		a.ID = "a" + itoa(n+1)
+		a.Mentions = make([]model.Mention, 0, len(it.e.mentions))
+		for k, m := range it.e.mentions {
+			via := m.via
+			if k == 0 && (via == viaName) {
+				via = ""
+			}
+			a.Mentions = append(a.Mentions, model.Mention{Span: m.span, Text: st.text[m.span.Start:m.span.End], Via: via})
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// text of tokens [i, j) as printed.
+func (st *state) span(i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return st.text[st.toks[i].start:st.toks[j-1].end]
+}
