@@ -3,8 +3,56 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/tidings-news/tidings/internal/demo"
+	"github.com/tidings-news/tidings/internal/pipeline"
 )
 
+// defaultDemoDB is the database the demo fills when --db is not given.
+const defaultDemoDB = "tidings-demo.db"
+
 func runDemo(ctx context.Context, e *env, args []string) error {
-	return errors.New("not available yet")
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	db := fs.String("db", defaultDemoDB, "the SQLite database `FILE` to load the demo articles into (created when absent)")
+	var sf serveFlags
+	sf.register(fs)
+	loadOnly := fs.Bool("load-only", false, "load the demo articles and exit without serving")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: tidings demo [flags]\n\nLoads the sample articles built into tidings into a database (again and again: nothing is\nstored twice) and serves the web pages and the API over it.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
+	}
+	st, err := openDB(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		return err
+	}
+	res, err := demo.Load(ctx, st, p)
+	if err != nil {
+		return fmt.Errorf("loading the demo articles: %w", err)
+	}
+	e.log.Info("demo articles loaded", "db", *db, "added", res.Added, "already_present", res.Present)
+	if *loadOnly {
+		return nil
+	}
+	h, err := siteHandler(st, p, sf.tokenOrEnv(), e.log)
+	if err != nil {
+		return err
+	}
+	return listenAndServe(ctx, e.log, sf.addr, h)
 }

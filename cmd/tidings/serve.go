@@ -3,8 +3,156 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/tidings-news/tidings/internal/api"
+	"github.com/tidings-news/tidings/internal/pipeline"
+	"github.com/tidings-news/tidings/internal/store"
+	"github.com/tidings-news/tidings/internal/web"
 )
 
-func runServe(ctx context.Context, e *env, args []string) error {
-	return errors.New("not available yet")
+// Server timeouts: slow clients cannot hold a connection open for ever, and a posted article
+// has time to be fetched and annotated.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 60 * time.Second
+	writeTimeout      = 90 * time.Second
+	idleTimeout       = 2 * time.Minute
+	shutdownTimeout   = 15 * time.Second
+	defaultAddr       = "127.0.0.1:8080"
+)
+
+// serveFlags are the flags serve and demo share.
+type serveFlags struct {
+	addr, token string
 }
+
+func (sf *serveFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&sf.addr, "addr", defaultAddr, "the `HOST:PORT` to listen on")
+	fs.StringVar(&sf.token, "token", "", "the bearer `TOKEN` that POST /api/articles requires (default $TIDINGS_TOKEN); without one, writes are disabled")
+}
+
+func (sf *serveFlags) tokenOrEnv() string {
+	if sf.token != "" {
+		return sf.token
+	}
+	return os.Getenv("TIDINGS_TOKEN")
+}
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	db := dbFlag(fs)
+	var sf serveFlags
+	sf.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: tidings serve [flags]\n\nServes the JSON API under /api/ and the web pages over a database.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
+	}
+	st, err := openDB(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		return err
+	}
+	h, err := siteHandler(st, p, sf.tokenOrEnv(), e.log)
+	if err != nil {
+		return err
+	}
+	return listenAndServe(ctx, e.log, sf.addr, h)
+}
+
+// siteHandler is the whole site: the API under /api/ and the pages everywhere else.
+func siteHandler(st store.Store, ann api.Annotator, token string, log *slog.Logger) (http.Handler, error) {
+	pages, err := web.New(st, web.Options{Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/api/", api.New(st, api.Options{Token: token, Annotator: ann, Logger: log}))
+	mux.Handle("/", pages)
+	return logRequests(log, mux), nil
+}
+
+// listenAndServe serves h on addr until ctx ends, then shuts down gracefully: requests under
+// way get shutdownTimeout to finish.
+func listenAndServe(ctx context.Context, log *slog.Logger, addr string, h http.Handler) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", addr, err)
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/")
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return fmt.Errorf("serving on %s: %w", addr, err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serving on %s: %w", addr, err)
+	}
+	return nil
+}
+
+// logRequests logs each request at debug level, and server errors at warning level.
+func logRequests(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		level := slog.LevelDebug
+		if sw.status >= 500 {
+			level = slog.LevelWarn
+		}
+		log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path,
+			"status", sw.status, "duration", time.Since(start))
+	})
+}
+
+// statusWriter remembers the status a handler answered.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }

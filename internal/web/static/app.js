@@ -1,0 +1,10 @@
+// Legend checkboxes show and hide one kind of highlight in the article text.
+document.addEventListener("DOMContentLoaded", function () {
+  var text = document.getElementById("text");
+  if (!text) return;
+  document.querySelectorAll("#legend input[data-layer]").forEach(function (box) {
+    box.addEventListener("change", function () {
+      text.classList.toggle("hide-" + box.dataset.layer, !box.checked);
+    });
+  });
+});
