@@ -3,9 +3,11 @@ package reader
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -38,12 +40,16 @@ type htmlExtraction struct {
 	focus    trafilatura.ExtractionFocus
 	fallback bool // trafilatura's own fallback extractors
 	tables   bool // keep the text of tables
+	// widen, when above zero, runs go-readability on every page and takes its text when it is
+	// widen times longer than trafilatura's and holds at least cover of it (trafilatura stops
+	// at an article cut in parts by advertisements).
+	widen, cover float64
 }
 
 // defaultHTMLExtraction returns the settings measured best on the extraction benchmark
 // (docs/reader.md).
 func defaultHTMLExtraction() htmlExtraction {
-	return htmlExtraction{focus: trafilatura.Balanced, tables: true}
+	return htmlExtraction{focus: trafilatura.FavorRecall, tables: true}
 }
 
 // readHTML extracts the article from a web page.
@@ -87,8 +93,25 @@ func (lx *htmlLexicon) read(data []byte, opts Options, cfg htmlExtraction) (*mod
 	}
 
 	doc.Title = firstNonEmpty(meta.Title, facts.jsonLD.props["headline"], facts.ogTitle, rd.Title(), facts.titleTag)
+	if h := strings.TrimSpace(facts.h1); h != "" && h != doc.Title && htmlIsTitle(normalizeForCompare(h, 600), []string{normalizeForCompare(doc.Title, 600)}) {
+		// "Opinion | X" or "X - Site" in the metadata, X on the page: keep X as printed.
+		doc.Title = h
+	}
 	doc.Byline = cleanByline(firstNonEmpty(meta.Author, facts.jsonLD.props["author"], lx.metaAuthor(facts), rd.Byline()))
-	doc.Standfirst = pickStandfirst(facts, lx, doc.Title, doc.Text)
+	head := pageHead{
+		titles: []string{doc.Title, facts.h1, facts.ogTitle, facts.jsonLD.props["headline"], facts.titleTag},
+		byline: doc.Byline,
+		deks:   standfirstCandidates(facts),
+	}
+	var dek, dateLine string
+	doc.Text, dek, dateLine = lx.trimHead(doc.Text, head, opts.now())
+	if dateLine != "" {
+		facts.dateTexts = append([]string{dateLine}, facts.dateTexts...)
+	}
+	doc.Standfirst = dek
+	if doc.Standfirst == "" {
+		doc.Standfirst = pickStandfirst(standfirstCandidates(facts), doc.Title, doc.Text)
+	}
 
 	now := opts.now()
 	doc.Published, doc.PublishedSource = lx.pickDate(fieldPublished, facts, doc.URL, pageURL, now, opts.NowHasZone)
@@ -184,7 +207,8 @@ func extractBody(root *html.Node, pageURL string, cfg htmlExtraction) (text stri
 		meta = res.Metadata
 		text = htmlText(res.ContentNode)
 	})
-	if utf8.RuneCountInString(text) >= minBodyRunes {
+	n := utf8.RuneCountInString(text)
+	if n >= minBodyRunes && cfg.widen <= 0 {
 		return text, meta, rd
 	}
 	catch(func() {
@@ -194,13 +218,58 @@ func extractBody(root *html.Node, pageURL string, cfg htmlExtraction) (text stri
 			return
 		}
 		rd = a
-		if a.Node != nil {
-			if t := htmlText(a.Node); utf8.RuneCountInString(t) > utf8.RuneCountInString(text) {
-				text = t
-			}
+		if a.Node == nil {
+			return
+		}
+		t := htmlText(a.Node)
+		m := utf8.RuneCountInString(t)
+		switch {
+		case n < minBodyRunes && m > n:
+			text = t
+		case cfg.widen > 0 && float64(m) > cfg.widen*float64(n) && covers(t, text) >= cfg.cover:
+			text = t
 		}
 	})
 	return text, meta, rd
+}
+
+// covers is the share of the word 4-grams of small that are also in big.
+func covers(big, small string) float64 {
+	bs := shingleSet(big)
+	total, hit := 0, 0
+	for g := range shingleSeq(small) {
+		total++
+		if _, ok := bs[g]; ok {
+			hit++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(hit) / float64(total)
+}
+
+func shingleSet(s string) map[[4]string]struct{} {
+	m := map[[4]string]struct{}{}
+	for g := range shingleSeq(s) {
+		m[g] = struct{}{}
+	}
+	return m
+}
+
+// shingleSeq yields the lowercased word 4-grams of s.
+func shingleSeq(s string) iter.Seq[[4]string] {
+	return func(yield func([4]string) bool) {
+		var g [4]string
+		k := 0
+		for w := range strings.FieldsFuncSeq(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+			g[0], g[1], g[2], g[3] = g[1], g[2], g[3], w
+			k++
+			if k >= 4 && !yield(g) {
+				return
+			}
+		}
+	}
 }
 
 // catch runs fn and turns a panic in it into nothing found: the extractors are large and
@@ -289,14 +358,116 @@ func sortedMeta(vs []metaValue) []metaValue {
 	return out
 }
 
-// pickStandfirst is the article's dek: an element the page marks as one, else the page's
-// description when it is not merely the opening of the body or the title again.
-func pickStandfirst(f *pageFacts, lx *htmlLexicon, title, text string) string {
+// standfirstCandidates are the texts that may be the article's dek, best first: an element
+// the page marks as one, then its descriptions.
+func standfirstCandidates(f *pageFacts) []string {
 	cands := []string{f.standfirst}
 	for _, v := range sortedMeta(f.meta[fieldDescription]) {
 		cands = append(cands, v.value)
 	}
-	cands = append(cands, f.jsonLD.props["description"])
+	return append(cands, f.jsonLD.props["description"])
+}
+
+// pageHead is what the body's first paragraphs may repeat.
+type pageHead struct {
+	titles []string // the title as the page gives it in several places
+	byline string
+	deks   []string
+}
+
+// trimHead drops from the head of the body the paragraphs that repeat the page's header, which
+// extractors often keep: the title, the byline, the page's own link, a line that only gives
+// the date, and, under the title, the dek. It returns the body left, the dek as printed and
+// the date line as printed.
+func (lx *htmlLexicon) trimHead(text string, h pageHead, now time.Time) (rest, dek, dateLine string) {
+	var nts []string
+	for _, t := range h.titles {
+		if n := normalizeForCompare(t, 600); len(n) >= 8 {
+			nts = append(nts, n)
+		}
+	}
+	nb := normalizeForCompare(h.byline, 300)
+	var nd []string
+	for _, d := range h.deks {
+		if n := normalizeForCompare(strings.TrimRight(strings.TrimSpace(d), ".…"), 1000); len(n) >= 20 {
+			nd = append(nd, n)
+		}
+	}
+	rest = text
+	sawTitle := false
+	for range 5 {
+		para, after, _ := strings.Cut(rest, "\n\n")
+		if len(para) > 1000 {
+			break
+		}
+		para = strings.TrimSpace(para)
+		np := normalizeForCompare(para, 1000)
+		switch {
+		case np == "":
+		case htmlIsTitle(np, nts):
+			sawTitle = true
+		case np == "by" || nb != "" && (np == nb || np == "by "+nb):
+		case htmlIsLink(para):
+		case dateLine == "" && lx.isDateLine(para, now):
+			dateLine = para
+		case sawTitle && dek == "" && matchesAny(np, nd):
+			// A description right under the title is the header's dek; one that opens the
+			// body without a title above it is the article's first paragraph.
+			dek = para
+		default:
+			return rest, dek, dateLine
+		}
+		if strings.TrimSpace(after) == "" {
+			break // never drop the whole body
+		}
+		rest = after
+	}
+	return rest, dek, dateLine
+}
+
+// htmlIsTitle is true when the paragraph np is one of the titles, or most of one ("Opinion | X"
+// and "X - Site" both print the title X).
+func htmlIsTitle(np string, titles []string) bool {
+	for _, t := range titles {
+		if np == t || len(np) >= 15 && 2*len(np) >= len(t) && strings.Contains(t, np) {
+			return true
+		}
+	}
+	return false
+}
+
+// htmlIsLink is true for a paragraph that is only a web address.
+func htmlIsLink(para string) bool {
+	return (strings.HasPrefix(para, "http://") || strings.HasPrefix(para, "https://")) && !strings.ContainsAny(para, " \n")
+}
+
+// isDateLine is true for a short line that only gives a date: "October 12, 2017",
+// "Published 3:45 PM EST Nov 18, 2019".
+func (lx *htmlLexicon) isDateLine(para string, now time.Time) bool {
+	if len(para) > 120 || len(strings.Fields(para)) > 14 {
+		return false
+	}
+	if strings.HasSuffix(para, ".") && !strings.HasSuffix(para, "m.") || strings.ContainsAny(para[len(para)-1:], "!?\"”") {
+		return false
+	}
+	_, ok := printedTime(para, now, false)
+	return ok
+}
+
+// matchesAny is true when the paragraph np is one of the deks, or starts with one that the
+// page cut short.
+func matchesAny(np string, deks []string) bool {
+	for _, d := range deks {
+		if np == d || len(d) >= 60 && strings.HasPrefix(np, d) && len(np) < len(d)+len(d)/2 {
+			return true
+		}
+	}
+	return false
+}
+
+// pickStandfirst is the article's dek: an element the page marks as one, else the page's
+// description when it is not merely the opening of the body or the title again.
+func pickStandfirst(cands []string, title, text string) string {
 	head := normalizeForCompare(text, 2000)
 	nt := normalizeForCompare(title, 400)
 	for _, c := range cands {
@@ -386,7 +557,7 @@ func (lx *htmlLexicon) pickDate(field string, f *pageFacts, canonical, pageURL s
 				if !ok {
 					continue
 				}
-				if st, ok := parseTextTime(part, now, nowZone, lx.zones); ok {
+				if st, ok := printedTime(part, now, nowZone); ok {
 					if consider(st, "text") {
 						return best.String(), bestSource
 					}
@@ -409,7 +580,7 @@ func (lx *htmlLexicon) pickDate(field string, f *pageFacts, canonical, pageURL s
 				}
 				st, ok := parseMachineTime(v.value)
 				if !ok {
-					st, ok = parseTextTime(v.value, now, nowZone, lx.zones)
+					st, ok = printedTime(v.value, now, nowZone)
 				}
 				if ok && consider(st, v.source) {
 					return best.String(), bestSource

@@ -16,9 +16,6 @@ import (
 //go:embed html_meta.tsv
 var htmlMetaTSV string
 
-//go:embed html_zones.tsv
-var htmlZonesTSV string
-
 // Fields of html_meta.tsv.
 const (
 	fieldPublished   = "published"
@@ -43,8 +40,6 @@ type htmlLexicon struct {
 	rank map[string]metaKey
 	// hints for elements: date-hint, standfirst-hint, not-article.
 	dateHints, standfirstHints, notArticle []string
-	// zones maps time zone abbreviations to offsets in seconds.
-	zones map[string]int
 }
 
 type metaKey struct {
@@ -54,11 +49,11 @@ type metaKey struct {
 
 // loadHTMLLexicon reads the embedded data files once.
 var loadHTMLLexicon = sync.OnceValues(func() (*htmlLexicon, error) {
-	return parseHTMLLexicon(htmlMetaTSV, htmlZonesTSV)
+	return parseHTMLLexicon(htmlMetaTSV)
 })
 
-func parseHTMLLexicon(metaTSV, zonesTSV string) (*htmlLexicon, error) {
-	lx := &htmlLexicon{order: map[string][]string{}, rank: map[string]metaKey{}, zones: map[string]int{}}
+func parseHTMLLexicon(metaTSV string) (*htmlLexicon, error) {
+	lx := &htmlLexicon{order: map[string][]string{}, rank: map[string]metaKey{}}
 	err := eachTSVLine(metaTSV, func(line int, cols []string) error {
 		if len(cols) != 2 {
 			return fmt.Errorf("html_meta.tsv line %d: want 2 tab-separated columns, got %d", line, len(cols))
@@ -80,20 +75,6 @@ func parseHTMLLexicon(metaTSV, zonesTSV string) (*htmlLexicon, error) {
 		default:
 			return fmt.Errorf("html_meta.tsv line %d: unknown field %q", line, field)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = eachTSVLine(zonesTSV, func(line int, cols []string) error {
-		if len(cols) != 2 {
-			return fmt.Errorf("html_zones.tsv line %d: want 2 tab-separated columns, got %d", line, len(cols))
-		}
-		off, ok := numericZone(cols[1])
-		if !ok {
-			return fmt.Errorf("html_zones.tsv line %d: %q is not an offset like +01:00", line, cols[1])
-		}
-		lx.zones[strings.ToUpper(cols[0])] = off
 		return nil
 	})
 	if err != nil {
@@ -137,7 +118,9 @@ type pageFacts struct {
 	ogURL     string
 	ogTitle   string
 	titleTag  string
-	jsonLD    jsonLDFacts
+	// h1 is the text of the first top-level heading of the article.
+	h1     string
+	jsonLD jsonLDFacts
 	// times are <time> elements of the article, best first.
 	times []string
 	// dateTexts are the texts of elements marked as dates, in page order.
@@ -238,6 +221,9 @@ func (lx *htmlLexicon) collectFacts(root *html.Node) *pageFacts {
 				otherTimes = append(otherTimes, v)
 			}
 			continue
+		}
+		if n.DataAtom == atom.H1 && f.h1 == "" && !lx.outsideArticle(n) {
+			f.h1 = htmlShortText(n, 400)
 		}
 		marks := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
 		if len(marks) <= 1 {
