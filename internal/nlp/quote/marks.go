@@ -24,6 +24,8 @@ type piece struct {
 	prev int
 	// unclosed: no closing mark before the paragraph end.
 	unclosed bool
+	// dropped: not a quotation after all (its marks never close).
+	dropped bool
 }
 
 // model2 is a plain byte range, kept apart from model.Span to keep this file free of the model.

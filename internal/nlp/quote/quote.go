@@ -1,7 +1,7 @@
 // Package quote finds quotations and reported speech in an article, and who said them.
 //
 // One scan of the text finds the quotation marks (double and single, straight and curly, the
-// typewriter '' and ``), tells apostrophes from marks by the characters around them, and pairs
+// typewriter ” and “), tells apostrophes from marks by the characters around them, and pairs
 // the marks paragraph by paragraph; a quotation left open at a paragraph end continues when the
 // next paragraph opens with a mark. The speaker comes from the attribution around each
 // quotation: a cue word (said, told, wrote, according to...) and the phrase that names its
@@ -12,6 +12,7 @@ package quote
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tidings-news/tidings/internal/model"
 )
@@ -55,6 +56,9 @@ type speaker struct {
 	id, name string
 	person   bool
 	para     int
+	// at is where the speaker was named (the end of the name), for choosing between the last
+	// speaker and a person named since.
+	at int
 }
 
 // maxShortWords: a quotation of at most this many words needs an attribution to count.
@@ -73,6 +77,7 @@ func (f *Finder) Annotate(doc *model.Document) {
 	if len(pieces) == 0 {
 		return
 	}
+	dropUnclosedChains(pieces)
 	idx := newActorIndex(doc)
 	attrs := make([]attribution, len(pieces))
 	for i := range pieces {
@@ -85,7 +90,7 @@ func (f *Finder) Annotate(doc *model.Document) {
 	for i, pc := range pieces {
 		kept[i] = -1
 		a := attrs[i]
-		if f.notSpeech(text, pc, a) {
+		if pc.dropped || f.notSpeech(text, pc, a) {
 			continue
 		}
 		var s speaker
@@ -93,6 +98,8 @@ func (f *Finder) Annotate(doc *model.Document) {
 			s = f.resolve(text, idx, &st, a.who)
 		} else if pc.prev >= 0 && kept[pc.prev] >= 0 {
 			s = spk[pc.prev]
+		} else if p, at := f.previousSentenceSpeaker(text, pc.open.start); p.kind != npNone && at > st.last.at {
+			s = f.resolve(text, idx, &st, p)
 		} else if st.last.name != "" {
 			s = st.last
 		}
@@ -123,6 +130,93 @@ func (f *Finder) Annotate(doc *model.Document) {
 		dst.Speaker, dst.SpeakerName = src.Speaker, src.SpeakerName
 	}
 	doc.Quotes = out
+}
+
+// previousSentenceSpeaker returns the speaker of the sentence before pos when that sentence
+// reports speech ("Alasow confirmed that the siege ended. “Our forces ...”"), and where the
+// speaker is named.
+func (f *Finder) previousSentenceSpeaker(text string, pos int) (phrase, int) {
+	ts := f.tokenize(text, max(0, pos-nameWindow), pos, true)
+	end := len(ts) - 1
+	for end >= 0 && !sentenceEnd(ts[end]) {
+		end--
+	}
+	if end < 0 {
+		return phrase{}, -1
+	}
+	ts = afterLastSentenceEnd(ts[:end])
+	for c := len(ts) - 1; c >= 0; c-- {
+		if ts[c].punct == '"' {
+			break // the sentence holds a quotation of its own
+		}
+		if n := f.cueAt(ts, c); n > 0 && !ts[c].capital {
+			if p := f.subjectBefore(text, ts, c); p.kind != npNone {
+				return p, p.end
+			}
+			return phrase{}, -1
+		}
+	}
+	return phrase{}, -1
+}
+
+// nameWindow is how far back, in bytes, a pronoun looks for the person it stands for.
+const nameWindow = 600
+
+// nearestPerson returns the last name of a person (two or more capitalised words, none of
+// them an organisation word) in the text before pos, and where it ends.
+func (f *Finder) nearestPerson(text string, pos int) (string, int) {
+	lo := max(0, pos-nameWindow)
+	ts := f.tokenize(text, lo, pos, true)
+	end := len(ts)
+	for end > 0 {
+		// find the last run of capitalised words
+		for end > 0 && !ts[end-1].capital {
+			end--
+		}
+		start := end
+		for start > 0 && ts[start-1].capital {
+			start--
+		}
+		run := ts[start:end]
+		for len(run) > 0 && (f.lex.title[run[0].lower] || determiners[run[0].lower] ||
+			conjunctions[run[0].lower] || f.lex.opener[run[0].lower]) {
+			run = run[1:]
+		}
+		if len(run) > 3 {
+			run = run[len(run)-3:]
+		}
+		ok := len(run) >= 2
+		for _, t := range run {
+			if f.lex.org[strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "’s")] || f.cueAt(run, 0) > 0 {
+				ok = false
+			}
+		}
+		if ok {
+			return text[run[0].start:run[len(run)-1].end], run[len(run)-1].end
+		}
+		end = start
+	}
+	return "", -1
+}
+
+// dropUnclosedChains marks the pieces of quotations whose marks never close: an opening mark
+// at a paragraph start continued paragraph after paragraph but never closed is a transcript or
+// a stray mark, not a quotation.
+func dropUnclosedChains(pieces []piece) {
+	next := make([]int, len(pieces))
+	for i := range next {
+		next[i] = -1
+	}
+	for i, pc := range pieces {
+		if pc.prev >= 0 {
+			next[pc.prev] = i
+		}
+	}
+	for i := len(pieces) - 1; i >= 0; i-- {
+		if pieces[i].unclosed && (next[i] < 0 || pieces[next[i]].dropped) {
+			pieces[i].dropped = true
+		}
+	}
 }
 
 // state is what the finder remembers while it reads the quotations in order.
@@ -164,14 +258,36 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 	for len(t) > 0 && (t[0].punct == ',' || t[0].punct == '\u2014' || t[0].punct == '-') {
 		t = t[1:]
 	}
+	// a quotation that ends its sentence inside the marks ("... partnership.") is followed by a
+	// new sentence unless a lower-case word goes on ("..." she said)
+	if len(t) > 0 && !(t[0].isWord() && !t[0].capital) {
+		switch text[pc.inner.end-1] {
+		case '.':
+			t = nil
+		case '?', '!':
+			if c := f.firstCue(t, 6); c < 0 {
+				t = nil
+			}
+		}
+	}
 	if n := f.cueAt(t, 0); n > 0 {
 		if p := f.phraseAfter(text, t, n); p.kind != npNone {
 			return f.attr(text, p, t[0], t[n-1])
 		}
 	}
 	if c := f.firstCue(t, 30); c > 0 {
-		if p := f.firstChunkSubject(text, t[:c]); p.kind != npNone && p.start <= t[min(1, c-1)].start {
+		if p := f.postSubject(text, t[:c]); p.kind != npNone {
 			return f.attr(text, p, t[c], t[c+f.cueAt(t, c)-1])
+		}
+	}
+	// "..." ― Sonya Herridge
+	if len(after) > 1 && (after[0].punct == '\u2014' || after[0].punct == '\u2015' || after[0].punct == '\u2013' || after[0].punct == '-') {
+		k := 1
+		for k < len(after) && after[k].punct == '-' {
+			k++
+		}
+		if p := f.classify(text, f.leadingPhrase(after[k:])); p.kind == npName {
+			return attribution{who: p, explicit: true}
 		}
 	}
 	// Trump said: "..." / Zakharova said that Moscow "..." / According to X, "..."
@@ -185,9 +301,6 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 			p = f.phraseAfter(text, before, c+n)
 		} else {
 			p = f.subjectBefore(text, before, c)
-			if p.kind == npNone {
-				p = f.phraseAfter(text, before, c+n)
-			}
 		}
 		a := f.attr(text, p, before[c], before[c+n-1])
 		if p.kind == npNone {
@@ -212,6 +325,19 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 		return attribution{work: true}
 	}
 	return attribution{}
+}
+
+// postSubject reads the speaker in the words between a quotation and its cue: the first
+// phrase, which must not be a clause ("...," Rep. Elijah E. Cummings (D-Md.) said).
+func (f *Finder) postSubject(text string, ts []tok) phrase {
+	end := 0
+	for end < len(ts) && ts[end].punct != ',' && ts[end].punct != '(' && ts[end].punct != '\u2014' {
+		if !ts[end].capital && (f.lex.stop[ts[end].lower] || f.cueAt(ts, end) > 0) {
+			return phrase{}
+		}
+		end++
+	}
+	return f.classify(text, ts[:end])
 }
 
 // firstCue returns the index of the first cue among the first limit tokens of ts, stopping at
@@ -271,18 +397,61 @@ func (f *Finder) notSpeech(text string, pc piece, a attribution) bool {
 	if a.work {
 		return true
 	}
+	if titleCase(inner) || transcriptTurn(inner) {
+		return true
+	}
 	if words > maxShortWords {
 		return false
 	}
 	if !a.hasCue {
 		return true
 	}
-	// a short run of capitalised words with no closing punctuation is a title or a name
-	last := inner[len(inner)-1]
-	if capitals == words && words > 1 && last != '.' && last != ',' && last != '!' && last != '?' {
-		return true
-	}
 	return false
+}
+
+var smallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "and": true, "or": true, "but": true,
+	"by": true, "with": true, "from": true, "as": true, "is": true, "vs.": true, "de": true}
+
+// maxTitleWords bounds a title in quotation marks ("Fox News Sunday", "A Change Is Gonna Come").
+const maxTitleWords = 8
+
+// titleCase reports whether s is a short run of capitalised words: a title or a name, not speech.
+func titleCase(s string) bool {
+	words, caps := 0, 0
+	for w := range strings.FieldsSeq(s) {
+		w = strings.Trim(w, ".,;:!?()[]\"'\u2018\u2019\u201c\u201d")
+		if w == "" {
+			continue
+		}
+		words++
+		if words > maxTitleWords {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			caps++
+		case smallWords[strings.ToLower(w)]:
+		default:
+			return false
+		}
+	}
+	return caps > 0 && words > 0 && strings.Count(s, ". ") == 0
+}
+
+// transcriptTurn reports whether s opens with a speaker label in capitals ("WALLACE: ...").
+func transcriptTurn(s string) bool {
+	label, _, ok := strings.Cut(s, ":")
+	if !ok || len(label) < 2 || len(label) > 30 {
+		return false
+	}
+	for _, r := range label {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return strings.ContainsFunc(label, unicode.IsUpper)
 }
 
 // actorIndex finds the actor whose mention covers a span.
@@ -334,27 +503,30 @@ func lastWord(s string) string {
 // else the name the text gives, the previous speaker for a pronoun or a plural role.
 func (f *Finder) resolve(text string, idx actorIndex, st *state, p phrase) speaker {
 	if a := idx.at(p.nameSpan.start, p.nameSpan.end); a != nil {
-		return speaker{id: a.ID, name: a.Name, person: a.Kind == model.KindPerson}
+		return speaker{id: a.ID, name: a.Name, person: a.Kind == model.KindPerson, at: p.end}
 	}
 	switch p.kind {
 	case npName:
 		if p.plural {
-			return speaker{name: p.name}
+			return speaker{name: p.name, at: p.end}
 		}
 		sur := lastWord(p.name)
 		if a := idx.bySurname(sur); a != nil {
-			return speaker{id: a.ID, name: a.Name, person: true}
+			return speaker{id: a.ID, name: a.Name, person: true, at: p.end}
 		}
 		for i := len(st.names) - 1; i >= 0; i-- {
 			n := st.names[i]
 			if len(n) > len(p.name) && strings.EqualFold(lastWord(n), sur) && !strings.Contains(n, ".") {
-				return speaker{name: n, person: true}
+				return speaker{name: n, person: true, at: p.end}
 			}
 		}
-		return speaker{name: p.name}
+		return speaker{name: p.name, at: p.end}
 	case npPronoun:
 		switch strings.ToLower(p.name) {
 		case "he", "she", "i", "who":
+			if n, at := f.nearestPerson(text, p.start); n != "" && at > st.person.at {
+				return speaker{name: n, person: true, at: at}
+			}
 			if st.person.name != "" {
 				return st.person
 			}

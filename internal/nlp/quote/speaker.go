@@ -176,21 +176,64 @@ func (f *Finder) firstChunkSubject(text string, ts []tok) phrase {
 			chunk = chunk[1:]
 		}
 		if len(chunk) > 0 && !(chunk[0].isWord() && f.lex.opener[chunk[0].lower]) {
-			// within the chunk, the subject follows the last clause word: "Trump said that Clinton"
-			k := 0
-			for x := len(chunk) - 1; x >= 0; x-- {
+			// a chunk that is a whole clause ("Trump attacked Clinton for ..., saying") gives the
+			// phrase it opens with; a chunk that is only a phrase gives the name it ends with
+			phr := chunk
+			for x := range chunk {
 				if !chunk[x].capital && (f.lex.stop[chunk[x].lower] || f.cueAt(chunk, x) > 0) {
-					k = x + 1
+					phr = f.leadingPhrase(chunk)
 					break
 				}
 			}
-			if p := f.classify(text, chunk[k:]); p.kind != npNone {
+			if p := f.classify(text, phr); p.kind != npNone {
 				return p
 			}
 		}
 		start = end + 1
 	}
 	return phrase{}
+}
+
+// leadingPhrase returns the noun phrase that begins a clause: "Trump" in "Trump attacked
+// Clinton", "the New York businessman" in "the New York businessman said".
+func (f *Finder) leadingPhrase(ts []tok) []tok {
+	if len(ts) == 0 || !ts[0].isWord() {
+		return nil
+	}
+	if f.lex.pronoun[ts[0].lower] {
+		return ts[:1]
+	}
+	if !ts[0].capital && (f.lex.stop[ts[0].lower] || f.cueAt(ts, 0) > 0) {
+		return nil
+	}
+	j := 0
+	det := determiners[ts[0].lower] && !ts[0].capital || ts[0].lower == "the"
+	for j < len(ts) && j < maxSubjectTokens {
+		t := ts[j]
+		if !t.isWord() {
+			if t.punct == '-' || t.punct == '\'' || t.punct == '\u2019' {
+				j++
+				continue
+			}
+			break
+		}
+		if t.capital || f.lex.title[t.lower] || j == 0 {
+			j++
+			continue
+		}
+		if nameLinks[t.lower] && j+1 < len(ts) && ts[j+1].capital && ts[j-1].capital {
+			j++
+			continue
+		}
+		// a lower-case word belongs to a phrase opened by a determiner, up to a clause word or a
+		// verb in the past tense
+		if det && !f.lex.stop[t.lower] && f.cueAt(ts, j) == 0 && !(strings.HasSuffix(t.lower, "ed") && j > 1) {
+			j++
+			continue
+		}
+		break
+	}
+	return ts[:j]
 }
 
 // phraseAfter finds the speaker named right after a cue: "said Mr. Trump", "said the official",

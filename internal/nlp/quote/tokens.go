@@ -13,8 +13,10 @@ type tok struct {
 	lower string
 	// punct is the punctuation character (0 for words).
 	punct rune
-	// capital: the word begins with an upper-case letter or a digit-free acronym.
+	// capital: the word begins with an upper-case letter.
 	capital bool
+	// stop: a full stop, question or exclamation mark that ends a sentence.
+	stop bool
 }
 
 func (t tok) isWord() bool { return t.punct == 0 }
@@ -55,7 +57,7 @@ func (f *Finder) tokenize(text string, a, b int, fromEnd bool) []tok {
 					j += w2
 					continue
 				}
-				if r2 == '\'' || r2 == '\u2019' || r2 == '-' || r2 == '.' || r2 == '&' {
+				if r2 == '\'' || r2 == '\u2019' || r2 == '-' || r2 == '.' || r2 == '&' || r2 == '/' {
 					if j+w2 < b {
 						r3, _ := utf8.DecodeRuneInString(text[j+w2 : b])
 						if isWordRune(r3) {
@@ -83,7 +85,19 @@ func (f *Finder) tokenize(text string, a, b int, fromEnd bool) []tok {
 			if isQuoteRune(r) {
 				p = '"'
 			}
-			out = append(out, tok{start: i, end: i + w, punct: p})
+			t := tok{start: i, end: i + w, punct: p}
+			if p == '.' || p == '!' || p == '?' {
+				// a sentence ends where the mark is followed by a space and not a lower-case word
+				t.stop = i+w == b
+				if !t.stop {
+					r2, w2 := utf8.DecodeRuneInString(text[i+w : b])
+					if unicode.IsSpace(r2) {
+						r3, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[i+w+w2:b], " \t"))
+						t.stop = !unicode.IsLower(r3)
+					}
+				}
+			}
+			out = append(out, t)
 			i += w
 		}
 		if len(out) >= maxTokens*2 {
@@ -101,7 +115,7 @@ func (f *Finder) tokenize(text string, a, b int, fromEnd bool) []tok {
 }
 
 // sentenceEnd reports whether token t ends a sentence.
-func sentenceEnd(t tok) bool { return t.punct == '.' || t.punct == '!' || t.punct == '?' }
+func sentenceEnd(t tok) bool { return t.stop }
 
 // afterLastSentenceEnd returns the tokens after the last sentence end in ts.
 func afterLastSentenceEnd(ts []tok) []tok {
