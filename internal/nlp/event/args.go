@@ -61,7 +61,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			src = s.frontedSubject(m.start, m.end)
 		}
 	case KindJudgement:
-		src, tgt = s.judgement(m.start)
+		src, tgt = s.judgement(m.start, m.end)
 	}
 	if len(src) == 0 {
 		return model.Event{}, false
@@ -209,7 +209,7 @@ func (s *sentence) subject(i int) []int {
 				fallback = j
 			}
 		case prep == "":
-			return s.group(k, j)
+			return s.group(s.countryHead(k, j))
 		case s.c.ofprep[prep]:
 			if fallback < 0 {
 				fallback = j
@@ -222,6 +222,42 @@ func (s *sentence) subject(i int) []int {
 	}
 	return nil
 }
+
+// countryHead takes a subject mention [k, j] whose actor has no country ("diplomats",
+// "foreign ministers") to the actor that gives it one: a modifier just before it ("G7 foreign
+// ministers") or an "of"/"from" phrase just after it ("diplomats from the Group of Seven").
+func (s *sentence) countryHead(k, j int) (int, int) {
+	if s.hasCountry(s.toks[j].mention) {
+		return k, j
+	}
+	for b := k - 1; b >= 0 && b >= k-3; b-- {
+		t := s.toks[b]
+		if t.mention >= 0 {
+			if s.hasCountry(t.mention) && !s.isPossessive(b) {
+				return s.mentionStart(b), b
+			}
+			break
+		}
+		if !isLetterStart(t.low) || s.c.prep[t.low] || s.c.boundary[t.low] || s.c.lem.isPastForm(t.low) {
+			break
+		}
+	}
+	for e := j + 1; e < len(s.toks) && e <= j+4; e++ {
+		t := s.toks[e]
+		if e == j+1 && t.low != "from" && t.low != "of" {
+			break
+		}
+		if t.mention >= 0 {
+			if s.hasCountry(t.mention) {
+				return e, s.mentionEnd(e)
+			}
+			break
+		}
+	}
+	return k, j
+}
+
+func (s *sentence) hasCountry(mi int) bool { return s.doc.Actors[s.ments[mi].actor].Country != "" }
 
 // speakerMention returns a mention of the speaker of the quote that holds byte offset off.
 func (s *sentence) speakerMention(off int) int {
@@ -257,6 +293,9 @@ func (s *sentence) group(k, j int) []int {
 		if !conj || n >= len(s.toks) || s.toks[n].mention < 0 || s.isPossessiveAt(n) {
 			break
 		}
+		if !s.conjunctionBetween(e+1, n) && !s.listGoesOn(s.mentionEnd(n)) {
+			break // "Mauritius, an Indian navy contingent participated": an apposition or a new clause
+		}
 		out = append(out, s.toks[n].mention)
 		e = s.mentionEnd(n)
 	}
@@ -277,13 +316,34 @@ func (s *sentence) group(k, j int) []int {
 			break
 		}
 		st := s.mentionStart(n)
-		if s.prepBefore(st) != "" && s.prepBefore(k) == "" {
-			break
-		}
 		out = append(out, s.toks[n].mention)
 		b = st
 	}
 	return out
+}
+
+func (s *sentence) conjunctionBetween(a, b int) bool {
+	for j := a; j < b; j++ {
+		if w := s.toks[j].low; w == "and" || w == "or" {
+			return true
+		}
+	}
+	return false
+}
+
+// listGoesOn reports whether the mention ending at token e is followed by a further list
+// item: a comma or a conjunction and then another mention.
+func (s *sentence) listGoesOn(e int) bool {
+	for j := e + 1; j < len(s.toks) && j <= e+3; j++ {
+		w := s.toks[j].low
+		if s.toks[j].mention >= 0 {
+			return j > e+1
+		}
+		if w != "," && w != "and" && w != "or" && !s.c.det[w] {
+			return false
+		}
+	}
+	return false
 }
 
 func (s *sentence) isPossessiveAt(n int) bool { return s.isPossessive(s.mentionEnd(n)) }
@@ -297,7 +357,7 @@ func (s *sentence) object(p *Pattern, e int) []int {
 	for j := e; j < len(s.toks) && j < e+maxReach; j++ {
 		t := s.toks[j]
 		if t.mention >= 0 {
-			if (prep == "" && p.Obj && np <= 3) || (prep != "" && p.allows(prep)) {
+			if (prep == "" && p.Obj && np <= 2) || (prep != "" && p.allows(prep)) {
 				return s.group(j, s.mentionEnd(j))
 			}
 			j = s.mentionEnd(j)
@@ -500,7 +560,7 @@ func (s *sentence) frontedSubject(i, e int) []int {
 // judgement finds who judges whom in "X described Y as unacceptable": the actor is the first
 // actor of the sentence (or the speaker of the quote), the recipient the next one before the
 // judgement.
-func (s *sentence) judgement(i int) (src, tgt []int) {
+func (s *sentence) judgement(i, e int) (src, tgt []int) {
 	if m := s.speakerMention(s.toks[i].start); m >= 0 {
 		src = []int{m}
 	}
@@ -529,6 +589,22 @@ func (s *sentence) judgement(i int) (src, tgt []int) {
 			continue
 		}
 		return src, s.group(k, e)
+	}
+	if len(src) == 0 {
+		return nil, nil
+	}
+	// "concerned with China's build-up": the recipient follows the judgement
+	for j := e; j < len(s.toks) && j < e+5; j++ {
+		t := s.toks[j]
+		if t.mention >= 0 {
+			if s.doc.Actors[s.ments[t.mention].actor].ID == s.doc.Actors[s.ments[src[0]].actor].ID {
+				return nil, nil
+			}
+			return src, s.group(j, s.mentionEnd(j))
+		}
+		if s.c.boundary[t.low] || t.low == "," || t.low == "." {
+			break
+		}
 	}
 	return nil, nil
 }

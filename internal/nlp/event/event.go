@@ -157,8 +157,38 @@ func (c *Coder) Annotate(doc *model.Document) {
 			s.code(seen)
 		}
 	}
+	answerAccusations(doc)
 	for i := range doc.Events {
 		doc.Events[i].ID = "e" + strconv.Itoa(i+1)
+	}
+}
+
+// answerAccusations gives a rejection without a recipient ("a charge New Delhi rejected",
+// "we reject the baseless allegations") the accuser of the rejecting side: the actor of the
+// latest earlier accusation aimed at the rejecter's country.
+func answerAccusations(doc *model.Document) {
+	country := func(id string) string {
+		if a := doc.Actor(id); a != nil {
+			return a.Country
+		}
+		return ""
+	}
+	for i := range doc.Events {
+		e := &doc.Events[i]
+		if e.Type != "REJECT" || len(e.Target) > 0 || len(e.Source) == 0 {
+			continue
+		}
+		rc := country(e.Source[0])
+		for j := i - 1; j >= 0; j-- {
+			a := &doc.Events[j]
+			if a.Type != "ACCUSE" || slices.ContainsFunc(a.Source, func(id string) bool { return country(id) == rc }) {
+				continue
+			}
+			if slices.ContainsFunc(a.Target, func(id string) bool { return country(id) == rc }) {
+				e.Target = slices.Clone(a.Source)
+				break
+			}
+		}
 	}
 }
 
@@ -231,14 +261,51 @@ func (s *sentence) code(seen map[string]bool) {
 			continue
 		}
 		if ev, ok := s.build(m); ok {
-			key := eventKey(&ev)
-			if !seen[key] {
-				seen[key] = true
-				s.doc.Events = append(s.doc.Events, ev)
+			for _, e := range s.reciprocal(ev) {
+				key := eventKey(&e)
+				if !seen[key] {
+					seen[key] = true
+					s.doc.Events = append(s.doc.Events, e)
+				}
 			}
 		}
 		i = m.end - 1
 	}
+}
+
+// reciprocal splits a joint event ("Putin and Pezeshkian reaffirmed their commitment",
+// "the two armies clashed") whose actors belong to several countries and which names no
+// recipient into one event per actor, each directed at the others: the dyads a reader of
+// the data expects from a meeting or a clash between two sides.
+func (s *sentence) reciprocal(ev model.Event) []model.Event {
+	if len(ev.Target) > 0 || len(ev.Source) < 2 {
+		return []model.Event{ev}
+	}
+	switch ev.Type {
+	case "CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ASSAULT":
+	default:
+		return []model.Event{ev}
+	}
+	countries := map[string]bool{}
+	for _, id := range ev.Source {
+		countries[s.doc.Actor(id).Country] = true
+	}
+	if len(countries) < 2 {
+		return []model.Event{ev}
+	}
+	out := make([]model.Event, 0, len(ev.Source))
+	for _, id := range ev.Source {
+		e := ev
+		e.Source = []string{id}
+		e.Target = nil
+		for _, o := range ev.Source {
+			if o != id {
+				e.Target = append(e.Target, o)
+			}
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func eventKey(e *model.Event) string {
@@ -254,6 +321,9 @@ func (s *sentence) matchAt(i int) (match, bool) {
 	}
 	if i > 0 && startsUpper(s.doc.Text[t.start:t.end]) && !isQuoteOrOpen(s.toks[i-1].low) {
 		return match{}, false // a capitalised word inside a sentence is part of a name
+	}
+	if i > 0 && s.toks[i-1].low == "-" && s.toks[i-1].start == s.toks[i].start-1 {
+		return match{}, false // a compound modifier ("U.S.-proposed", "Iran-backed")
 	}
 	var best match
 	for _, key := range [2]string{t.low, t.lemma} {
@@ -283,10 +353,7 @@ func (s *sentence) matchAt(i int) (match, bool) {
 	if best.p == nil {
 		return match{}, false
 	}
-	if best.p.Kind == KindVerb && best.end-best.start == 1 && s.preferNoun(i) && !s.c.lem.isPastForm(t.low) {
-		return match{}, false // a noun use of a verb-only pattern ("the backs")
-	}
-	if best.p.Kind == KindNoun && best.end-best.start == 1 && !s.preferNoun(i) && s.c.lem.isPastForm(t.low) {
+	if best.end-best.start == 1 && !s.fitsKind(i, best.p.Kind) {
 		return match{}, false
 	}
 	return best, true
@@ -306,6 +373,37 @@ func (s *sentence) matchWords(p *Pattern, i int) (int, bool) {
 		j++
 	}
 	return j, true
+}
+
+// fitsKind rejects a single-word pattern whose word is plainly used as the other part of
+// speech: a verb pattern after a determiner or before "of" ("the backs of"), a noun pattern
+// after an auxiliary or "to", or in a past form ("talked").
+func (s *sentence) fitsKind(i int, kind byte) bool {
+	t := &s.toks[i]
+	var prev string
+	if i > 0 {
+		prev = s.toks[i-1].low
+	}
+	switch kind {
+	case KindVerb:
+		if s.c.lem.isPastForm(t.low) {
+			return true
+		}
+		if s.c.det[prev] || prev == "'s" || (i+1 < len(s.toks) && s.toks[i+1].low == "of") {
+			return false
+		}
+		if i > 0 && s.toks[i-1].mention >= 0 && s.mentionIsPremodifier(i-1) {
+			return false
+		}
+	case KindNoun:
+		if s.c.lem.isPastForm(t.low) || strings.HasSuffix(t.low, "ing") && t.lemma != t.low {
+			return false
+		}
+		if prev == "to" || s.c.aux[prev] || s.c.negation[prev] && prev != "no" {
+			return false
+		}
+	}
+	return true
 }
 
 // preferNoun tells whether the word at i reads as a noun rather than a verb.

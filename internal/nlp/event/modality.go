@@ -79,7 +79,8 @@ chainDone:
 			}
 		case s.c.deny[w] && j < m.start && !s.isTriggerDeny(m):
 			cert = model.CertaintyDenied
-		case w == "allegedly" || w == "alleged" || w == "purportedly":
+		case w == "allegedly" || w == "alleged" || w == "purportedly" ||
+			j < m.start && (s.toks[j].lemma == "accuse" || s.toks[j].lemma == "allege") && j != m.start:
 			if cert == model.CertaintyAsserted {
 				cert = model.CertaintyAlleged
 			}
