@@ -13,6 +13,7 @@ import (
 
 	"github.com/tidings-news/tidings/internal/api"
 	"github.com/tidings-news/tidings/internal/pipeline"
+	"github.com/tidings-news/tidings/internal/source"
 	"github.com/tidings-news/tidings/internal/store"
 	"github.com/tidings-news/tidings/internal/web"
 )
@@ -86,8 +87,16 @@ func siteHandler(st store.Store, ann api.Annotator, token string, log *slog.Logg
 	if err != nil {
 		return nil, err
 	}
+	fetcher := source.NewFetcher(source.WebOptions{})
+	fetch := func(ctx context.Context, u string) (source.Input, error) {
+		resp, err := fetcher.Fetch(ctx, u, source.Conditional{})
+		if err != nil {
+			return source.Input{}, err
+		}
+		return resp.Input(u), nil
+	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(st, api.Options{Token: token, Annotator: ann, Logger: log}))
+	mux.Handle("/api/", api.New(st, api.Options{Token: token, Annotator: ann, Fetch: fetch, Logger: log}))
 	mux.Handle("/", pages)
 	return logRequests(log, mux), nil
 }

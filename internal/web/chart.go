@@ -19,6 +19,7 @@ const (
 	chartBottom        = 48
 	maxFilledPeriods   = 800 // longer series are drawn with only their non-empty periods
 	maxChartXLabels    = 10
+	maxBarWidth        = 48
 	scoreMin, scoreMax = -10.0, 10.0
 )
 
@@ -78,8 +79,9 @@ func NewChart(points []store.DyadPoint, interval string) Chart {
 	var line []string
 	for i, p := range series {
 		h := float64(p.Count) / float64(top) * plotH
+		w := math.Min(math.Max(slot*0.7, 0.5), maxBarWidth)
 		b := ChartBar{
-			X: round1(c.PlotLeft + float64(i)*slot + slot*0.15), W: round1(math.Max(slot*0.7, 0.5)),
+			X: round1(c.PlotLeft + (float64(i)+0.5)*slot - w/2), W: round1(w),
 			Y: round1(c.PlotBottom - h), H: round1(h),
 		}
 		b.DotX = round1(c.PlotLeft + (float64(i)+0.5)*slot)
@@ -100,7 +102,7 @@ func NewChart(points []store.DyadPoint, interval string) Chart {
 		c.CountTicks = append(c.CountTicks, ChartTick{X: c.PlotLeft - 8, Y: round1(y + 4), Label: strconv.Itoa(v)})
 	}
 	for _, v := range []float64{-10, -5, 0, 5, 10} {
-		c.ScoreTicks = append(c.ScoreTicks, ChartTick{X: c.PlotRight + 8, Y: round1(scoreY(v) + 4), Label: fmt.Sprintf("%+.0f", v)})
+		c.ScoreTicks = append(c.ScoreTicks, ChartTick{X: c.PlotRight + 8, Y: round1(scoreY(v) + 4), Label: signed(v)})
 	}
 	step := max(1, (n+maxChartXLabels-1)/maxChartXLabels)
 	for i := 0; i < n; i += step {
@@ -179,6 +181,14 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// signed prints a score tick: "+5", "0", "-10".
+func signed(v float64) string {
+	if v == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%+.0f", v)
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
