@@ -99,7 +99,8 @@ func (st *state) descriptions() {
 			continue
 		}
 		both := st.g.is(gBoth, t)
-		if !both && !st.g.is(gDeterminer, t) && !st.g.is(gPossessive, t) {
+		definite := t.lower == "the" || t.lower == "this" || t.lower == "that"
+		if !both && !definite && !st.g.is(gPossessive, t) {
 			continue
 		}
 		k := i + 1
@@ -173,6 +174,9 @@ func (st *state) refHead(k int) (string, int, bool, int) {
 	}
 	t := &st.toks[k]
 	if w, ok := st.roleWord(k); ok {
+		if w == gPersonNoun {
+			w = "noun:" + strings.TrimSuffix(t.lower, "s")
+		}
 		return w, k + 1, strings.HasSuffix(t.lower, "s"), -1
 	}
 	if t.is(tWord) && len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") {
@@ -195,6 +199,8 @@ func (st *state) refCandidates(head string, roleIdx int, code string) []*entity 
 	var title string
 	if roleIdx >= 0 {
 		title = strings.ToLower(st.lx.roles[roleIdx].title)
+	} else if w, ok := strings.CutPrefix(head, "noun:"); ok {
+		title = w
 	}
 	for _, e := range st.ents {
 		if e.a.Kind != model.KindPerson || len(e.mentions) == 0 {

@@ -50,6 +50,9 @@ func (st *state) roleWord(i int) (string, bool) {
 	if st.g.is(gCounterpart, t) {
 		return gCounterpart, true
 	}
+	if st.g.is(gPersonNoun, t) {
+		return gPersonNoun, true
+	}
 	return "", false
 }
 
@@ -93,6 +96,10 @@ func (st *state) describeBack(end int) desc {
 			i--
 			continue
 		}
+		if st.plainBeforeRole(i-1, 1) {
+			i--
+			continue
+		}
 		break
 	}
 	d := st.analyse(i, end)
@@ -125,6 +132,15 @@ func (st *state) describeForward(start int) desc {
 			continue
 		}
 		if t.is(tWord) && t.is(tCap) && !st.lx.nonNames[t.lower] {
+			if st.roleEndsAt(j) {
+				// "U.S. Secretary of State Marco Rubio": a name after a title ends the
+				// description; it is a title, not an apposition.
+				break
+			}
+			j++
+			continue
+		}
+		if st.plainBeforeRole(j, 1) {
 			j++
 			continue
 		}
@@ -255,4 +271,36 @@ func (st *state) roleText(d desc) string {
 		return ""
 	}
 	return st.span(d.roleI, d.j)
+}
+
+// plainBeforeRole reports a plain lower-case word at token k that a role follows within n
+// more plain words ("acting country director", "information director").
+func (st *state) plainBeforeRole(k, n int) bool {
+	for x := k; x <= k+n && x < len(st.toks) && st.sameSeg(k, x); x++ {
+		t := &st.toks[x]
+		if sp, ok := st.lexAt(x); ok {
+			_, isRole := has(sp.entries, eRole)
+			return isRole && x > k
+		}
+		if _, ok := st.roleWord(x); ok && x > k {
+			return true
+		}
+		if !t.is(tWord) || t.is(tCap) || st.g.is(gAux, t) || st.g.is(gSpeech, t) {
+			return false
+		}
+	}
+	return false
+}
+
+// roleEndsAt reports whether a role (a lexicon title or a role word) ends just before token j.
+func (st *state) roleEndsAt(j int) bool {
+	if _, sp, ok := st.lexEnding(j); ok {
+		_, isRole := has(sp.entries, eRole)
+		return isRole
+	}
+	if j > 0 {
+		_, ok := st.roleWord(j - 1)
+		return ok
+	}
+	return false
 }

@@ -26,6 +26,8 @@ const (
 	gMale        = "male"
 	gTitle       = "title"
 	gAux         = "aux"
+	gAmbiguous   = "ambiguous"
+	gPersonNoun  = "personnoun"
 )
 
 // wordSet holds the words of one class: lower-case words match any capitalisation, others

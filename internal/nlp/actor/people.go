@@ -20,7 +20,7 @@ const (
 // nameKind classifies token i.
 func (st *state) nameKind(i int) int {
 	t := &st.toks[i]
-	if !t.is(tWord) || t.is(tDigit) {
+	if !t.is(tWord) || t.is(tDigit) || st.timeTok[i] {
 		return nkNone
 	}
 	if k := st.in[i]; k >= 0 {
@@ -78,6 +78,29 @@ func (st *state) particle(i int) bool {
 
 func (st *state) nonName(i int) bool { return st.lx.nonNames[st.toks[i].lower] }
 
+// ordinary reports a capitalised word that opens a sentence and is an ordinary word: a grammar
+// word, or a word the text also prints in lower case ("But", "Survivors").
+func (st *state) ordinary(i int) bool {
+	if !st.segStart(i) && !(i > 0 && !st.toks[i-1].is(tWord) && st.segStart(i-1)) {
+		return false
+	}
+	t := &st.toks[i]
+	for _, c := range []string{gDeterminer, gPossessive, gConnector, gAux, gSpeech, gHe, gShe, gThey, gBoth} {
+		if st.g.is(c, t) {
+			return true
+		}
+	}
+	if st.lowerWords == nil {
+		st.lowerWords = map[string]bool{}
+		for k := range st.toks {
+			if w := &st.toks[k]; w.is(tWord) && !w.is(tCap) {
+				st.lowerWords[w.lower] = true
+			}
+		}
+	}
+	return st.lowerWords[t.lower]
+}
+
 // nameRun returns the end of the capitalised run that starts at token s, or s when none starts
 // there. orgy reports a word in it that names an organisation or place.
 func (st *state) nameRun(s int) (e int, orgy bool) {
@@ -85,7 +108,7 @@ func (st *state) nameRun(s int) (e int, orgy bool) {
 	if k == nkNone || k == nkWeak || st.particle(s) {
 		return s, false
 	}
-	if k != nkPerson && st.nonName(s) {
+	if k != nkPerson && (st.nonName(s) || st.ordinary(s)) {
 		return s, false
 	}
 	orgy = k == nkOrgHead
@@ -102,11 +125,39 @@ func (st *state) nameRun(s int) (e int, orgy bool) {
 			e++
 		case st.particle(e) && e+1 < len(st.toks) && st.sameSeg(e, e+1) && st.nameKind(e+1) == nkName:
 			e += 2
+		case st.innerTitle(e):
+			// Hassan Sheikh Mohamud: a one-word title between two names is part of the name.
+			e++
 		default:
 			return st.trimRun(s, e), orgy
 		}
 	}
 	return st.trimRun(s, e), orgy
+}
+
+// nameFollows reports a capitalised name at token j.
+func (st *state) nameFollows(j int) bool {
+	return j < len(st.toks) && (st.nameKind(j) == nkName || st.nameKind(j) == nkPerson || st.used[j] >= 0 && st.ents[st.used[j]].a.Kind == model.KindPerson)
+}
+
+// innerTitle reports a one-word capitalised title at token e followed by a name.
+func (st *state) innerTitle(e int) bool {
+	if e < 1 || e+1 >= len(st.toks) || !st.sameSeg(e, e+1) || st.nameKind(e+1) != nkName || !st.toks[e].is(tCap) {
+		return false
+	}
+	if !st.lx.first[st.toks[e-1].text] {
+		return false
+	}
+	sp, ok := st.lexAt(e)
+	if !ok || sp.j != e+1 {
+		return false
+	}
+	for _, en := range sp.entries {
+		if en.kind != eRole {
+			return false
+		}
+	}
+	return true
 }
 
 func (st *state) trimRun(s, e int) int {
@@ -117,7 +168,10 @@ func (st *state) trimRun(s, e int) int {
 }
 
 // findPeople takes every capitalised run of the text and decides whether it names a person.
+// A run of two or more words that was left alone is a person after all when its last word
+// speaks elsewhere in the text ("Oaitse Nawa of the Elephant Protection Society ... said Nawa").
 func (st *state) findPeople() {
+	var left []run
 	for i := 0; i < len(st.toks); {
 		e, orgy := st.nameRun(i)
 		if e == i {
@@ -126,9 +180,40 @@ func (st *state) findPeople() {
 		}
 		if !st.person(i, e, orgy) {
 			st.runs = append(st.runs, run{i, e})
+			if e-i >= 2 && !orgy && !st.nextIsOrgHead(e) && st.speaks(st.toks[e-1].lower) {
+				left = append(left, run{i, e})
+			}
 		}
 		i = e
 	}
+	for _, r := range left {
+		if !st.anyUsed(r.i, r.j) {
+			st.addPerson(r.i, r.j, nil, desc{}, false, desc{}, false)
+		}
+	}
+}
+
+func (st *state) nextIsOrgHead(e int) bool {
+	return e < len(st.toks) && st.sameSeg(e-1, e) && st.nameKind(e) == nkOrgHead
+}
+
+// speaks reports whether the word w (lower case) stands alone as a speaker in the text:
+// "said W", "W said", "W told". The set of such words is built on first use.
+func (st *state) speaks(w string) bool {
+	if st.speakers == nil {
+		st.speakers = map[string]bool{}
+		for k := range st.toks {
+			t := &st.toks[k]
+			if !t.is(tCap) || k > 0 && st.toks[k-1].is(tCap) || k+1 < len(st.toks) && st.toks[k+1].is(tCap) && st.toks[k+1].is(tWord) {
+				continue
+			}
+			if k+1 < len(st.toks) && st.sameSeg(k, k+1) && st.g.is(gSpeech, &st.toks[k+1]) ||
+				k > 0 && st.sameSeg(k-1, k) && st.g.is(gSpeech, &st.toks[k-1]) {
+				st.speakers[t.lower] = true
+			}
+		}
+	}
+	return st.speakers[w]
 }
 
 // person decides whether the run [s, e) is a person and records it. It reports false when
@@ -147,6 +232,10 @@ func (st *state) person(s, e int, orgy bool) bool {
 		}
 	}
 	if orgy && len(listed) == 0 {
+		return false
+	}
+	// "Council of Non-Governmental Organisations": the rest of an organisation's name.
+	if s >= 2 && len(listed) == 0 && st.sameSeg(s-2, s) && (toks[s-1].lower == "of" || toks[s-1].lower == "for") && st.nameKind(s-2) == nkOrgHead {
 		return false
 	}
 	if e < len(toks) && st.sameSeg(s, e) && st.nameKind(e) == nkOrgHead {
@@ -179,7 +268,7 @@ func (st *state) person(s, e int, orgy bool) bool {
 		}
 	}
 	if e < len(toks) && toks[e].text == "," && st.sameSeg(s, e) {
-		if d := st.describeForward(e + 1); d.hasRole && d.i == e+1 {
+		if d := st.describeForward(e + 1); d.hasRole && d.i == e+1 && !st.nameFollows(d.j) {
 			hasAfter = true
 			after = d
 		}
@@ -266,6 +355,11 @@ func (st *state) addPerson(s, e int, listed []int, before desc, hasBefore bool, 
 		if rank == "" {
 			rank = after.rank
 		}
+	}
+	// "Ukrainian Foreign Minister Andrii Sybiha; Defense Minister Rustem Umerov": a title in a
+	// list takes the state of the title before it.
+	if country == "" && hasBefore {
+		country = st.listCountry(before.i)
 	}
 	// "his Iranian counterpart, Masoud Pezeshkian": the office of the person met.
 	if (hasBefore && before.noun == gCounterpart) || (hasAfter && after.noun == gCounterpart && !hasBefore) {
@@ -433,4 +527,21 @@ func (st *state) subjectBefore(i int) *entity {
 		}
 	}
 	return best
+}
+
+// listCountry returns the country of the person named just before token i in a list ("A; B",
+// "A, B and C"), or "".
+func (st *state) listCountry(i int) string {
+	k := i
+	for k > 0 && st.sameSeg(k-1, i) && (st.toks[k-1].text == ";" || st.toks[k-1].text == "," || st.toks[k-1].lower == "and") {
+		k--
+	}
+	if k == i || k == 0 || st.used[k-1] < 0 {
+		return ""
+	}
+	e := st.ents[st.used[k-1]]
+	if e.a.Kind != model.KindPerson || !e.roleSet {
+		return ""
+	}
+	return e.a.Country
 }

@@ -55,21 +55,26 @@ type ment struct {
 
 // state is the work on one document.
 type state struct {
-	lx    *lexicon
-	g     grammar
-	doc   *model.Document
-	text  string
-	toks  []token
-	seg   []int32 // segment (sentence or line) of each token
-	lex   []int32 // index into spans of the phrase starting at a token, or -1
-	in    []int32 // index into spans of the phrase covering a token, or -1
-	spans []lexSpan
-	hyph  map[int][]hyphenCountry
-	used  []int32 // entity holding a mention over a token, or -1
-	ents  []*entity
-	byKey map[string]int
-	date  string
-	runs  []run // capitalised runs that were not taken as a new person
+	lx      *lexicon
+	g       grammar
+	doc     *model.Document
+	text    string
+	toks    []token
+	seg     []int32 // segment (sentence or line) of each token
+	lex     []int32 // index into spans of the phrase starting at a token, or -1
+	in      []int32 // index into spans of the phrase covering a token, or -1
+	spans   []lexSpan
+	hyph    map[int][]hyphenCountry
+	used    []int32 // entity holding a mention over a token, or -1
+	ents    []*entity
+	byKey   map[string]int
+	date    string
+	runs    []run  // capitalised runs that were not taken as a new person
+	timeTok []bool // tokens inside a time expression
+	// speakers are the capitalised words that speak alone ("said Nawa"), built on first use.
+	speakers map[string]bool
+	// lowerWords are the words the text prints in lower case, built on first use.
+	lowerWords map[string]bool
 }
 
 // run is a capitalised run of tokens that may be a name.
@@ -86,6 +91,13 @@ func newState(lx *lexicon, doc *model.Document) *state {
 	st.used = make([]int32, n)
 	for i := range st.lex {
 		st.lex[i], st.in[i], st.used[i] = -1, -1, -1
+	}
+	st.timeTok = make([]bool, n)
+	for _, tm := range doc.Times {
+		k := sort.Search(n, func(k int) bool { return st.toks[k].end > tm.Start })
+		for ; k < n && st.toks[k].start < tm.End; k++ {
+			st.timeTok[k] = true
+		}
 	}
 	st.segments()
 	return st
@@ -141,7 +153,7 @@ func (st *state) scanLexicon() {
 			j, es = i, nil
 		}
 		if j > i && len(es) > 0 {
-			es = st.dropGeo(es, j)
+			es = st.dropGeo(es, i, j)
 		}
 		if j > i && len(es) > 0 {
 			st.spans = append(st.spans, lexSpan{j: j, entries: es})
@@ -160,10 +172,37 @@ func (st *state) scanLexicon() {
 	}
 }
 
-// dropGeo removes state readings of a phrase followed by a geographic head ("Taiwan Strait",
-// "Indian Ocean").
-func (st *state) dropGeo(es []entry, j int) []entry {
-	if j >= len(st.toks) || !st.g.is(gGeoHead, &st.toks[j]) {
+// dropGeo removes state readings of a phrase at tokens [i, j) that names a place, not the
+// state: followed by a geographic head ("Taiwan Strait", "Indian and Pacific Ocean"), after one
+// ("Gulf of Guinea"), or a name that is also a place or a given name next to an unknown name
+// ("Alabama and Georgia", "Jordan Bardella").
+func (st *state) dropGeo(es []entry, i, j int) []entry {
+	toks := st.toks
+	geo := j < len(toks) && st.g.is(gGeoHead, &toks[j])
+	if !geo && j+2 < len(toks) && toks[j].lower == "and" && toks[j+1].is(tCap) && st.g.is(gGeoHead, &toks[j+2]) {
+		geo = true
+	}
+	if !geo && i >= 2 && toks[i-1].lower == "of" && st.g.is(gGeoHead, &toks[i-2]) {
+		geo = true
+	}
+	if !geo && j-i == 1 && st.g.is(gAmbiguous, &toks[i]) {
+		unknown := func(k int) bool {
+			if k < 0 || k >= len(toks) || !st.sameSeg(i, k) || !toks[k].is(tCap) || toks[k].is(tAllCaps) {
+				return false
+			}
+			_, es := st.lx.phrases.longest(toks, k)
+			return len(es) == 0 && !st.lx.nonNames[toks[k].lower]
+		}
+		switch {
+		case unknown(j):
+			geo = true
+		case i >= 2 && (toks[i-1].lower == "and" || toks[i-1].lower == "or" || toks[i-1].text == ",") && unknown(i-2):
+			geo = true
+		case j+1 < len(toks) && (toks[j].lower == "and" || toks[j].lower == "or") && unknown(j+1):
+			geo = true
+		}
+	}
+	if !geo {
 		return es
 	}
 	out := es[:0:0]
