@@ -93,11 +93,12 @@ func (lx *htmlLexicon) read(data []byte, opts Options, cfg htmlExtraction) (*mod
 	}
 
 	doc.Title = firstNonEmpty(meta.Title, facts.jsonLD.props["headline"], facts.ogTitle, rd.Title(), facts.titleTag)
+	doc.Title = stripSiteName(doc.Title, facts.siteName, doc.URL, pageURL)
 	if h := strings.TrimSpace(facts.h1); h != "" && h != doc.Title && htmlIsTitle(normalizeForCompare(h, 600), []string{normalizeForCompare(doc.Title, 600)}) {
 		// "Opinion | X" or "X - Site" in the metadata, X on the page: keep X as printed.
 		doc.Title = h
 	}
-	doc.Byline = cleanByline(firstNonEmpty(meta.Author, facts.jsonLD.props["author"], lx.metaAuthor(facts), rd.Byline()))
+	doc.Byline = cleanByline(firstNonEmpty(lx.metaAuthor(facts), meta.Author, rd.Byline()))
 	head := pageHead{
 		titles: []string{doc.Title, facts.h1, facts.ogTitle, facts.jsonLD.props["headline"], facts.titleTag},
 		byline: doc.Byline,
@@ -110,7 +111,7 @@ func (lx *htmlLexicon) read(data []byte, opts Options, cfg htmlExtraction) (*mod
 	}
 	doc.Standfirst = dek
 	if doc.Standfirst == "" {
-		doc.Standfirst = pickStandfirst(standfirstCandidates(facts), doc.Title, doc.Text)
+		doc.Standfirst = pickStandfirst(standfirstCandidates(facts), doc.Title, doc.Byline, doc.Text, firstNonEmpty(doc.URL, pageURL))
 	}
 
 	now := opts.now()
@@ -315,6 +316,55 @@ func htmlBody(root *html.Node) *html.Node {
 	return root
 }
 
+// stripSiteName drops the site's name that pages add to the title: "Title | Site",
+// "Title - Site", "Site: Title". The site's name is its og:site_name or its host name.
+func stripSiteName(title, site string, urls ...string) string {
+	names := []string{strings.TrimSpace(site)}
+	for _, u := range urls {
+		if pu, err := url.Parse(u); err == nil && pu.Host != "" {
+			h := strings.TrimPrefix(strings.ToLower(pu.Hostname()), "www.")
+			names = append(names, h)
+			if i := strings.IndexByte(h, '.'); i > 0 {
+				names = append(names, h[:i])
+			}
+		}
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » "} {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+		if len(head) >= 10 && nameMatches(tail, names) {
+			return head
+		}
+		j := strings.Index(title, sep)
+		head, tail = strings.TrimSpace(title[:j]), strings.TrimSpace(title[j+len(sep):])
+		if len(tail) >= 10 && nameMatches(head, names) {
+			return tail
+		}
+	}
+	return title
+}
+
+// nameMatches is true when s names the site: one of names, ignoring case, spaces and dots.
+func nameMatches(s string, names []string) bool {
+	k := strings.NewReplacer(" ", "", ".", "", "-", "").Replace(strings.ToLower(s))
+	if k == "" {
+		return false
+	}
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		nk := strings.NewReplacer(" ", "", ".", "", "-", "").Replace(strings.ToLower(n))
+		if k == nk || len(k) >= 4 && strings.HasPrefix(nk, k) {
+			return true
+		}
+	}
+	return false
+}
+
 func firstNonEmpty(s ...string) string {
 	for _, v := range s {
 		if v = strings.TrimSpace(v); v != "" {
@@ -324,14 +374,32 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// metaAuthor is the first author <meta> that names a person rather than a link.
+// metaAuthor is the author the page's structured data gives, in the order of html_meta.tsv:
+// the first that names someone rather than giving a link or a handle.
 func (lx *htmlLexicon) metaAuthor(f *pageFacts) string {
-	for _, v := range sortedMeta(f.meta[fieldAuthor]) {
-		if !strings.Contains(v.value, "://") && !strings.HasPrefix(v.value, "@") {
-			return v.value
+	metas := sortedMeta(f.meta[fieldAuthor])
+	for _, key := range lx.order[fieldAuthor] {
+		if strings.HasPrefix(key, jsonLDPrefix) {
+			if v := f.jsonLD.props[strings.TrimPrefix(key, jsonLDPrefix)]; v != "" && !strings.Contains(v, "://") {
+				return v
+			}
+			continue
+		}
+		for _, v := range metas {
+			if metaKeyOf(v.source) == key && !strings.Contains(v.value, "://") && !strings.HasPrefix(v.value, "@") {
+				return v.value
+			}
 		}
 	}
 	return ""
+}
+
+// metaKeyOf is the key of a source label: "meta:author" and "itemprop:author" give "author".
+func metaKeyOf(source string) string {
+	if _, k, ok := strings.Cut(source, ":"); ok && (strings.HasPrefix(source, "meta:") || strings.HasPrefix(source, "itemprop:")) {
+		return k
+	}
+	return source
 }
 
 // cleanByline trims a byline to the names: "By Jane Doe" becomes "Jane Doe".
@@ -465,21 +533,44 @@ func matchesAny(np string, deks []string) bool {
 	return false
 }
 
+// isPrintedDate is true when s reads as a date line.
+func isPrintedDate(s string) bool {
+	_, ok := ParseStamp(s, time.Now(), false)
+	return ok
+}
+
 // pickStandfirst is the article's dek: an element the page marks as one, else the page's
 // description when it is not merely the opening of the body or the title again.
-func pickStandfirst(cands []string, title, text string) string {
-	head := normalizeForCompare(text, 2000)
+func pickStandfirst(cands []string, title, byline, text, pageURL string) string {
+	head := text
+	if len(head) > 4000 {
+		head = head[:4000]
+	}
+	nhead := normalizeForCompare(head, 4000)
 	nt := normalizeForCompare(title, 400)
+	host := ""
+	if pu, err := url.Parse(pageURL); err == nil {
+		host = normalizeForCompare(strings.TrimPrefix(pu.Hostname(), "www."), 200)
+	}
 	for _, c := range cands {
 		c = strings.Join(strings.Fields(c), " ")
 		if len(c) < 30 || len(c) > 600 {
 			continue
 		}
 		nc := normalizeForCompare(strings.TrimRight(c, ".… "), 600)
-		if nc == "" || nc == nt || strings.Contains(head, nc) {
-			continue
+		switch {
+		case nc == "" || nc == nt:
+		case strings.Contains(nhead, nc) || covers(head, c) >= 0.5:
+			// the opening of the body, not a dek
+		case host != "" && strings.Contains(nc, host):
+			// the site describing itself
+		case len(c) < 160 && isPrintedDate(c):
+			// a date line
+		case len(byline) >= 5 && strings.Contains(c, byline):
+			// the byline's box
+		default:
+			return c
 		}
-		return c
 	}
 	return ""
 }
@@ -526,13 +617,18 @@ func (lx *htmlLexicon) pickDate(field string, f *pageFacts, canonical, pageURL s
 		}
 		if bestSource == "" {
 			best, bestSource = st, source
-			return best.clock
+			return best.clock && best.hasZone
 		}
-		if st.clock && st.t.Format("2006-01-02") == best.t.Format("2006-01-02") {
+		switch {
+		case !best.clock && st.clock && st.t.Format("2006-01-02") == best.t.Format("2006-01-02"):
+			// a day, then the time on that day
+			best, bestSource = st, source
+		case best.clock && !best.hasZone && st.clock && st.hasZone && sameWallClock(best.t, st.t):
+			// a time without a zone, then the same time with one
 			best, bestSource = st, source
 			return true
 		}
-		return false
+		return best.clock && best.hasZone
 	}
 	for _, key := range lx.order[field] {
 		switch {
@@ -575,7 +671,7 @@ func (lx *htmlLexicon) pickDate(field string, f *pageFacts, canonical, pageURL s
 			}
 		default:
 			for _, v := range metas {
-				if !strings.EqualFold(strings.TrimPrefix(strings.TrimPrefix(v.source, "meta:"), "itemprop:"), key) {
+				if metaKeyOf(v.source) != key {
 					continue
 				}
 				st, ok := parseMachineTime(v.value)
@@ -592,6 +688,14 @@ func (lx *htmlLexicon) pickDate(field string, f *pageFacts, canonical, pageURL s
 		return "", ""
 	}
 	return best.String(), bestSource
+}
+
+// sameWallClock is true when a time printed without a zone (read as UTC) is the time t with
+// its zone, either as the clock reads there or in UTC.
+func sameWallClock(bare, t time.Time) bool {
+	const layout = "2006-01-02T15:04"
+	b := bare.Format(layout)
+	return b == t.Format(layout) || b == t.UTC().Format(layout)
 }
 
 // datePart returns the part of a printed date line that gives field: "Published 3 May 2025,

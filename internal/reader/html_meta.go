@@ -117,6 +117,7 @@ type pageFacts struct {
 	canonical string
 	ogURL     string
 	ogTitle   string
+	siteName  string
 	titleTag  string
 	// h1 is the text of the first top-level heading of the article.
 	h1     string
@@ -134,6 +135,8 @@ const (
 	maxJSONLDBytes = 1 << 20
 	maxDateTexts   = 24
 	maxTimes       = 16
+	// maxDekDistance is how many elements after the headline a dek may start.
+	maxDekDistance = 60
 )
 
 // collectFacts walks the page once, without recursion.
@@ -141,6 +144,7 @@ func (lx *htmlLexicon) collectFacts(root *html.Node) *pageFacts {
 	f := &pageFacts{meta: map[string][]metaValue{}}
 	var pubdateTimes, articleTimes, otherTimes []string
 	jsonBudget := maxJSONLDBytes
+	elems, h1At := 0, -1
 	for n := range htmlWalk(root) {
 		if n.Type != html.ElementNode {
 			continue
@@ -160,6 +164,10 @@ func (lx *htmlLexicon) collectFacts(root *html.Node) *pageFacts {
 				case "og:url":
 					if f.ogURL == "" {
 						f.ogURL = content
+					}
+				case "og:site_name", "application-name":
+					if f.siteName == "" {
+						f.siteName = content
 					}
 				case "og:title":
 					if f.ogTitle == "" {
@@ -222,8 +230,10 @@ func (lx *htmlLexicon) collectFacts(root *html.Node) *pageFacts {
 			}
 			continue
 		}
+		elems++
 		if n.DataAtom == atom.H1 && f.h1 == "" && !lx.outsideArticle(n) {
 			f.h1 = htmlShortText(n, 400)
+			h1At = elems
 		}
 		marks := strings.ToLower(htmlAttr(n, "class") + " " + htmlAttr(n, "id"))
 		if len(marks) <= 1 {
@@ -234,7 +244,9 @@ func (lx *htmlLexicon) collectFacts(root *html.Node) *pageFacts {
 				f.dateTexts = append(f.dateTexts, t)
 			}
 		}
-		if f.standfirst == "" && htmlStandfirstTag(n.DataAtom) && containsAny(marks, lx.standfirstHints) && !lx.outsideArticle(n) {
+		// A dek is printed right under the headline.
+		nearH1 := h1At >= 0 && elems-h1At <= maxDekDistance
+		if f.standfirst == "" && nearH1 && htmlStandfirstTag(n.DataAtom) && containsAny(marks, lx.standfirstHints) && !lx.outsideArticle(n) {
 			if t := htmlShortText(n, 600); len(t) >= 30 {
 				f.standfirst = t
 			}
