@@ -72,7 +72,10 @@ type Document struct {
 	Times     []Time
 	Actors    []Actor
 	Quotes    []Quote
-	Events    []Event
+	// Reported is indirect speech ("officials said the strike ..."), kept apart from the
+	// quotations in marks.
+	Reported []Quote
+	Events   []Event
 }
 
 // Time is a time expression with its TIMEX3 value.

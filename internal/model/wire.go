@@ -26,6 +26,7 @@ type wireDoc struct {
 	Actors          []wireActor `json:"actors"`
 	Events          []wireEvent `json:"events"`
 	Quotes          []wireQuote `json:"quotes"`
+	Reported        []wireQuote `json:"reported_speech"`
 	Times           []wireTime  `json:"times"`
 }
 
@@ -187,6 +188,7 @@ func (d Document) MarshalJSON() ([]byte, error) {
 		Actors:    make([]wireActor, 0, len(d.Actors)),
 		Events:    make([]wireEvent, 0, len(d.Events)),
 		Quotes:    make([]wireQuote, 0, len(d.Quotes)),
+		Reported:  make([]wireQuote, 0, len(d.Reported)),
 		Times:     make([]wireTime, 0, len(d.Times)),
 	}
 	for _, s := range d.Sentences {
@@ -218,20 +220,8 @@ func (d Document) MarshalJSON() ([]byte, error) {
 			Score: e.Score,
 		})
 	}
-	for _, q := range d.Quotes {
-		s := o.spanOut(q.Span)
-		wq := wireQuote{Text: q.Text, Start: s.Start, End: s.End, Speaker: nullable(q.Speaker),
-			SpeakerName: q.SpeakerName, Cue: q.Cue, Kind: q.Kind}
-		if q.SpeakerSpan.End > 0 {
-			sp := o.spanOut(q.SpeakerSpan)
-			wq.SpeakerSpan = &sp
-		}
-		if q.CueSpan.End > 0 {
-			cs := o.spanOut(q.CueSpan)
-			wq.CueSpan = &cs
-		}
-		w.Quotes = append(w.Quotes, wq)
-	}
+	w.Quotes = appendWireQuotes(w.Quotes, d.Quotes, o)
+	w.Reported = appendWireQuotes(w.Reported, d.Reported, o)
 	for _, t := range d.Times {
 		s := o.spanOut(t.Span)
 		w.Times = append(w.Times, wireTime{Text: t.Text, Start: s.Start, End: s.End, Type: t.Type,
@@ -272,7 +262,36 @@ func (d *Document) UnmarshalJSON(data []byte) error {
 			Sentence: o.spanIn(e.Sentence), Trigger: o.spanIn(e.Trigger), Score: e.Score,
 		})
 	}
-	for _, q := range w.Quotes {
+	d.Quotes = readWireQuotes(w.Quotes, o)
+	d.Reported = readWireQuotes(w.Reported, o)
+	for _, t := range w.Times {
+		d.Times = append(d.Times, Time{Span: o.spanIn(Span{t.Start, t.End}), Text: t.Text, Type: t.Type,
+			Value: deref(t.Value), Mod: deref(t.Mod)})
+	}
+	return nil
+}
+
+func appendWireQuotes(out []wireQuote, qs []Quote, o *offsets) []wireQuote {
+	for _, q := range qs {
+		s := o.spanOut(q.Span)
+		wq := wireQuote{Text: q.Text, Start: s.Start, End: s.End, Speaker: nullable(q.Speaker),
+			SpeakerName: q.SpeakerName, Cue: q.Cue, Kind: q.Kind}
+		if q.SpeakerSpan.End > 0 {
+			sp := o.spanOut(q.SpeakerSpan)
+			wq.SpeakerSpan = &sp
+		}
+		if q.CueSpan.End > 0 {
+			cs := o.spanOut(q.CueSpan)
+			wq.CueSpan = &cs
+		}
+		out = append(out, wq)
+	}
+	return out
+}
+
+func readWireQuotes(ws []wireQuote, o *offsets) []Quote {
+	var out []Quote
+	for _, q := range ws {
 		nq := Quote{Span: o.spanIn(Span{q.Start, q.End}), Text: q.Text, Speaker: deref(q.Speaker),
 			SpeakerName: q.SpeakerName, Cue: q.Cue, Kind: q.Kind}
 		if q.SpeakerSpan != nil {
@@ -281,11 +300,7 @@ func (d *Document) UnmarshalJSON(data []byte) error {
 		if q.CueSpan != nil {
 			nq.CueSpan = o.spanIn(*q.CueSpan)
 		}
-		d.Quotes = append(d.Quotes, nq)
+		out = append(out, nq)
 	}
-	for _, t := range w.Times {
-		d.Times = append(d.Times, Time{Span: o.spanIn(Span{t.Start, t.End}), Text: t.Text, Type: t.Type,
-			Value: deref(t.Value), Mod: deref(t.Mod)})
-	}
-	return nil
+	return out
 }
