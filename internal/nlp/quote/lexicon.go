@@ -23,6 +23,8 @@ type lexicon struct {
 	opener   map[string]bool
 	medium   map[string]bool
 	org      map[string]bool
+	role     map[string]bool
+	report   map[string]bool
 	work     map[string]bool // one-word entries
 	workPair map[string]bool // two-word entries, "the movie"
 }
@@ -32,7 +34,7 @@ func parseLexicon(src string) (*lexicon, error) {
 	lx := &lexicon{
 		cues: map[string][]string{}, title: map[string]bool{}, abbrev: map[string]bool{},
 		pronoun: map[string]bool{}, skip: map[string]bool{}, stop: map[string]bool{},
-		opener: map[string]bool{}, medium: map[string]bool{}, org: map[string]bool{}, work: map[string]bool{},
+		opener: map[string]bool{}, medium: map[string]bool{}, org: map[string]bool{}, role: map[string]bool{}, report: map[string]bool{}, work: map[string]bool{},
 		workPair: map[string]bool{},
 	}
 	sc := bufio.NewScanner(strings.NewReader(src))
@@ -68,13 +70,13 @@ func parseLexicon(src string) (*lexicon, error) {
 			default:
 				return nil, fmt.Errorf("word list line %d: a work word has at most two words: %q", n, words)
 			}
-		case "title", "abbrev", "pronoun", "skip", "stop", "opener", "medium", "org":
+		case "title", "abbrev", "pronoun", "skip", "stop", "opener", "medium", "org", "role", "report":
 			if len(fields) != 1 {
 				return nil, fmt.Errorf("word list line %d: class %s takes one word: %q", n, class, words)
 			}
 			map[string]map[string]bool{
 				"title": lx.title, "abbrev": lx.abbrev, "pronoun": lx.pronoun, "skip": lx.skip,
-				"stop": lx.stop, "opener": lx.opener, "medium": lx.medium, "org": lx.org,
+				"stop": lx.stop, "opener": lx.opener, "medium": lx.medium, "org": lx.org, "role": lx.role, "report": lx.report,
 			}[class][words] = true
 		default:
 			return nil, fmt.Errorf("word list line %d: unknown class %q", n, class)

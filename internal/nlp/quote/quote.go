@@ -67,18 +67,24 @@ const maxShortWords = 4
 // Annotate fills doc.Quotes with the direct quotations of doc.Text and doc.Reported with its
 // reported speech.
 func (f *Finder) Annotate(doc *model.Document) {
-	doc.Quotes = nil
-	text := doc.Text
-	if text == "" {
+	doc.Quotes, doc.Reported = nil, nil
+	if doc.Text == "" {
 		return
 	}
+	idx := newActorIndex(doc)
+	doc.Quotes = f.direct(doc, idx)
+	doc.Reported = f.reported(doc, idx, doc.Quotes)
+}
+
+// direct finds the quotations in marks.
+func (f *Finder) direct(doc *model.Document, idx actorIndex) []model.Quote {
+	text := doc.Text
 	paras, marks := scanMarks(text)
 	pieces := pair(text, paras, marks)
 	if len(pieces) == 0 {
-		return
+		return nil
 	}
 	dropUnclosedChains(pieces)
-	idx := newActorIndex(doc)
 	attrs := make([]attribution, len(pieces))
 	for i := range pieces {
 		attrs[i] = f.attribute(text, paras, pieces, i)
@@ -129,7 +135,7 @@ func (f *Finder) Annotate(doc *model.Document) {
 		src, dst := &out[kept[i]], &out[kept[p]]
 		dst.Speaker, dst.SpeakerName = src.Speaker, src.SpeakerName
 	}
-	doc.Quotes = out
+	return out
 }
 
 // previousSentenceSpeaker returns the speaker of the sentence before pos when that sentence
@@ -182,9 +188,7 @@ func (f *Finder) nearestPerson(text string, pos int) (string, int) {
 			conjunctions[run[0].lower] || f.lex.opener[run[0].lower]) {
 			run = run[1:]
 		}
-		if len(run) > 3 {
-			run = run[len(run)-3:]
-		}
+		run = f.trimTitles(run)
 		ok := len(run) >= 2
 		for _, t := range run {
 			if f.lex.org[strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "’s")] || f.cueAt(run, 0) > 0 {
@@ -197,6 +201,18 @@ func (f *Finder) nearestPerson(text string, pos int) (string, int) {
 		end = start
 	}
 	return "", -1
+}
+
+// trimTitles drops the titles and roles that open a run of capitalised words ("Chief
+// Inspector Maria Lund" gives "Maria Lund") and keeps at most three words.
+func (f *Finder) trimTitles(run []tok) []tok {
+	for len(run) > 1 && f.lex.role[run[0].lower] {
+		run = run[1:]
+	}
+	if len(run) > 3 {
+		run = run[len(run)-3:]
+	}
+	return run
 }
 
 // dropUnclosedChains marks the pieces of quotations whose marks never close: an opening mark
@@ -291,10 +307,14 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 		}
 	}
 	// Trump said: "..." / Zakharova said that Moscow "..." / According to X, "..."
+	first := -1 // the cue nearest the quotation
 	for c := len(before) - 1; c >= 0; c-- {
 		n := f.cueAt(before, c)
 		if n == 0 || before[c].capital && before[c].lower != "according" {
 			continue
+		}
+		if first < 0 {
+			first = c
 		}
 		var p phrase
 		if before[c].lower == "according" {
@@ -302,11 +322,17 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 		} else {
 			p = f.subjectBefore(text, before, c)
 		}
-		a := f.attr(text, p, before[c], before[c+n-1])
+		if p.kind == npNone && c > 0 && before[c-1].lower == "and" {
+			continue // "X said ... and called it": the subject is the earlier cue's
+		}
+		a := f.attr(text, p, before[first], before[first+f.cueAt(before, first)-1])
 		if p.kind == npNone {
 			a.explicit = false
 		}
 		return a
+	}
+	if first >= 0 {
+		return attribution{cue: model2{before[first].start, before[first].end}, cueText: before[first].lower, hasCue: true}
 	}
 	// a cue later in the sentence: "..." is what Trump said
 	if c := f.firstCue(after, len(after)); c >= 0 {
@@ -403,10 +429,13 @@ func (f *Finder) notSpeech(text string, pc piece, a attribution) bool {
 	if words > maxShortWords {
 		return false
 	}
-	if !a.hasCue {
-		return true
+	if a.hasCue || a.explicit {
+		return false
 	}
-	return false
+	// a short full sentence is speech; a short phrase with nobody saying it is a term
+	first, _ := utf8.DecodeRuneInString(inner)
+	last := inner[len(inner)-1]
+	return !(unicode.IsUpper(first) && (last == '.' || last == '!' || last == '?'))
 }
 
 var smallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "in": true,
@@ -436,6 +465,11 @@ func titleCase(s string) bool {
 		default:
 			return false
 		}
+	}
+	if words == 1 {
+		// one capitalised word is a name unless punctuation shows it is speech ("One,")
+		last := s[len(s)-1]
+		return caps == 1 && (last < 0x80 && unicode.IsLetter(rune(last)))
 	}
 	return caps > 0 && words > 0 && strings.Count(s, ". ") == 0
 }
@@ -540,7 +574,13 @@ func (f *Finder) resolve(text string, idx actorIndex, st *state, p phrase) speak
 		if p.plural && (p.determiner == "both" || p.determiner == "two") && st.last.name != "" {
 			return st.last
 		}
-		return speaker{name: p.name}
+		// "the US leader", "the top diplomat": the person named last before
+		if p.determiner == "the" && !p.plural && f.lex.role[lastWord(strings.ToLower(p.name))] {
+			if n, at := f.nearestPerson(text, p.start); n != "" {
+				return speaker{name: n, person: true, at: at}
+			}
+		}
+		return speaker{name: p.name, at: p.end}
 	}
 	return speaker{}
 }

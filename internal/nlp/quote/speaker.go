@@ -84,6 +84,9 @@ func (f *Finder) classify(text string, ts []tok) phrase {
 		for j < len(ts)-1 && (determiners[ts[j].lower] || nameLinks[ts[j].lower]) {
 			j++
 		}
+		for j < len(ts)-1 && f.lex.role[ts[j].lower] {
+			j++
+		}
 		p.kind = npName
 		p.nameSpan = model2{ts[j].start, last.end}
 		p.name = text[ts[j].start:last.end]

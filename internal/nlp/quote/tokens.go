@@ -78,7 +78,15 @@ func (f *Finder) tokenize(text string, a, b int, fromEnd bool) []tok {
 					word = text[i:j]
 				}
 			}
-			out = append(out, tok{start: i, end: j, lower: strings.ToLower(word), capital: unicode.IsUpper(r)})
+			capital := unicode.IsUpper(r)
+			if !capital {
+				// al-Sudani, el-Sisi
+				if k := strings.IndexByte(word, '-'); k > 0 && k <= 3 && k+1 < len(word) {
+					r2, _ := utf8.DecodeRuneInString(word[k+1:])
+					capital = unicode.IsUpper(r2)
+				}
+			}
+			out = append(out, tok{start: i, end: j, lower: strings.ToLower(word), capital: capital})
 			i = j
 		default:
 			p := r

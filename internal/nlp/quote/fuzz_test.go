@@ -1,0 +1,44 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+func FuzzAnnotate(f *testing.F) {
+	for _, s := range []string{
+		"",
+		`"Hello," she said.`,
+		"\u201cOpen\n\n\u201cAnd on,\u201d said Jo.",
+		`''typewriter,'' Mr. Abe said. ''Yes.''`,
+		`Iran's '90s 'a term' don't "x`,
+		"\"\"\"''''``\u201c\u201d\u2018\u2019\u00ab\u00bb",
+		"According to a statement published by the, \u201c\u201d",
+		"\u2015 \u2014 - \"a\" \u2015 B C",
+		"\xff\"bad\xfe utf8\" said X",
+		strings.Repeat(`"a," he said, `, 50),
+	} {
+		f.Add(s)
+	}
+	finder := New()
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := &model.Document{Text: text}
+		finder.Annotate(doc)
+		for _, q := range append(doc.Quotes, doc.Reported...) {
+			for _, s := range []model.Span{q.Span, q.SpeakerSpan, q.CueSpan} {
+				if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+					t.Fatalf("span %v outside the text (%d bytes)", s, len(text))
+				}
+				if s.Start < len(text) && !utf8.RuneStart(text[s.Start]) || s.End < len(text) && !utf8.RuneStart(text[s.End]) {
+					t.Fatalf("span %v does not fall on rune boundaries", s)
+				}
+			}
+			if text[q.Start:q.End] != q.Text {
+				t.Fatalf("quote text %q differs from its span %q", q.Text, text[q.Start:q.End])
+			}
+		}
+	})
+}

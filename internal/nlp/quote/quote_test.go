@@ -1,0 +1,144 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+type wantQuote struct {
+	text, speaker, cue string
+}
+
+func annotate(text string, actors ...model.Actor) *model.Document {
+	doc := &model.Document{Text: text, Actors: actors}
+	New().Annotate(doc)
+	return doc
+}
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []wantQuote
+	}{
+		{"said after", `"We will not back down," said Ana Torres, the mayor.`,
+			[]wantQuote{{"We will not back down,", "Ana Torres", "said"}}},
+		{"name said", `"The bridge is closed," Torres said on Monday.`,
+			[]wantQuote{{"The bridge is closed,", "Torres", "said"}}},
+		{"appositive", `"Prices will rise," Lena Park, an economist at the bank, wrote in a note.`,
+			[]wantQuote{{"Prices will rise,", "Lena Park", "wrote"}}},
+		{"colon before", `Farid Khan told reporters: "The talks are over."`,
+			[]wantQuote{{"The talks are over.", "Farid Khan", "told"}}},
+		{"partial in reported speech", `The minister said on Friday that Oslo “firmly rejects outside pressure” on the deal.`,
+			[]wantQuote{{"firmly rejects outside pressure", "The minister", "said"}}},
+		{"split by attribution", `“We tried,” Omar Haddad wrote. “Nobody listened.”`,
+			[]wantQuote{{"We tried,", "Omar Haddad", "wrote"}, {"Nobody listened.", "Omar Haddad", ""}}},
+		{"pronoun resolves to the person named before", "Chief Inspector Maria Lund spoke on Tuesday.\n\n“The road will reopen,” she said.",
+			[]wantQuote{{"The road will reopen,", "Maria Lund", "said"}}},
+		{"according to a statement", `According to a statement published by the Ministry on Friday, the army “completed the withdrawal.”`,
+			[]wantQuote{{"completed the withdrawal.", "Ministry", "According to"}}},
+		{"participle", `Kim Soto criticised the plan in a long speech, saying, "It will fail."`,
+			[]wantQuote{{"It will fail.", "Kim Soto", "saying"}}},
+		{"dash attribution", "\u201cWe deserve better.\u201d \u2015 Paula Reyes",
+			[]wantQuote{{"We deserve better.", "Paula Reyes", ""}}},
+		{"typewriter marks", `''The deal is done,'' Mr. Abe said.`,
+			[]wantQuote{{"The deal is done,", "Mr. Abe", "said"}}},
+		{"single marks and apostrophes", `Iran's envoy said the '90s were hard and called the plan 'a dangerous gamble,' adding that he didn't agree.`,
+			[]wantQuote{{"a dangerous gamble,", "Iran's envoy", "called"}}},
+		{"paragraph continuation", "\u201cFirst part of the answer.\n\n\u201cSecond part,\u201d said Jo Bell.",
+			[]wantQuote{{"First part of the answer.", "Jo Bell", ""}, {"Second part,", "Jo Bell", "said"}}},
+		{"title of a work is not a quote", `She watched the film "Dune" twice.`, nil},
+		{"scare quote is not a quote", `The so-called "reforms" passed.`, nil},
+		{"short term without a speaker is not a quote", `The "deal" was signed in May.`, nil},
+		{"title case name is not a quote", `He spoke on "Fox News Sunday" about taxes, said an aide.`, nil},
+		{"unclosed mark is not a quote", "He wrote \"nothing more here\n\nNext paragraph.", nil},
+		{"transcript turn is not a quote", "\"HOST: Welcome back to the show, it is good to see you.\"", nil},
+		{"standalone quote takes the previous speaker", "\u201cOne,\u201d Ali Reza said.\n\n\u201cTwo and three and four and five.\u201d",
+			[]wantQuote{{"One,", "Ali Reza", "said"}, {"Two and three and four and five.", "Ali Reza", ""}}},
+		{"speaker of the previous sentence", "Commissioner Omar Alasow confirmed that the siege ended. \u201cOur forces killed six attackers in the hotel.\u201d",
+			[]wantQuote{{"Our forces killed six attackers in the hotel.", "Omar Alasow", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := annotate(tt.text)
+			if len(doc.Quotes) != len(tt.want) {
+				t.Fatalf("got %d quotes %+v, want %d", len(doc.Quotes), doc.Quotes, len(tt.want))
+			}
+			for i, w := range tt.want {
+				q := doc.Quotes[i]
+				if q.Text != w.text || q.SpeakerName != w.speaker || q.Cue != w.cue {
+					t.Errorf("quote %d: got (%q, %q, %q), want (%q, %q, %q)", i, q.Text, q.SpeakerName, q.Cue, w.text, w.speaker, w.cue)
+				}
+				if doc.Text[q.Start:q.End] != q.Text {
+					t.Errorf("quote %d: span %v holds %q, not the text %q", i, q.Span, doc.Text[q.Start:q.End], q.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestSpeakerFromActors(t *testing.T) {
+	text := "US President Donald Trump spoke. The US leader said his team was \u201clooking at options.\u201d"
+	start := len("US President Donald Trump spoke. ")
+	actor := model.Actor{ID: "a1", Name: "Donald Trump", Kind: model.KindPerson, Mentions: []model.Mention{
+		{Span: model.Span{Start: 13, End: 25}, Text: "Donald Trump"},
+		{Span: model.Span{Start: start, End: start + len("The US leader")}, Text: "The US leader", Via: "role"},
+	}}
+	doc := annotate(text, actor)
+	if len(doc.Quotes) != 1 {
+		t.Fatalf("got %d quotes, want 1", len(doc.Quotes))
+	}
+	q := doc.Quotes[0]
+	if q.Speaker != "a1" || q.SpeakerName != "Donald Trump" {
+		t.Errorf("got speaker %q (%q), want a1 (Donald Trump)", q.Speaker, q.SpeakerName)
+	}
+	if got := text[q.SpeakerSpan.Start:q.SpeakerSpan.End]; got != "The US leader" {
+		t.Errorf("speaker span holds %q, want %q", got, "The US leader")
+	}
+	if got := text[q.CueSpan.Start:q.CueSpan.End]; got != "said" {
+		t.Errorf("cue span holds %q, want said", got)
+	}
+}
+
+func TestEmbeddedWordList(t *testing.T) {
+	if _, err := parseLexicon(wordsTSV); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"cue\n", "nonsense\tword\n", "title\ttwo words\n", "cue\ta b c\n"} {
+		if _, err := parseLexicon(bad); err == nil {
+			t.Errorf("parseLexicon(%q) = nil error, want one", bad)
+		}
+	}
+}
+
+func TestReported(t *testing.T) {
+	tests := []struct {
+		text                  string
+		content, speaker, cue string
+	}{
+		{"Iraqi officials said the strike killed two commanders near the border.", "the strike killed two commanders near the border", "Iraqi officials", "said"},
+		{"The strike killed two commanders near the border, officials said.", "The strike killed two commanders near the border", "officials", "said"},
+		{"She accused foreign powers of stirring up the unrest in the capital.", "foreign powers of stirring up the unrest in the capital", "She", "accused"},
+		{"Maria Lund told reporters that the bridge would reopen next week.", "the bridge would reopen next week", "Maria Lund", "told"},
+		{"The bridge reopened on Monday after repairs.", "", "", ""},
+	}
+	for _, tt := range tests {
+		doc := &model.Document{Text: tt.text, Sentences: []model.Span{{Start: 0, End: len(tt.text)}}}
+		New().Annotate(doc)
+		if tt.content == "" {
+			if len(doc.Reported) != 0 {
+				t.Errorf("%q: got reported speech %+v, want none", tt.text, doc.Reported)
+			}
+			continue
+		}
+		if len(doc.Reported) != 1 {
+			t.Errorf("%q: got %d reports, want 1", tt.text, len(doc.Reported))
+			continue
+		}
+		r := doc.Reported[0]
+		if r.Text != tt.content || r.SpeakerName != tt.speaker || r.Cue != tt.cue || r.Kind != KindIndirect {
+			t.Errorf("%q: got (%q, %q, %q, %s), want (%q, %q, %q)", tt.text, r.Text, r.SpeakerName, r.Cue, r.Kind, tt.content, tt.speaker, tt.cue)
+		}
+	}
+}
