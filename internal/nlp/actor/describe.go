@@ -265,6 +265,36 @@ func (st *state) genderOf(i, j int) byte {
 	return 0
 }
 
+// titleText is the role of a title before a name: its last run of roles, bodies, modifiers and
+// capitalised words ("Foreign Ministry spokeswoman", not "Russian Foreign Ministry
+// spokeswoman"; "President", not "government of Malaysian Prime Minister").
+func (st *state) titleText(d desc) string {
+	k := d.j
+	for k > d.i {
+		if s, sp, ok := st.lexEnding(k); ok && s >= d.i {
+			if _, state := st.stateOf(sp); state != "" {
+				break
+			}
+			k = s
+			continue
+		}
+		t := &st.toks[k-1]
+		if t.is(tWord) && (t.is(tCap) || st.g.is(gModifier, t)) && st.hyph[k-1] == nil && !st.g.is(gConnector, t) {
+			k--
+			continue
+		}
+		if _, ok := st.roleWord(k - 1); ok {
+			k--
+			continue
+		}
+		break
+	}
+	for k < d.j && st.g.is(gDeterminer, &st.toks[k]) {
+		k++
+	}
+	return st.span(k, d.j)
+}
+
 // roleText is the description's role as printed, without its leading state words.
 func (st *state) roleText(d desc) string {
 	if d.roleI < 0 || d.roleI >= d.j {

@@ -42,7 +42,10 @@ func (st *state) nameKind(i int) int {
 	if t.is(tAllCaps) {
 		return nkNone
 	}
-	if st.g.is(gTitle, t) {
+	if st.g.is(gTitle, t) || st.g.is(gPersonNoun, t) || st.g.is(gLeader, t) || st.g.is(gCounterpart, t) {
+		return nkNone
+	}
+	if st.commonCompound(t) {
 		return nkNone
 	}
 	if t.is(tCap) {
@@ -71,6 +74,34 @@ func particlePrefixed(s string) bool {
 	return unicode.IsUpper(r)
 }
 
+// commonCompound reports a hyphenated word with a part the text prints as an ordinary word
+// ("Twenty-year-old"); names such as Tima-Weeyne or Ching-te have none.
+func (st *state) commonCompound(t *token) bool {
+	if !strings.ContainsRune(t.text, '-') || particlePrefixed(t.text) {
+		return false
+	}
+	parts := strings.Split(t.lower, "-")
+	for _, p := range parts[1:] {
+		if len(p) > 2 && st.isLowerWord(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLowerWord reports whether the text prints w in lower case somewhere.
+func (st *state) isLowerWord(w string) bool {
+	if st.lowerWords == nil {
+		st.lowerWords = map[string]bool{}
+		for k := range st.toks {
+			if x := &st.toks[k]; x.is(tWord) && !x.is(tCap) {
+				st.lowerWords[x.lower] = true
+			}
+		}
+	}
+	return st.lowerWords[w]
+}
+
 func (st *state) particle(i int) bool {
 	t := &st.toks[i]
 	return t.is(tWord) && !t.is(tCap) && st.g.is(gParticle, t)
@@ -90,15 +121,7 @@ func (st *state) ordinary(i int) bool {
 			return true
 		}
 	}
-	if st.lowerWords == nil {
-		st.lowerWords = map[string]bool{}
-		for k := range st.toks {
-			if w := &st.toks[k]; w.is(tWord) && !w.is(tCap) {
-				st.lowerWords[w.lower] = true
-			}
-		}
-	}
-	return st.lowerWords[t.lower]
+	return st.isLowerWord(t.lower)
 }
 
 // nameRun returns the end of the capitalised run that starts at token s, or s when none starts
@@ -194,7 +217,18 @@ func (st *state) findPeople() {
 }
 
 func (st *state) nextIsOrgHead(e int) bool {
-	return e < len(st.toks) && st.sameSeg(e-1, e) && st.nameKind(e) == nkOrgHead
+	return e > 0 && e < len(st.toks) && st.sameSeg(e-1, e) && st.nameKind(e) == nkOrgHead
+}
+
+// orgHeadInListed reports whether every head word of the run [s, e) lies inside a listed
+// person's name.
+func (st *state) orgHeadInListed(s, e int) bool {
+	for k := s; k < e; k++ {
+		if st.nameKind(k) == nkOrgHead {
+			return false
+		}
+	}
+	return true
 }
 
 // speaks reports whether the word w (lower case) stands alone as a speaker in the text:
@@ -231,14 +265,16 @@ func (st *state) person(s, e int, orgy bool) bool {
 			}
 		}
 	}
-	if orgy && len(listed) == 0 {
+	// "Mwanza District Hospital", "Queen Elizabeth Central": a place or body named after
+	// someone. Only a head word inside a listed name keeps the run.
+	if orgy && !st.orgHeadInListed(s, e) {
 		return false
 	}
 	// "Council of Non-Governmental Organisations": the rest of an organisation's name.
 	if s >= 2 && len(listed) == 0 && st.sameSeg(s-2, s) && (toks[s-1].lower == "of" || toks[s-1].lower == "for") && st.nameKind(s-2) == nkOrgHead {
 		return false
 	}
-	if e < len(toks) && st.sameSeg(s, e) && st.nameKind(e) == nkOrgHead {
+	if st.nextIsOrgHead(e) {
 		return false
 	}
 	var before, after desc
@@ -293,6 +329,22 @@ func (st *state) person(s, e int, orgy bool) bool {
 	if n == 1 && len(listed) == 0 && !hasBefore && !hasAfter {
 		return false
 	}
+	if len(listed) == 0 {
+		// "Kremlin spokesperson", "chief Brexit negotiator": a run before a title is a
+		// modifier, not a name.
+		if e < len(toks) && st.sameSeg(s, e) && st.roleStarts(e) {
+			return false
+		}
+		// "official Twitter account": a lone word before a plain noun.
+		if n == 1 && st.attributiveNext(e) {
+			return false
+		}
+		// "Healthcare Asia said": without a title or a known given name, a run that opens
+		// with an ordinary word is a name of something else.
+		if !given && !hasBefore && st.isLowerWord(toks[s].lower) {
+			return false
+		}
+	}
 	if len(listed) == 0 && st.allNonNames(s, e) {
 		return false
 	}
@@ -332,7 +384,7 @@ func (st *state) addPerson(s, e int, listed []int, before desc, hasBefore bool, 
 		if before.country != "" {
 			country = before.country
 		}
-		if r := st.roleText(before); r != "" {
+		if r := st.titleText(before); r != "" {
 			role = r
 		}
 		if before.sector != "" {
@@ -544,4 +596,30 @@ func (st *state) listCountry(i int) string {
 		return ""
 	}
 	return e.a.Country
+}
+
+// roleStarts reports a title or role word at token j.
+func (st *state) roleStarts(j int) bool {
+	if sp, ok := st.lexAt(j); ok {
+		_, isRole := has(sp.entries, eRole)
+		return isRole
+	}
+	_, ok := st.roleWord(j)
+	return ok
+}
+
+// attributiveNext reports a plain lower-case noun at token j: not a verb form, not a grammar
+// word.
+func (st *state) attributiveNext(j int) bool {
+	if j >= len(st.toks) || !st.sameSeg(j-1, j) {
+		return false
+	}
+	n := &st.toks[j]
+	if !n.is(tWord) || n.is(tCap) || n.is(tDigit) {
+		return false
+	}
+	if st.g.is(gAux, n) || st.g.is(gSpeech, n) || st.g.is(gConnector, n) || st.g.is(gDeterminer, n) {
+		return false
+	}
+	return !strings.HasSuffix(n.lower, "ed") && !strings.HasSuffix(n.lower, "s") && !strings.HasSuffix(n.lower, "ly")
 }
