@@ -3,8 +3,350 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/pipeline"
+	"github.com/tidings-news/tidings/internal/source"
+	"github.com/tidings-news/tidings/internal/store"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	return errors.New("not available yet")
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var pf pipelineFlags
+	pf.register(fs)
+	dbPath := dbFlag(fs)
+	poll := fs.Duration("poll", 0, "poll the feeds named again every `DURATION` (e.g. 15m) until interrupted; 0 reads them once")
+	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
+	timeout := fs.Duration("timeout", 30*time.Second, "time allowed for each web request")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: tidings ingest [flags] PATH|URL|FEED...\n\n"+
+			"Reads articles (files, folders, - for standard input, web pages, RSS/Atom feeds), annotates\n"+
+			"them and stores them in the database. Articles already stored are left as they are.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return usageError{err}
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageError{errors.New("name at least one article, folder, web page or feed")}
+	}
+	if *poll < 0 || (*poll > 0 && *poll < 10*time.Second) {
+		return usageError{fmt.Errorf("--poll %v: give 0 or at least 10s", *poll)}
+	}
+	cfg, err := pf.config()
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(cfg)
+	if err != nil {
+		return err
+	}
+	st, err := openDB(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	in := &ingester{
+		log:      e,
+		p:        p,
+		st:       st,
+		fetch:    source.NewFetcher(source.WebOptions{MaxBytes: pf.maxBytes, Timeout: *timeout, AllowPrivate: *allowPrivate}),
+		fileOpts: source.Options{MaxBytes: pf.maxBytes, Stdin: e.stdin},
+		progress: newProgress(e.stderr),
+	}
+	in.lookup, _ = st.(store.URLLookup)
+	var feeds []string
+	for _, name := range fs.Args() {
+		if ctx.Err() != nil {
+			break
+		}
+		if !source.IsURL(name) {
+			in.files(ctx, name)
+			continue
+		}
+		if in.url(ctx, name) {
+			feeds = append(feeds, name)
+		}
+	}
+	if *poll > 0 && ctx.Err() == nil {
+		if len(feeds) == 0 {
+			e.log.Warn("--poll given but none of the addresses is a feed; nothing to poll")
+		} else {
+			in.pollLoop(ctx, feeds, *poll)
+		}
+	}
+	in.progress.done()
+	fmt.Fprintf(e.stderr, "ingest: %d stored, %d already present, %d failed\n", in.stored, in.present, in.failed)
+	if ctx.Err() != nil && *poll == 0 {
+		return ctx.Err()
+	}
+	if in.failed > 0 {
+		return errFailed
+	}
+	return nil
 }
+
+// ingester reads, annotates and stores articles, counting what happened.
+type ingester struct {
+	log      *env
+	p        *pipeline.Pipeline
+	st       store.Store
+	lookup   store.URLLookup // nil when the store cannot look addresses up
+	fetch    *source.Fetcher
+	fileOpts source.Options
+	progress *progress
+
+	stored, present, failed int
+}
+
+// fail reports one input that could not be stored; the others go on. err names the input.
+func (in *ingester) fail(err error) {
+	in.failed++
+	in.progress.clear()
+	fmt.Fprintf(in.log.stderr, "tidings ingest: %v\n", err)
+}
+
+// save stores one annotated document.
+func (in *ingester) save(ctx context.Context, name string, doc *model.Document) {
+	id, created, err := in.st.SaveArticle(ctx, doc)
+	if err != nil {
+		in.fail(err)
+		return
+	}
+	if created {
+		in.stored++
+		if !in.progress.tty {
+			in.log.log.Info("stored", "input", name, "id", id, "events", len(doc.Events),
+				"actors", len(doc.Actors), "quotes", len(doc.Quotes))
+		}
+	} else {
+		in.present++
+		if !in.progress.tty {
+			in.log.log.Info("already stored", "input", name, "id", id)
+		}
+	}
+	in.progress.update(in, name)
+}
+
+// process reads, annotates and stores one input; item, when not nil, is the feed entry it
+// came from and fills in a missing title or date.
+func (in *ingester) process(ctx context.Context, input source.Input, item *source.FeedItem) {
+	doc, err := in.p.Read(input)
+	if err != nil {
+		in.fail(fmt.Errorf("%s: %w", input.Name, err))
+		return
+	}
+	if item != nil {
+		if doc.Published == "" && item.Published != "" {
+			doc.Published, doc.PublishedSource = item.Published, "feed"
+		}
+		if doc.Title == "" {
+			doc.Title = item.Title
+		}
+	}
+	in.p.Annotate(doc)
+	in.save(ctx, input.Name, doc)
+}
+
+// files stores a file, every file of a folder, or standard input.
+func (in *ingester) files(ctx context.Context, name string) {
+	for input, err := range source.Files(ctx, []string{name}, in.fileOpts) {
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			in.fail(err)
+			continue
+		}
+		in.process(ctx, input, nil)
+	}
+}
+
+// url stores the page at u, or every entry of the feed at u; it reports whether u is a feed.
+func (in *ingester) url(ctx context.Context, u string) bool {
+	if in.known(ctx, u) {
+		in.present++
+		in.progress.update(in, u)
+		return false
+	}
+	resp, err := in.fetch.Fetch(ctx, u, source.Conditional{})
+	if err != nil {
+		in.fail(err)
+		return false
+	}
+	if !source.LooksLikeFeed(resp.ContentType, resp.Data) {
+		in.process(ctx, resp.Input(u), nil)
+		return false
+	}
+	poll, err := source.PollResponse(resp, u, source.Conditional{})
+	in.feedPolled(ctx, u, poll, err)
+	return true
+}
+
+// known reports whether the article at u is already stored.
+func (in *ingester) known(ctx context.Context, u string) bool {
+	if in.lookup == nil {
+		return false
+	}
+	_, err := in.lookup.ArticleByURL(ctx, u)
+	return err == nil
+}
+
+// pollFeed polls one feed with the validators of its last poll.
+func (in *ingester) pollFeed(ctx context.Context, u string) {
+	st, err := in.st.FeedState(ctx, u)
+	if err != nil {
+		in.fail(err)
+		return
+	}
+	poll, err := in.fetch.PollFeed(ctx, u, source.Conditional{ETag: st.ETag, LastModified: st.LastModified})
+	in.feedPolled(ctx, u, poll, err)
+}
+
+// feedPolled records a poll's outcome and stores the entries of a changed feed.
+func (in *ingester) feedPolled(ctx context.Context, u string, poll source.FeedPoll, pollErr error) {
+	st, err := in.st.FeedState(ctx, u)
+	if err != nil {
+		in.fail(err)
+		return
+	}
+	st.LastPolled = time.Now().UTC()
+	if pollErr != nil {
+		st.Errors++
+		st.LastError = pollErr.Error()
+		in.fail(pollErr)
+	} else {
+		st.Errors, st.LastError = 0, ""
+		st.ETag, st.LastModified = poll.ETag, poll.LastModified
+	}
+	if err := in.st.SaveFeedState(ctx, st); err != nil {
+		in.fail(err)
+	}
+	if pollErr != nil {
+		return
+	}
+	if poll.NotModified {
+		in.log.log.Debug("feed not modified", "feed", u)
+		return
+	}
+	in.log.log.Info("feed read", "feed", u, "title", poll.Feed.Title, "items", len(poll.Feed.Items))
+	for i := range poll.Feed.Items {
+		if ctx.Err() != nil {
+			return
+		}
+		item := &poll.Feed.Items[i]
+		if in.known(ctx, item.Link) {
+			in.present++
+			in.progress.update(in, item.Link)
+			continue
+		}
+		resp, err := in.fetch.Fetch(ctx, item.Link, source.Conditional{})
+		if err != nil {
+			in.fail(err)
+			continue
+		}
+		in.process(ctx, resp.Input(item.Link), item)
+	}
+}
+
+// pollLoop polls each feed again when it is due, until ctx ends. A feed that fails waits
+// longer before the next try (source.NextPoll).
+func (in *ingester) pollLoop(ctx context.Context, feeds []string, every time.Duration) {
+	due := make(map[string]time.Time, len(feeds))
+	for _, f := range feeds {
+		due[f] = time.Now().Add(every)
+	}
+	in.log.log.Info("polling feeds", "feeds", len(feeds), "every", every)
+	for {
+		next := time.Time{}
+		for _, t := range due {
+			if next.IsZero() || t.Before(next) {
+				next = t
+			}
+		}
+		timer := time.NewTimer(time.Until(next))
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case <-timer.C:
+		}
+		for _, f := range feeds {
+			if ctx.Err() != nil {
+				return
+			}
+			if time.Now().Before(due[f]) {
+				continue
+			}
+			in.pollFeed(ctx, f)
+			errs := 0
+			if st, err := in.st.FeedState(ctx, f); err == nil {
+				errs = st.Errors
+			}
+			due[f] = time.Now().Add(source.NextPoll(every, errs))
+		}
+		in.progress.done()
+	}
+}
+
+// progress shows a running count on a terminal and nothing elsewhere (slog lines are used
+// there instead).
+type progress struct {
+	w     io.Writer
+	tty   bool
+	last  time.Time
+	shown bool
+}
+
+func newProgress(w io.Writer) *progress {
+	pr := &progress{w: w}
+	if f, ok := w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			pr.tty = true
+		}
+	}
+	return pr
+}
+
+func (pr *progress) update(in *ingester, name string) {
+	if !pr.tty || time.Since(pr.last) < 100*time.Millisecond {
+		return
+	}
+	if len(name) > 50 {
+		name = "…" + name[len(name)-49:]
+	}
+	pr.line(fmt.Sprintf("%d stored, %d present, %d failed  %s", in.stored, in.present, in.failed,
+		strings.ToValidUTF8(name, "?")))
+}
+
+// line replaces the progress line with s, at most ten times a second.
+func (pr *progress) line(s string) {
+	if !pr.tty || time.Since(pr.last) < 100*time.Millisecond {
+		return
+	}
+	pr.last = time.Now()
+	fmt.Fprint(pr.w, "\r\x1b[K"+s)
+	pr.shown = true
+}
+
+// clear removes the progress line so another message can be printed.
+func (pr *progress) clear() {
+	if pr.tty && pr.shown {
+		fmt.Fprint(pr.w, "\r\x1b[K")
+		pr.shown = false
+	}
+}
+
+func (pr *progress) done() { pr.clear() }

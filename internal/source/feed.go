@@ -29,7 +29,7 @@ type FeedItem struct {
 	// Link is the article's absolute address.
 	Link  string
 	Title string
-	// Published is the entry's date as ISO 8601 (UTC, minute precision), empty when absent.
+	// Published is the entry's date as ISO 8601 with the feed's zone, empty when absent.
 	Published string
 	GUID      string
 }
@@ -87,9 +87,9 @@ func ParseFeed(data []byte, base string) (feed *Feed, err error) {
 		seen[link] = true
 		fi := FeedItem{Link: link, Title: strings.TrimSpace(it.Title), GUID: it.GUID}
 		if t := it.PublishedParsed; t != nil && !t.IsZero() {
-			fi.Published = t.UTC().Format("2006-01-02T15:04")
+			fi.Published = t.Format("2006-01-02T15:04Z07:00")
 		} else if t := it.UpdatedParsed; t != nil && !t.IsZero() {
-			fi.Published = t.UTC().Format("2006-01-02T15:04")
+			fi.Published = t.Format("2006-01-02T15:04Z07:00")
 		}
 		feed.Items = append(feed.Items, fi)
 	}

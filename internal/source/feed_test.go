@@ -19,12 +19,12 @@ func TestParseFeed(t *testing.T) {
 	}{
 		{"testdata/feed.rss", "https://news.example/feed.xml", Feed{Title: "Example World News", Items: []FeedItem{
 			{Link: "https://news.example/world/ministers-meet", Title: "Ministers meet in Geneva",
-				Published: "2026-01-16T09:30", GUID: "item-1"},
+				Published: "2026-01-16T09:30Z", GUID: "item-1"},
 			{Link: "https://news.example/world/flood-relief", Title: "Flood relief arrives",
 				GUID: "https://news.example/world/flood-relief"},
 		}}},
 		{"testdata/feed.atom", "", Feed{Title: "Example Wire", Items: []FeedItem{
-			{Link: "https://wire.example/talks-resume", Title: "Talks resume", Published: "2026-01-17T06:00",
+			{Link: "https://wire.example/talks-resume", Title: "Talks resume", Published: "2026-01-17T06:00Z",
 				GUID: "urn:uuid:1"},
 		}}},
 	}

@@ -276,3 +276,11 @@ type FeedState struct {
 	Errors    int    `json:"errors"`
 	LastError string `json:"last_error"`
 }
+
+// URLLookup is implemented by stores that can say whether an address is already stored, so
+// that an ingester need not fetch it again. Callers type-assert a Store to it.
+type URLLookup interface {
+	// ArticleByURL returns the id of the article stored under the canonical form of url, or
+	// ErrNotFound.
+	ArticleByURL(ctx context.Context, url string) (string, error)
+}

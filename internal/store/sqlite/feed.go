@@ -48,3 +48,22 @@ ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.l
 	}
 	return nil
 }
+
+var _ store.URLLookup = (*Store)(nil)
+
+// ArticleByURL returns the id of the article stored under url's canonical form.
+func (s *Store) ArticleByURL(ctx context.Context, url string) (string, error) {
+	canon := store.CanonicalURL(url)
+	if canon == "" {
+		return "", fmt.Errorf("article at %q: %w", url, store.ErrNotFound)
+	}
+	var id string
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE canonical_url = ?`, canon).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("article at %q: %w", url, store.ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("looking up %q: %w", url, err)
+	}
+	return id, nil
+}

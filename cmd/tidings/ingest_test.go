@@ -1,0 +1,228 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/tidings-news/tidings/internal/store"
+	"github.com/tidings-news/tidings/internal/store/sqlite"
+)
+
+// storeStats opens the database at path and counts what it holds.
+func storeStats(t *testing.T, path string) store.Stats {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestIngestFilesTwice(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	code, _, errs := runCmd(t, "", "ingest", "--db", db, "--now", "2026-01-17T06:00", "testdata/ingest")
+	if code != 0 || !strings.Contains(errs, "ingest: 2 stored, 0 already present, 0 failed") {
+		t.Fatalf("first ingest: exit %d\n%s", code, errs)
+	}
+	first := storeStats(t, db)
+	if first.Articles != 2 {
+		t.Fatalf("stored %+v, want 2 articles", first)
+	}
+	code, _, errs = runCmd(t, "", "ingest", "--db", db, "--now", "2026-01-18T06:00", "testdata/ingest", "testdata/ingest/aid.txt")
+	if code != 0 || !strings.Contains(errs, "ingest: 0 stored, 3 already present, 0 failed") {
+		t.Fatalf("second ingest: exit %d\n%s", code, errs)
+	}
+	if again := storeStats(t, db); again != first {
+		t.Errorf("re-ingesting changed the store: %+v, was %+v", again, first)
+	}
+}
+
+func TestIngestBadInputsGoOn(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	empty := filepath.Join(t.TempDir(), "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCmd(t, "", "ingest", "--db", db, "testdata/ingest/nosuch.txt", empty,
+		"http://127.0.0.1:1/", "testdata/ingest/aid.txt")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errs, "ingest: 1 stored, 0 already present, 3 failed") {
+		t.Errorf("summary missing or wrong:\n%s", errs)
+	}
+	for _, want := range []string{"no such file", "private or local network"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("errors do not say %q:\n%s", want, errs)
+		}
+	}
+	if code, _, _ := runCmd(t, "", "ingest", "--db", db); code != 2 {
+		t.Errorf("no inputs: exit %d, want 2", code)
+	}
+	if code, _, _ := runCmd(t, "", "ingest", "--db", db, "--poll", "1s", "x"); code != 2 {
+		t.Errorf("--poll 1s: exit %d, want 2", code)
+	}
+}
+
+func TestIngestFeed(t *testing.T) {
+	talks, err := os.ReadFile("testdata/ingest/talks.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	aid, err := os.ReadFile("testdata/ingest/aid.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var articleGets, feedFull, feedNotModified atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"f1"` {
+			feedNotModified.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		feedFull.Add(1)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Header().Set("ETag", `"f1"`)
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>Envoys meet</title><link>/a/talks</link><pubDate>Fri, 16 Jan 2026 10:00:00 GMT</pubDate></item>
+<item><title>Aid</title><link>/a/aid?utm_source=rss</link></item>
+<item><title>Gone</title><link>/a/gone</link></item>
+</channel></rss>`)
+	})
+	serve := func(body []byte) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			articleGets.Add(1)
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Write(body)
+		}
+	}
+	mux.HandleFunc("/a/talks", serve(talks))
+	mux.HandleFunc("/a/aid", serve(aid))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	db := filepath.Join(t.TempDir(), "t.db")
+	code, _, errs := runCmd(t, "", "ingest", "--db", db, "--allow-private", srv.URL+"/feed.xml")
+	if code != 1 || !strings.Contains(errs, "ingest: 2 stored, 0 already present, 1 failed") || !strings.Contains(errs, "404") {
+		t.Fatalf("first poll: exit %d\n%s", code, errs)
+	}
+	s, err := sqlite.Open(context.Background(), db, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.FeedState(context.Background(), srv.URL+"/feed.xml")
+	s.Close()
+	if err != nil || st.ETag != `"f1"` || st.LastPolled.IsZero() || st.Errors != 0 {
+		t.Errorf("feed state after the first poll: %+v, %v", st, err)
+	}
+	// the feed is fetched again (a named address is always read), but its stored articles are not
+	code, _, errs = runCmd(t, "", "ingest", "--db", db, "--allow-private", srv.URL+"/feed.xml", srv.URL+"/a/talks")
+	if !strings.Contains(errs, "ingest: 0 stored, 3 already present, 1 failed") {
+		t.Errorf("second run: exit %d\n%s", code, errs)
+	}
+	if n := articleGets.Load(); n != 2 {
+		t.Errorf("articles fetched %d times, want 2 (stored ones are not fetched again)", n)
+	}
+	if st := storeStats(t, db); st.Articles != 2 || st.Feeds != 1 {
+		t.Errorf("store: %+v", st)
+	}
+	// without --allow-private the test server is refused
+	code, _, errs = runCmd(t, "", "ingest", "--db", db, srv.URL+"/feed.xml")
+	if code != 1 || !strings.Contains(errs, "private") {
+		t.Errorf("without --allow-private: exit %d\n%s", code, errs)
+	}
+}
+
+// sharedDir finds the shared folder beside the repository, or skips the test.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		cand := filepath.Join(filepath.Dir(dir), "shared")
+		if fi, err := os.Stat(filepath.Join(cand, "gold")); err == nil && fi.IsDir() {
+			return cand
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no shared folder (with gold/) beside the repository; skipping the corpus test")
+		}
+		dir = parent
+	}
+}
+
+func TestIngestSharedCorpus(t *testing.T) {
+	shared := sharedDir(t)
+	db := filepath.Join(t.TempDir(), "t.db")
+	inputs := []string{filepath.Join(shared, "seed"), filepath.Join(shared, "gold", "dev", "texts")}
+	args := append([]string{"ingest", "--db", db, "--now", "2026-01-17T06:00"}, inputs...)
+	code, _, errs := runCmd(t, "", args...)
+	if code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", code, errs)
+	}
+	first := storeStats(t, db)
+	if first.Articles < 10 {
+		t.Fatalf("stored only %+v", first)
+	}
+	code, _, errs = runCmd(t, "", args...)
+	if code != 0 || !strings.Contains(errs, " 0 stored,") {
+		t.Fatalf("re-ingest: exit %d\n%s", code, errs)
+	}
+	if again := storeStats(t, db); again != first {
+		t.Errorf("re-ingesting changed the store: %+v, was %+v", again, first)
+	}
+	if first.Events == 0 {
+		t.Skip("the annotators coded no events; the USA→IRN check waits for the event coder")
+	}
+	s, err := sqlite.Open(context.Background(), db, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, n, err := s.Events(context.Background(), store.EventQuery{Source: "USA", Target: "IRN"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Errorf("no USA→IRN events among %d events", first.Events)
+	}
+	for _, r := range rows {
+		if r.Evidence == "" || r.Day == "" {
+			t.Errorf("event row without evidence or day: %+v", r)
+		}
+	}
+}
+
+func TestReprocess(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	if code, _, errs := runCmd(t, "", "ingest", "--db", db, "--now", "2026-01-17T06:00", "testdata/ingest"); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", code, errs)
+	}
+	before := storeStats(t, db)
+	code, _, errs := runCmd(t, "", "reprocess", "--db", db)
+	if code != 0 || !strings.Contains(errs, "reprocess: 2 articles") {
+		t.Fatalf("reprocess: exit %d\n%s", code, errs)
+	}
+	// the same annotators give the same annotations
+	if after := storeStats(t, db); after != before {
+		t.Errorf("reprocessing with the same annotators changed the store: %+v, was %+v", after, before)
+	}
+	if code, _, _ := runCmd(t, "", "reprocess", "--db", db, "extra"); code != 2 {
+		t.Errorf("reprocess with arguments: exit %d, want 2", code)
+	}
+}
