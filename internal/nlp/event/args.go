@@ -82,8 +82,6 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		switch typ {
 		case "CONSULT", "SUPPORT", "COOPERATE", "AID":
 			typ, mode = "AGREE", ""
-		case "SANCTION", "ASSAULT", "COERCE":
-			typ, mode = "THREATEN", ""
 		}
 	}
 	ev := model.Event{
@@ -185,6 +183,7 @@ func (s *sentence) isPossessive(end int) bool {
 // its antecedent; first-person pronouns in a quote stand for the speaker.
 func (s *sentence) subject(i int) []int {
 	fallback := -1
+	pronoun := false
 	for j := i - 1; j >= 0 && j >= i-3*maxReach; j-- {
 		t := s.toks[j]
 		if t.mention < 0 {
@@ -192,7 +191,16 @@ func (s *sentence) subject(i int) []int {
 				if s.c.relative[t.low] && fallback < 0 {
 					continue
 				}
+				// "The United States announced that it would cease...": an unresolved pronoun
+				// right after "that" stands for the subject of the verb before it
+				if t.low == "that" && pronoun && fallback < 0 {
+					pronoun = false
+					continue
+				}
 				break
+			}
+			if t.low == "it" || t.low == "they" || t.low == "he" || t.low == "she" {
+				pronoun = j+1 < len(s.toks) && j > 0 && s.toks[j-1].low == "that"
 			}
 			if s.c.pronoun[t.low] && (t.low == "we" || t.low == "i") {
 				if m := s.speakerMention(t.start); m >= 0 {
@@ -315,6 +323,9 @@ func (s *sentence) group(k, j int) []int {
 		if !conj || n < 0 || s.toks[n].mention < 0 {
 			break
 		}
+		if !s.conjunctionBetween(n+1, b) && len(out) < 2 {
+			break // "Beyond Ukraine, G7 ministers": no list without a conjunction
+		}
 		st := s.mentionStart(n)
 		out = append(out, s.toks[n].mention)
 		b = st
@@ -357,19 +368,42 @@ func (s *sentence) object(p *Pattern, e int) []int {
 	for j := e; j < len(s.toks) && j < e+maxReach; j++ {
 		t := s.toks[j]
 		if t.mention >= 0 {
-			if (prep == "" && p.Obj && np <= 2) || (prep != "" && p.allows(prep)) {
-				return s.group(j, s.mentionEnd(j))
+			end := s.mentionEnd(j)
+			if (prep != "" || np > 0) && (s.isPossessive(end) || (end+1 < len(s.toks) && s.toks[end+1].low == "'")) {
+				j = end // "the United States' biggest trading partners": the head comes later
+				continue
 			}
-			j = s.mentionEnd(j)
+			if (prep == "" && p.Obj && np <= 2) || (prep != "" && p.allows(prep)) {
+				return s.group(j, end)
+			}
+			j = end
 			np++
 			continue
 		}
 		switch {
-		case s.c.boundary[t.low] || t.low == "." || t.low == "and" && prep == "" && np > 0:
+		case t.low == "that" && p.Obj && prep == "" && np <= 3:
+			// "welcomed the announcement that Ukraine had agreed": the clause's subject
+			for k := j + 1; k < len(s.toks) && k <= j+3; k++ {
+				if s.toks[k].mention >= 0 {
+					if s.prepBefore(k) == "" {
+						return s.group(k, s.mentionEnd(k))
+					}
+					break
+				}
+			}
 			return nil
+		case s.c.boundary[t.low] || t.low == "." || t.low == "and" && prep == "" && np > 0 && len(p.Preps) == 0:
+			return nil
+		case t.low == "to" && j+1 < len(s.toks) && s.toks[j+1].mention < 0 && !s.c.det[s.toks[j+1].low] &&
+			isLetterStart(s.toks[j+1].low) && !startsUpper(s.doc.Text[s.toks[j+1].start:s.toks[j+1].end]):
+			prep = "to-infinitive" // "a proposal to enhance U.S. investment"
 		case s.c.prep[t.low]:
 			prep, np = t.low, 0
-		case t.low == "," || isQuoteOrOpen(t.low) || t.low == "”" || t.low == "’":
+		case t.low == ",":
+			if np > 0 {
+				return nil // the phrase ended without naming an actor
+			}
+		case isQuoteOrOpen(t.low) || t.low == "”" || t.low == "’":
 		case s.c.det[t.low]:
 		default:
 			np++
@@ -427,7 +461,10 @@ func (s *sentence) premodifier(i int) []int {
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		t := s.toks[j]
 		if t.mention >= 0 {
-			return []int{t.mention}
+			if skipped > 1 {
+				return nil
+			}
+			return s.group(s.mentionStart(j), j)
 		}
 		switch {
 		case t.low == "'s" || s.c.det[t.low]:
@@ -453,7 +490,7 @@ func (s *sentence) lightVerb(i int) int {
 		if s.c.light[t.lemma] || s.c.light[t.low] {
 			return j
 		}
-		if s.c.det[t.low] || t.low == "'s" || (isLetterStart(t.low) && !s.c.prep[t.low] && !s.c.boundary[t.low] && !s.c.be[t.low]) {
+		if s.c.det[t.low] || t.low == "'s" || t.low == "of" || t.low == "than" || (isLetterStart(t.low) && !s.c.prep[t.low] && !s.c.boundary[t.low] && !s.c.be[t.low]) {
 			continue
 		}
 		return -1
@@ -557,11 +594,22 @@ func (s *sentence) frontedSubject(i, e int) []int {
 	return nil
 }
 
+// mentionBefore reports whether an actor not inside a prepositional phrase is named before
+// token i in the sentence.
+func (s *sentence) mentionBefore(i int) bool {
+	for j := 0; j < i; j++ {
+		if s.toks[j].mention >= 0 && s.prepBefore(s.mentionStart(j)) == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // judgement finds who judges whom in "X described Y as unacceptable": the actor is the first
 // actor of the sentence (or the speaker of the quote), the recipient the next one before the
 // judgement.
 func (s *sentence) judgement(i, e int) (src, tgt []int) {
-	if m := s.speakerMention(s.toks[i].start); m >= 0 {
+	if m := s.speakerMention(s.toks[i].start); m >= 0 && !s.mentionBefore(i) {
 		src = []int{m}
 	}
 	start := 0
@@ -578,7 +626,7 @@ func (s *sentence) judgement(i, e int) (src, tgt []int) {
 		}
 		k, e := j, s.mentionEnd(j)
 		j = e
-		if s.prepBefore(k) != "" && s.prepBefore(k) != "of" {
+		if pb := s.prepBefore(k); pb != "" && (pb != "of" || len(src) > 0) {
 			continue
 		}
 		if len(src) == 0 {

@@ -20,6 +20,9 @@ var intentVerbs = map[string]bool{
 func (s *sentence) certainty(head int, m match, src []int) (string, string, bool) {
 	cert := model.CertaintyAsserted
 	attributed := ""
+	if s.coordinatedInfinitive(head) {
+		return "", "", false
+	}
 	// the auxiliary chain before the governing verb: "has not", "will", "could", "to"
 	for j := head - 1; j >= 0 && j >= head-5; j-- {
 		w := s.toks[j].low
@@ -118,6 +121,27 @@ chainDone:
 		}
 	}
 	return cert, attributed, true
+}
+
+// coordinatedInfinitive reports whether the base-form verb at head is the second half of an
+// infinitive that is only the content of a request ("urge Afghanistan to hold them
+// accountable and cooperate with Pakistan").
+func (s *sentence) coordinatedInfinitive(head int) bool {
+	t := s.toks[head]
+	if head == 0 || t.low != t.lemma || s.toks[head-1].low != "and" && s.toks[head-1].low != "or" {
+		return false
+	}
+	for j := head - 2; j >= 0 && j >= head-16; j-- {
+		w := s.toks[j].low
+		if w == "to" && j > 0 {
+			prev := s.toks[j-1]
+			return !intentVerbs[prev.lemma] && !s.c.be[prev.low]
+		}
+		if s.c.boundary[w] || s.c.say[w] || s.c.lem.isPastForm(w) && s.toks[j].mention < 0 {
+			return false
+		}
+	}
+	return false
 }
 
 func (s *sentence) isTriggerDeny(m match) bool {
