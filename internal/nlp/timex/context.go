@@ -14,7 +14,7 @@ var futureWords = map[string]bool{
 	"will": true, "shall": true, "gonna": true, "tomorrow": true, "upcoming": true, "scheduled": true,
 	"planned": true, "plans": true, "plan": true, "expected": true, "expects": true, "due": true,
 	"intends": true, "would": true, "next": true, "'ll": true, "wo": true, "aims": true, "hopes": true,
-	"set": true, "slated": true, "later": true, "coming": true, "until": true, "before": true,
+	"set": true, "slated": true, "must": true, "should": true, "later": true, "coming": true, "until": true, "before": true,
 }
 
 var pastWords = map[string]bool{
@@ -29,6 +29,11 @@ var pastWords = map[string]bool{
 	"earlier": true, "last": true, "since": true, "been": true, "tried": true, "died": true,
 	"quit": true, "dropped": true, "closed": true, "ended": true, "says": false,
 }
+
+// clauseWords open a clause of their own.
+var clauseWords = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whose": true,
+	"where": true, "while": true, "because": true, "although": true, "though": true, "if": true, "unless": true,
+	"whether": true}
 
 // notPast are words ending in -ed that are no past-tense verbs.
 var notPast = map[string]bool{
@@ -65,7 +70,10 @@ func (r *run) tenseWord(k int) int {
 		return tPast
 	}
 	if len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w] {
-		// an -ed word right after a form of "be" or "have" is a participle whose tense that verb sets
+		// a participle after "be" takes its tense from the verb before it ("will be returned")
+		if p := r.word(k - 1); p == "be" || p == "being" {
+			return tUnknown
+		}
 		return tPast
 	}
 	return tUnknown
@@ -119,6 +127,19 @@ func isStop(t token) bool {
 // cue to the left wins a tie.
 func (r *run) tense(i, j int) int {
 	lo, hi := r.bounds(i)
+	// a relative clause or a subordinate conjunction starts another clause
+	for k := j; k < hi; k++ {
+		if clauseWords[r.word(k)] {
+			hi = k
+			break
+		}
+	}
+	for k := i - 1; k >= lo; k-- {
+		if clauseWords[r.word(k)] {
+			lo = k + 1
+			break
+		}
+	}
 	for d := 1; d < 40; d++ {
 		if k := i - d; k >= lo {
 			if t := r.tenseWord(k); t != tUnknown {

@@ -159,16 +159,16 @@ func (r *run) refDay() time.Time { return day(r.ref) }
 // resolveMonth returns the year of month m: the most recent one on or before the reference
 // month in a past (or unknown) context, the next one on or after it in a future context.
 func (r *run) resolveMonth(m int, tense int) time.Time {
-	y := r.ref.Year()
-	cur := int(r.ref.Month())
-	if tense == tFuture {
-		if m < cur {
-			y++
+	ref := time.Date(r.ref.Year(), r.ref.Month(), 1, 0, 0, 0, 0, time.UTC)
+	best := ref
+	bestDist := time.Duration(1<<63 - 1)
+	for _, y := range []int{ref.Year() - 1, ref.Year(), ref.Year() + 1} {
+		t := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		if dist := weighted(t.Sub(ref), tense); dist < bestDist {
+			best, bestDist = t, dist
 		}
-	} else if m > cur {
-		y--
 	}
-	return time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return best
 }
 
 // resolveMD returns the year of day d of month m: in the past for past clauses, in the future
@@ -183,21 +183,29 @@ func (r *run) resolveMD(m, d int, tense int) (time.Time, bool) {
 			continue
 		}
 		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-		if tense == tPast && t.After(ref) {
-			continue
-		}
-		if tense == tFuture && t.Before(ref) {
-			continue
-		}
-		dist := t.Sub(ref)
-		if dist < 0 {
-			dist = -dist
-		}
-		if dist < bestDist {
+		if dist := weighted(t.Sub(ref), tense); dist < bestDist {
 			best, bestDist, found = t, dist, true
 		}
 	}
 	return best, found
+}
+
+// weighted is the distance of a date from the reference day, three times longer when it lies
+// on the side the clause's tense speaks against: a past clause can still mean a date a few
+// weeks ahead, but hardly one eleven months ahead.
+func weighted(dist time.Duration, tense int) time.Duration {
+	switch {
+	case dist < 0:
+		dist = -dist
+		if tense == tFuture {
+			dist *= 3
+		}
+	case dist > 0:
+		if tense != tFuture {
+			dist *= 3
+		}
+	}
+	return dist
 }
 
 // resolveWeekday returns weekday wd (1..7): the most recent one on or before the reference day

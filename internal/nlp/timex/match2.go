@@ -32,6 +32,9 @@ func (r *run) mDeictic(i int) (cand, bool) {
 	if d == "first" && !hasThe {
 		return cand{}, false
 	}
+	if r.word(k) == "fiscal" && r.word(k+1) == "year" {
+		k++
+	}
 	// an amount and a unit: the past six months, last five years, the next few days
 	if n, j, article, ok := r.amount(k); ok && !article {
 		if u, _, j2, ok := r.unitAt(j); ok && (d != "this" && d != "current" && d != "same" && d != "that") {
@@ -92,9 +95,26 @@ func (r *run) mDeictic(i int) (cand, bool) {
 			}
 			return dateCand(j, shift(base, u, dir), g), true
 		case d == "":
+			// the year before, the day after: from the last date the text gave
+			if nw := r.word(j); (nw == "before" || nw == "earlier" || nw == "after" || nw == "later") && u != "WE" {
+				if r.ancG == gNone {
+					return cand{j: j + 1, typ: "DATE", rel: true}, true
+				}
+				sign := 1
+				if nw == "before" || nw == "earlier" {
+					sign = -1
+				}
+				c := dateCand(j+1, shift(r.anc, u, sign), g)
+				c.derived = true
+				return c, true
+			}
 			// the year, the week, the day, the weekend
 			switch u {
 			case "Y":
+				switch r.word(i - 1) {
+				case "for", "during", "over", "through", "throughout":
+					return cand{j: j, typ: "DURATION", val: "P1Y"}, true
+				}
 				return dateCand(j, ref, gYear), true
 			case "D":
 				base, bg := r.anchorOr()
@@ -233,6 +253,12 @@ func (r *run) mQuarter(i int) (cand, bool) {
 	}
 	ord, rel, yearAgo := 0, 0, false
 	relSet := false
+	// the 1988 second quarter, the 1988 period
+	year0, hasYear0 := r.yearAt(k)
+	if hasYear0 {
+		k++
+	}
+	k0 := k
 	switch w := r.word(k); w {
 	case "latest", "recent", "past", "last", "previous", "most":
 		if w == "most" {
@@ -258,7 +284,10 @@ func (r *run) mQuarter(i int) (cand, bool) {
 	if r.word(k) == "fiscal" {
 		k++
 	}
-	if !relSet && !yearAgo {
+	if r.word(k) == "comparable" || r.word(k) == "corresponding" {
+		k++
+	}
+	if !relSet {
 		if e := r.ent(k); e != nil && e.ord >= 1 && e.ord <= 4 && r.word(k) != "last" {
 			ord = e.ord
 			k++
@@ -281,12 +310,12 @@ func (r *run) mQuarter(i int) (cand, bool) {
 		}
 		unit = gHalf
 	case "period":
-		if !yearAgo {
+		if !yearAgo && !hasYear0 {
 			return cand{}, false
 		}
 		unit = gQuarter
 	default:
-		if yearAgo && k == i+3 {
+		if yearAgo && k == k0+3 {
 			// "year-earlier" alone, as an adjective
 			unit = gQuarter
 			k--
@@ -302,12 +331,13 @@ func (r *run) mQuarter(i int) (cand, bool) {
 	}
 	j := k + 1
 	// of 1998, of this year, of last year, 1998
-	year, hasYear := 0, false
+	year, hasYear := year0, hasYear0
 	jj := j
 	if r.word(jj) == "of" {
 		jj++
 	}
-	if y, ok := r.yearAt(jj); ok {
+	if hasYear {
+	} else if y, ok := r.yearAt(jj); ok {
 		year, hasYear, j = y, true, jj+1
 	} else if r.word(jj) == "this" && r.word(jj+1) == "year" && r.hasRef {
 		year, hasYear, j = r.ref.Year(), true, jj+2
@@ -338,11 +368,20 @@ func (r *run) mQuarter(i int) (cand, bool) {
 				}
 			}
 		}
-		t = time.Date(y, time.Month((ord-1)*per+1), 1, 0, 0, 0, 0, time.UTC)
-	default:
-		if hasYear {
-			return cand{}, false
+		if yearAgo && !hasYear {
+			y--
 		}
+		t = time.Date(y, time.Month((ord-1)*per+1), 1, 0, 0, 0, 0, time.UTC)
+	case hasYear:
+		// the 1988 quarter: the quarter of that year that the text speaks of
+		q := r.ref
+		if r.qTok >= i-80 {
+			q = r.qAnc
+		} else {
+			q = shift(q, "Q", -1)
+		}
+		t = time.Date(year, q.Month(), 1, 0, 0, 0, 0, time.UTC)
+	default:
 		base := r.ref
 		if r.ancG == gQuarter && !relSet {
 			base = r.anc
@@ -353,8 +392,8 @@ func (r *run) mQuarter(i int) (cand, bool) {
 			base = shift(r.ref, "Q", rel)
 		}
 		if yearAgo {
-			if r.ancG == gQuarter {
-				base = r.anc
+			if r.qTok >= i-80 {
+				base = r.qAnc
 			} else {
 				base = shift(r.ref, "Q", -1)
 			}
@@ -363,6 +402,7 @@ func (r *run) mQuarter(i int) (cand, bool) {
 		t = time.Date(base.Year(), base.Month(), 1, 0, 0, 0, 0, time.UTC)
 	}
 	c := dateCand(j, t, unit)
+	c.derived = yearAgo
 	if unit == gHalf {
 		c.g = gYear
 	}
@@ -403,6 +443,14 @@ func (r *run) mAmount(i int) (cand, bool) {
 		if !ok {
 			return cand{}, false
 		}
+		// the 1988 quarter, the 1988 second quarter: years, not amounts
+		if !hy && !plural && (n >= 1000 || u == "S" && n != 1) {
+			return cand{}, false
+		}
+		// a year-earlier loss, 30-day-old: a compound adjective of another kind
+		if r.punct(k, "-") && r.glued(k) && r.word(k+1) != "long" && r.word(k+1) != "old" {
+			return cand{}, false
+		}
 		if article && plural {
 			return cand{}, false
 		}
@@ -411,8 +459,11 @@ func (r *run) mAmount(i int) (cand, bool) {
 		}
 		j = k
 		if hy {
-			// 8-year-old, decades-long
-			if r.punct(j, "-") && r.glued(j) && (r.word(j+1) == "old" || r.word(j+1) == "long") {
+			// an age (8-year-old) is no time expression; decades-long is
+			if r.punct(j, "-") && r.glued(j) && r.word(j+1) == "old" {
+				return cand{}, false
+			}
+			if r.punct(j, "-") && r.glued(j) && r.word(j+1) == "long" {
 				j += 2
 			}
 			return cand{j: j, typ: "DURATION", val: durValue(n, u)}, true
@@ -469,14 +520,13 @@ func (r *run) mAmount(i int) (cand, bool) {
 			return cand{j: j + 1, typ: "DATE", rel: true}, true
 		}
 		base := r.ref
-		if u == "Y" && r.ancG == gQuarter && r.ancTok >= i-30 {
-			base, g = r.anc, gQuarter
+		derived := false
+		if u == "Y" && n == 1 && r.qTok >= i-80 {
+			base, g, derived = r.qAnc, gQuarter, true
 		}
-		t := shift(base, u, -n)
-		if u == "W" {
-			g = gWeek
-		}
-		return dateCand(j+1, t, g), true
+		c := dateCand(j+1, shift(base, u, -n), g)
+		c.derived = derived
+		return c, true
 	case "earlier", "later", "before", "after", "from", "hence":
 		if nw == "from" && r.word(j+1) != "now" {
 			break
@@ -501,7 +551,9 @@ func (r *run) mAmount(i int) (cand, bool) {
 		if nw == "before" || nw == "after" {
 			// anchored on what follows: "two days after Christmas"
 			if c, ok := r.core(end); ok && c.g != gNone && r.hasRef {
-				return dateCand(c.j, shift(c.t, u, sign*n), g), true
+				c2 := dateCand(c.j, shift(c.t, u, sign*n), g)
+				c2.derived = true
+				return c2, true
 			}
 			return cand{j: end, typ: "DATE"}, true
 		}
@@ -515,7 +567,13 @@ func (r *run) mAmount(i int) (cand, bool) {
 		if g == gWeek && r.ancG == gDay {
 			g = gDay
 		}
-		return dateCand(end, shift(r.anc, u, sign*n), g), true
+		base := r.anc
+		if u == "Y" && n == 1 && r.qTok >= i-80 {
+			base, g = r.qAnc, gQuarter
+		}
+		c := dateCand(end, shift(base, u, sign*n), g)
+		c.derived = true
+		return c, true
 	}
 	if n == 0 && article {
 		return cand{}, false

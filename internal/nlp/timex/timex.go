@@ -43,7 +43,7 @@ func (t *Tagger) Annotate(doc *model.Document) {
 // Find returns the time expressions of text, resolved against published (or now when
 // published is empty); sentences (byte spans, may be nil) bound the context used for tense.
 func (t *Tagger) Find(text, published, now string, sentences []model.Span) []model.Time {
-	r := run{lx: t.lx, text: text, sents: sentences}
+	r := run{lx: t.lx, text: text, sents: sentences, qTok: -1 << 30}
 	for _, s := range []string{published, now} {
 		if s == "" {
 			continue
@@ -67,8 +67,11 @@ func (t *Tagger) Find(text, published, now string, sentences []model.Span) []mod
 			val = ""
 		}
 		out = append(out, model.Time{Span: model.Span{Start: s, End: e}, Text: text[s:e], Type: c.typ, Value: val, Mod: c.mod})
-		if c.g != gNone && r.hasRef {
+		if c.g != gNone && r.hasRef && !c.derived {
 			r.anc, r.ancG, r.ancTok = c.t, c.g, i
+			if c.g == gQuarter {
+				r.qAnc, r.qTok = c.t, i
+			}
 		}
 		i = c.j
 	}
@@ -82,6 +85,7 @@ type cand struct {
 	t             time.Time // the resolved calendar point, for expressions that anchor on it
 	g             byte      // its granularity; gNone when it is no calendar point
 	rel           bool      // the value depends on the reference time
+	derived       bool      // the value was computed from an earlier expression
 }
 
 // run is the state of one Find call.
@@ -96,6 +100,9 @@ type run struct {
 	anc    time.Time
 	ancG   byte
 	ancTok int
+	// the last quarter found, for "a year ago" in a report of quarterly results
+	qAnc time.Time
+	qTok int
 }
 
 func (r *run) word(i int) string {
