@@ -45,12 +45,15 @@ func (st *state) nameKind(i int) int {
 	if st.g.is(gTitle, t) || st.g.is(gPersonNoun, t) || st.g.is(gLeader, t) || st.g.is(gCounterpart, t) {
 		return nkNone
 	}
-	if st.commonCompound(t) {
+	if st.commonCompound(t) || contraction(t.lower) {
 		return nkNone
 	}
 	if t.is(tCap) {
 		if st.g.is(gOrgHead, t) {
 			return nkOrgHead
+		}
+		if st.g.is(gNonName, t) {
+			return nkNone
 		}
 		if st.g.is(gSpeech, t) || st.g.is(gHe, t) || st.g.is(gShe, t) || st.g.is(gThey, t) {
 			return nkNone
@@ -85,6 +88,19 @@ func (st *state) commonCompound(t *token) bool {
 		if len(p) > 2 && st.isLowerWord(p) {
 			return true
 		}
+	}
+	return false
+}
+
+// contraction reports a word such as I'm, we're, they'll, don't.
+func contraction(w string) bool {
+	k := strings.LastIndexByte(w, '\'')
+	if k < 0 {
+		return false
+	}
+	switch w[k+1:] {
+	case "m", "re", "ve", "ll", "d", "t":
+		return true
 	}
 	return false
 }
@@ -194,6 +210,7 @@ func (st *state) trimRun(s, e int) int {
 // A run of two or more words that was left alone is a person after all when its last word
 // speaks elsewhere in the text ("Oaitse Nawa of the Elephant Protection Society ... said Nawa").
 func (st *state) findPeople() {
+	st.placeRuns()
 	var left []run
 	for i := 0; i < len(st.toks); {
 		e, orgy := st.nameRun(i)
@@ -322,11 +339,16 @@ func (st *state) person(s, e int, orgy bool) bool {
 			speech = true
 		}
 	}
-	given := n >= 2 && st.lx.first[toks[s].text]
+	if st.creditSeg(s) {
+		return false
+	}
+	given := n >= 2 && st.lx.first[toks[s].text] && !st.places[strings.ToLower(st.span(s, e))]
 	if len(listed) == 0 && !hasBefore && !hasAfter && !speech && !given {
 		return false
 	}
-	if n == 1 && len(listed) == 0 && !hasBefore && !hasAfter {
+	if n == 1 && len(listed) == 0 && (!hasBefore || st.isLowerWord(toks[s].lower)) {
+		// One word is a name only after a title ("President Trump"), and not when the text
+		// prints it as an ordinary word elsewhere ("Farmer Tariff").
 		return false
 	}
 	if len(listed) == 0 {
@@ -622,4 +644,39 @@ func (st *state) attributiveNext(j int) bool {
 		return false
 	}
 	return !strings.HasSuffix(n.lower, "ed") && !strings.HasSuffix(n.lower, "s") && !strings.HasSuffix(n.lower, "ly")
+}
+
+// placeRuns notes the capitalised runs the text puts after "in", "at" or "near": such a run
+// is a place, not a person, unless a title or a speech verb says otherwise ("the base in
+// Diego Garcia").
+func (st *state) placeRuns() {
+	st.places = map[string]bool{}
+	for k := 1; k < len(st.toks); k++ {
+		switch st.toks[k-1].lower {
+		case "in", "at", "near":
+		default:
+			continue
+		}
+		if !st.sameSeg(k-1, k) {
+			continue
+		}
+		if e, _ := st.nameRun(k); e > k+1 && !(e < len(st.toks) && st.toks[e].is(tPoss)) {
+			st.places[strings.ToLower(st.span(k, e))] = true
+		}
+	}
+}
+
+// creditSeg reports a credit line ("Margaret Besheer contributed to this report"): its names
+// are the newsroom's, not the story's.
+func (st *state) creditSeg(i int) bool {
+	seg := st.seg[i]
+	contributed, report := false, false
+	for k := i; k >= 0 && st.seg[k] == seg; k-- {
+		contributed = contributed || st.g.is(gCredit, &st.toks[k])
+	}
+	for k := i; k < len(st.toks) && st.seg[k] == seg; k++ {
+		contributed = contributed || st.g.is(gCredit, &st.toks[k])
+		report = report || st.g.is(gCreditObject, &st.toks[k])
+	}
+	return contributed && report
 }

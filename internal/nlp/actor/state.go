@@ -71,6 +71,8 @@ type state struct {
 	date    string
 	runs    []run  // capitalised runs that were not taken as a new person
 	timeTok []bool // tokens inside a time expression
+	// places are the runs the text puts after "in", "at", "near" (lower case).
+	places map[string]bool
 	// speakers are the capitalised words that speak alone ("said Nawa"), built on first use.
 	speakers map[string]bool
 	// lowerWords are the words the text prints in lower case, built on first use.
