@@ -369,6 +369,11 @@ func (s *sentence) object(p *Pattern, e int) []int {
 		t := s.toks[j]
 		if t.mention >= 0 {
 			end := s.mentionEnd(j)
+			if end+1 < len(s.toks) && s.toks[end+1].low == "-" && s.toks[end+1].start == s.toks[end].end {
+				j = end // "the U.S.-proposed plan": a compound modifier
+				np++
+				continue
+			}
 			if (prep != "" || np > 0) && (s.isPossessive(end) || (end+1 < len(s.toks) && s.toks[end+1].low == "'")) {
 				j = end // "the United States' biggest trading partners": the head comes later
 				continue

@@ -106,9 +106,6 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	for w := range c.light {
 		known[w] = true
 	}
-	for w := range c.say {
-		known[w] = true
-	}
 	for _, v := range irregular {
 		known[v] = true
 	}

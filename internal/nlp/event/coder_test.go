@@ -1,0 +1,173 @@
+package event
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+// Actors shared by the sentence tests.
+var testActors = []act{
+	{"rus", model.KindCountry, "RUS", []string{"Russia", "Russian", "Moscow", "the Kremlin"}},
+	{"putin", model.KindPerson, "RUS", []string{"Vladimir Putin", "Putin"}},
+	{"ukr", model.KindCountry, "UKR", []string{"Ukraine", "Ukrainian", "Kyiv"}},
+	{"usa", model.KindCountry, "USA", []string{"United States", "U.S.", "US", "Washington"}},
+	{"trump", model.KindPerson, "USA", []string{"Donald Trump", "Trump", "He", "he"}},
+	{"irn", model.KindCountry, "IRN", []string{"Iran", "Iranian", "Tehran"}},
+	{"fra", model.KindCountry, "FRA", []string{"France", "French"}},
+	{"gbr", model.KindCountry, "GBR", []string{"Britain", "British"}},
+	{"nga", model.KindCountry, "NGA", []string{"Nigeria", "Nigerian"}},
+	{"abubakar", model.KindPerson, "NGA", []string{"Mohammed Badaru Abubakar", "Abubakar"}},
+	{"police", model.KindGroup, "PAK", []string{"Pakistani police"}},
+	{"journalist", model.KindPerson, "PAK", []string{"the journalist"}},
+	{"west", model.KindGroup, "", []string{"the West", "Western"}},
+	{"fans", model.KindGroup, "", []string{"fans"}},
+	{"g7", model.KindOrganization, "IGO", []string{"G7", "Group of Seven"}},
+	{"diplomats", model.KindGroup, "", []string{"diplomats", "foreign ministers"}},
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "TYPE SRC>TGT" over countries, sorted
+	}{
+		{"verb with object", "Russia attacked Ukraine on Monday.", []string{"ASSAULT RUS>UKR"}},
+		{"inflected verb", "Russia attacks Ukraine again.", []string{"ASSAULT RUS>UKR"}},
+		{"negation cancels", "Russia did not attack Ukraine.", nil},
+		{"negated agreement is a rejection", "Russia has not agreed to the ceasefire.", []string{"REJECT RUS>-"}},
+		{"passive with agent", "Ukraine was attacked by Russia overnight.", []string{"ASSAULT RUS>UKR"}},
+		{"passive without agent", "Ukraine was attacked overnight.", nil},
+		{"light verb and noun", "Putin has held a phone call with Trump.", []string{"CONSULT RUS>USA"}},
+		{"noun with premodifier", "The US threats against Iran worried markets.", []string{"THREATEN USA>IRN"}},
+		{"light verb threats", "Trump has issued several threats against Iran.", []string{"THREATEN USA>IRN"}},
+		{"blame on", "Iranian authorities have blamed the riots on the United States and France.",
+			[]string{"ACCUSE IRN>FRA", "ACCUSE IRN>USA", "PROTEST IRN>-"}},
+		{"call on", "Trump called on Iran to release the prisoners.", []string{"REQUEST USA>IRN"}},
+		{"infinitive under request is no event", "Trump urged Iran to attack nobody.", []string{"REQUEST USA>IRN"}},
+		{"future cooperation is agree", "Ukraine will cooperate with France on energy.", []string{"AGREE UKR>FRA"}},
+		{"joint subject is reciprocal", "Putin and Trump reaffirmed their commitment to dialogue.",
+			[]string{"AGREE RUS>USA", "AGREE USA>RUS"}},
+		{"regional construct makes no event", "Russia condemned the West.", nil},
+		{"countryless actor makes no event", "Fans attacked Russia.", nil},
+		{"fire has no event", "A fire destroyed a warehouse in the port on Sunday.", nil},
+		{"football has no event", "France beat Britain 2-1 in a friendly match.", nil},
+		{"subject through its modifier", "G7 foreign ministers urged Russia to accept the deal.", []string{"REQUEST IGO>RUS"}},
+		{"subject through of phrase", "Top diplomats from the Group of Seven urged Russia to accept the deal.", []string{"REQUEST IGO>RUS"}},
+		{"judgement", "Putin described the US threats as unacceptable.", []string{"ACCUSE RUS>USA"}},
+		{"arrest possessive is the target", "Russia condemned the journalist's arrest by Pakistani police.",
+			[]string{"ACCUSE RUS>PAK", "COERCE PAK>PAK"}},
+		{"light verb announce", "Nigerian Defense Minister Mohammed Badaru Abubakar announced the activation of a standby military force Tuesday.",
+			[]string{"MOBILIZE NGA>-"}},
+		{"rejection answers the accusation", "Russia accused Ukraine of shelling the plant. Kyiv rejected the charge.",
+			[]string{"ACCUSE RUS>UKR", "REJECT UKR>RUS"}},
+		{"compound modifier is no trigger", "Russia rejected the U.S.-proposed plan.", []string{"REJECT RUS>-"}},
+		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := buildDoc(tt.text, testActors...)
+			c.Annotate(doc)
+			got := triples(doc)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%q\n got %v\nwant %v", tt.text, got, tt.want)
+				for _, e := range doc.Events {
+					t.Logf("  %s %s %v>%v %s %q", e.ID, e.Type, e.Source, e.Target, e.Certainty, doc.Text[e.Trigger.Start:e.Trigger.End])
+				}
+			}
+		})
+	}
+}
+
+func TestCertaintyAndDate(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		text, cert, attributed, date string
+	}{
+		{"Russia reportedly attacked Ukraine.", model.CertaintyReported, "", "2026-01-16"},
+		{"Russia allegedly attacked Ukraine.", model.CertaintyAlleged, "", "2026-01-16"},
+		{"According to the Kremlin, Putin met Trump.", model.CertaintyReported, "the Kremlin", "2026-01-16"},
+		{"Russia could attack Ukraine.", model.CertaintyHypothetical, "", "2026-01-16"},
+		{"Russia denied that it attacked Ukraine.", model.CertaintyDenied, "", "2026-01-16"},
+		{"Putin met Trump last month.", model.CertaintyAsserted, "", "2025-12"},
+	}
+	for _, tt := range tests {
+		doc := buildDoc(tt.text, testActors...)
+		if i := strings.Index(tt.text, "last month"); i >= 0 {
+			doc.Times = []model.Time{{Span: model.Span{Start: i, End: i + 10}, Text: "last month", Type: "DATE", Value: "2025-12"}}
+		}
+		c.Annotate(doc)
+		var ev *model.Event
+		for i := range doc.Events {
+			if doc.Events[i].Type != "REJECT" {
+				ev = &doc.Events[i]
+			}
+		}
+		if ev == nil {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		if ev.Certainty != tt.cert || ev.AttributedTo != tt.attributed || ev.Date.Value != tt.date {
+			t.Errorf("%q: got %s/%q/%s, want %s/%q/%s", tt.text, ev.Certainty, ev.AttributedTo, ev.Date.Value, tt.cert, tt.attributed, tt.date)
+		}
+		if ev.Score == 0 && ev.Type != "REQUEST" {
+			t.Errorf("%q: no score for %s", tt.text, ev.Type)
+		}
+		if got := doc.Text[ev.Sentence.Start:ev.Sentence.End]; got != tt.text {
+			t.Errorf("%q: evidence sentence %q", tt.text, got)
+		}
+	}
+}
+
+func TestLemma(t *testing.T) {
+	c := testCoder(t)
+	for in, want := range map[string]string{
+		"attacked": "attack", "attacks": "attack", "attacking": "attack", "held": "hold",
+		"met": "meet", "denies": "deny", "denied": "deny", "urging": "urge", "seized": "seize",
+		"threats": "threat", "sanctions": "sanction", "stopped": "stopped", "shelling": "shelling",
+		"agreed": "agree", "fought": "fight", "withdrew": "withdraw", "talks": "talk",
+	} {
+		if got := c.lem.Lemma(in); got != want {
+			t.Errorf("Lemma(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParsePatternsErrors(t *testing.T) {
+	for _, bad := range []string{
+		"x\tattack\tASSAULT\t-\tobj",
+		"v\tattack\tFIGHT\t-\tobj",
+		"v\tattack\tASSAULT\t-",
+		"v\t\tASSAULT\t-\tobj",
+		"v\tattack\tASSAULT\t-\tsideways",
+	} {
+		if _, err := ParsePatterns(strings.NewReader(bad)); err == nil {
+			t.Errorf("ParsePatterns(%q): no error", bad)
+		}
+	}
+	ps, err := ParsePatterns(strings.NewReader("# comment\n\nv\tcall on\tREQUEST\t-\tobj pp=to opt\n"))
+	if err != nil || len(ps) != 1 || !ps[0].Obj || !ps[0].Optional || !slices.Equal(ps[0].Preps, []string{"to"}) || len(ps[0].Words) != 2 {
+		t.Errorf("ParsePatterns: %+v, %v", ps, err)
+	}
+}
+
+func TestEmbeddedPatternsAreSound(t *testing.T) {
+	c := testCoder(t)
+	if n := len(c.Patterns()); n < 250 {
+		t.Errorf("only %d patterns", n)
+	}
+	for _, typ := range ploverTypes {
+		if c.score(typ, "") == 0 && typ != "REQUEST" {
+			t.Errorf("no score for %s", typ)
+		}
+	}
+	for _, p := range c.Patterns() {
+		if p.Mode != "" {
+			if _, ok := c.scores[p.Type+"/"+strings.ToLower(p.Mode)]; !ok {
+				t.Errorf("line %d: mode %s/%s is not in the score table", p.Line, p.Type, p.Mode)
+			}
+		}
+	}
+}
