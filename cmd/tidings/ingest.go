@@ -66,7 +66,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fileOpts: source.Options{MaxBytes: pf.maxBytes, Stdin: e.stdin},
 		progress: newProgress(e.stderr),
 	}
-	in.lookup, _ = st.(store.URLLookup)
+	in.lookup, _ = st.(store.Lookup)
 	var feeds []string
 	for _, name := range fs.Args() {
 		if ctx.Err() != nil {
@@ -103,7 +103,7 @@ type ingester struct {
 	log      *env
 	p        *pipeline.Pipeline
 	st       store.Store
-	lookup   store.URLLookup // nil when the store cannot look addresses up
+	lookup   store.Lookup // nil when the store cannot look articles up
 	fetch    *source.Fetcher
 	fileOpts source.Options
 	progress *progress
@@ -131,11 +131,17 @@ func (in *ingester) save(ctx context.Context, name string, doc *model.Document) 
 			in.log.log.Info("stored", "input", name, "id", id, "events", len(doc.Events),
 				"actors", len(doc.Actors), "quotes", len(doc.Quotes))
 		}
-	} else {
-		in.present++
-		if !in.progress.tty {
-			in.log.log.Info("already stored", "input", name, "id", id)
-		}
+		in.progress.update(in, name)
+		return
+	}
+	in.already(name, id)
+}
+
+// already counts an article found in the store.
+func (in *ingester) already(name, id string) {
+	in.present++
+	if !in.progress.tty {
+		in.log.log.Info("already stored", "input", name, "id", id)
 	}
 	in.progress.update(in, name)
 }
@@ -154,6 +160,12 @@ func (in *ingester) process(ctx context.Context, input source.Input, item *sourc
 		}
 		if doc.Title == "" {
 			doc.Title = item.Title
+		}
+	}
+	if in.lookup != nil {
+		if id, err := in.lookup.ArticleByText(ctx, doc.Text); err == nil {
+			in.already(input.Name, id)
+			return
 		}
 	}
 	in.p.Annotate(doc)
@@ -176,9 +188,8 @@ func (in *ingester) files(ctx context.Context, name string) {
 
 // url stores the page at u, or every entry of the feed at u; it reports whether u is a feed.
 func (in *ingester) url(ctx context.Context, u string) bool {
-	if in.known(ctx, u) {
-		in.present++
-		in.progress.update(in, u)
+	if id, ok := in.known(ctx, u); ok {
+		in.already(u, id)
 		return false
 	}
 	resp, err := in.fetch.Fetch(ctx, u, source.Conditional{})
@@ -195,13 +206,13 @@ func (in *ingester) url(ctx context.Context, u string) bool {
 	return true
 }
 
-// known reports whether the article at u is already stored.
-func (in *ingester) known(ctx context.Context, u string) bool {
+// known returns the id of the article stored from u, if any.
+func (in *ingester) known(ctx context.Context, u string) (string, bool) {
 	if in.lookup == nil {
-		return false
+		return "", false
 	}
-	_, err := in.lookup.ArticleByURL(ctx, u)
-	return err == nil
+	id, err := in.lookup.ArticleByURL(ctx, u)
+	return id, err == nil
 }
 
 // pollFeed polls one feed with the validators of its last poll.
@@ -247,9 +258,8 @@ func (in *ingester) feedPolled(ctx context.Context, u string, poll source.FeedPo
 			return
 		}
 		item := &poll.Feed.Items[i]
-		if in.known(ctx, item.Link) {
-			in.present++
-			in.progress.update(in, item.Link)
+		if id, ok := in.known(ctx, item.Link); ok {
+			in.already(item.Link, id)
 			continue
 		}
 		resp, err := in.fetch.Fetch(ctx, item.Link, source.Conditional{})

@@ -277,10 +277,14 @@ type FeedState struct {
 	LastError string `json:"last_error"`
 }
 
-// URLLookup is implemented by stores that can say whether an address is already stored, so
-// that an ingester need not fetch it again. Callers type-assert a Store to it.
-type URLLookup interface {
-	// ArticleByURL returns the id of the article stored under the canonical form of url, or
-	// ErrNotFound.
+// Lookup is implemented by stores that can say whether an article is already stored before
+// it is annotated, so that an ingester need not fetch or annotate it again. Callers type-assert
+// a Store to it.
+type Lookup interface {
+	// ArticleByURL returns the id of the article stored under the canonical form of url
+	// (see CanonicalURL), or ErrNotFound.
 	ArticleByURL(ctx context.Context, url string) (string, error)
+	// ArticleByText returns the id of the article whose text has the same ContentHash as
+	// text, or ErrNotFound.
+	ArticleByText(ctx context.Context, text string) (string, error)
 }

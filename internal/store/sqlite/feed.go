@@ -49,7 +49,7 @@ ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.l
 	return nil
 }
 
-var _ store.URLLookup = (*Store)(nil)
+var _ store.Lookup = (*Store)(nil)
 
 // ArticleByURL returns the id of the article stored under url's canonical form.
 func (s *Store) ArticleByURL(ctx context.Context, url string) (string, error) {
@@ -64,6 +64,19 @@ func (s *Store) ArticleByURL(ctx context.Context, url string) (string, error) {
 	}
 	if err != nil {
 		return "", fmt.Errorf("looking up %q: %w", url, err)
+	}
+	return id, nil
+}
+
+// ArticleByText returns the id of the article stored with the same normalised text.
+func (s *Store) ArticleByText(ctx context.Context, text string) (string, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE content_hash = ?`, store.ContentHash(text)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("article with this text: %w", store.ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("looking up an article by its text: %w", err)
 	}
 	return id, nil
 }

@@ -38,6 +38,7 @@ func Run(t *testing.T, open Opener) {
 		{"Reprocess", testReprocess},
 		{"FeedState", testFeedState},
 		{"Concurrent", testConcurrent},
+		{"Lookup", testLookup},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -615,4 +616,39 @@ func testConcurrent(t *testing.T, s store.Store) {
 // Sample returns one article with annotations, for backend tests of their own.
 func Sample(t *testing.T) *model.Document {
 	return fixtures(t)[0]
+}
+
+func testLookup(t *testing.T, s store.Store) {
+	l, ok := s.(store.Lookup)
+	if !ok {
+		t.Skip("the store does not implement store.Lookup")
+	}
+	ctx := context.Background()
+	docs := fixtures(t)
+	ids := save(t, s, docs...)
+	for _, tc := range []struct {
+		url  string
+		want string
+	}{
+		{"https://news.example/world/iran-talks", ids[0]},
+		{"https://NEWS.example/world/iran-talks/?utm_campaign=z", ids[0]},
+		{"https://news.example/world/iran", ""},
+		{"testdata/paris.txt", ""},
+		{"", ""},
+	} {
+		id, err := l.ArticleByURL(ctx, tc.url)
+		if tc.want == "" {
+			if !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("ArticleByURL(%q) = %q, %v; want ErrNotFound", tc.url, id, err)
+			}
+		} else if id != tc.want || err != nil {
+			t.Errorf("ArticleByURL(%q) = %q, %v; want %q", tc.url, id, err, tc.want)
+		}
+	}
+	if id, err := l.ArticleByText(ctx, "  "+strings.ToUpper(docs[2].Text)); id != ids[2] || err != nil {
+		t.Errorf("ArticleByText: %q, %v; want %q", id, err, ids[2])
+	}
+	if _, err := l.ArticleByText(ctx, "Something else."); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("ArticleByText(other): %v, want ErrNotFound", err)
+	}
 }
