@@ -44,6 +44,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if *poll < 0 || (*poll > 0 && *poll < 10*time.Second) {
 		return usageError{fmt.Errorf("--poll %v: give 0 or at least 10s", *poll)}
 	}
+	if pf.url != "" {
+		// every article would get the same address, and all but the first would be taken
+		// for copies of it
+		if fi, err := os.Stat(fs.Arg(0)); fs.NArg() > 1 || (err == nil && fi.IsDir()) {
+			return usageError{errors.New("--url names one article: give it with a single file")}
+		}
+	}
 	cfg, err := pf.config()
 	if err != nil {
 		return err

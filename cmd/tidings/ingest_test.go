@@ -226,3 +226,18 @@ func TestReprocess(t *testing.T) {
 		t.Errorf("reprocess with arguments: exit %d, want 2", code)
 	}
 }
+
+func TestIngestURLFlagNeedsOneFile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	for _, args := range [][]string{
+		{"--url", "https://a.example/x", "testdata/ingest"},
+		{"--url", "https://a.example/x", "testdata/ingest/aid.txt", "testdata/ingest/talks.txt"},
+	} {
+		if code, _, _ := runCmd(t, "", append([]string{"ingest", "--db", db}, args...)...); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+	}
+	if code, _, errs := runCmd(t, "", "ingest", "--db", db, "--url", "https://a.example/x", "testdata/ingest/aid.txt"); code != 0 {
+		t.Errorf("one file with --url: exit %d\n%s", code, errs)
+	}
+}
