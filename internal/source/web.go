@@ -51,13 +51,23 @@ type Fetcher struct {
 // to a private address is refused too. Proxies from the environment are not used, so the check
 // always sees the real destination.
 func NewFetcher(opts WebOptions) *Fetcher {
+	if opts.AllowPrivate {
+		return newFetcher(opts, nil)
+	}
+	return newFetcher(opts, IsPublicAddr)
+}
+
+// newFetcher builds a fetcher that dials only addresses allowed accepts (any, when nil).
+func newFetcher(opts WebOptions, allowed func(netip.Addr) bool) *Fetcher {
 	timeout := opts.Timeout
 	if timeout <= 0 {
 		timeout = 30 * time.Second
 	}
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
-	if !opts.AllowPrivate {
-		dialer.Control = refusePrivate
+	if allowed != nil {
+		dialer.Control = func(network, address string, _ syscall.RawConn) error {
+			return checkDial(address, allowed)
+		}
 	}
 	transport := &http.Transport{
 		Proxy:                 nil,
@@ -93,8 +103,8 @@ func NewFetcher(opts WebOptions) *Fetcher {
 	}
 }
 
-// refusePrivate is a net.Dialer Control: it sees the resolved address about to be dialled.
-func refusePrivate(network, address string, _ syscall.RawConn) error {
+// checkDial runs in the dialer's Control hook: it sees the resolved address about to be dialled.
+func checkDial(address string, allowed func(netip.Addr) bool) error {
 	host, _, err := net.SplitHostPort(address)
 	if err != nil {
 		return fmt.Errorf("dialing %s: %w", address, err)
@@ -103,7 +113,7 @@ func refusePrivate(network, address string, _ syscall.RawConn) error {
 	if err != nil {
 		return fmt.Errorf("dialing %s: not an IP address: %w", address, ErrPrivateAddress)
 	}
-	if !IsPublicAddr(ip) {
+	if !allowed(ip) {
 		return fmt.Errorf("%s: %w", ip, ErrPrivateAddress)
 	}
 	return nil

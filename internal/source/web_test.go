@@ -73,15 +73,29 @@ func TestFetchRefusesPrivate(t *testing.T) {
 }
 
 func TestFetchRefusesRedirectToPrivate(t *testing.T) {
-	// the first hop is allowed (AllowPrivate on the test server would hide the point), so the
-	// refusal must come from the dial of the redirect target
+	// the test server stands in for a public site: only its address is allowed, so the
+	// refusal must come from the dial of the redirect's target
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "http://127.0.0.1:1/admin", http.StatusFound)
+		switch r.URL.Path {
+		case "/to-other-loopback":
+			http.Redirect(w, r, "http://127.0.0.2:1/admin", http.StatusFound)
+		case "/to-link-local":
+			http.Redirect(w, r, "http://169.254.169.254/latest/meta-data/", http.StatusFound)
+		default:
+			fmt.Fprint(w, "public")
+		}
 	}))
 	defer srv.Close()
-	f := NewFetcher(WebOptions{Timeout: 2 * time.Second})
-	if _, err := f.Fetch(context.Background(), srv.URL, Conditional{}); !errors.Is(err, ErrPrivateAddress) {
-		t.Errorf("err = %v, want ErrPrivateAddress", err)
+	only := netip.MustParseAddr("127.0.0.1")
+	f := newFetcher(WebOptions{Timeout: 2 * time.Second}, func(a netip.Addr) bool { return a == only })
+	if _, err := f.Fetch(context.Background(), srv.URL+"/ok", Conditional{}); err != nil {
+		t.Fatalf("the allowed address was refused: %v", err)
+	}
+	for _, p := range []string{"/to-other-loopback", "/to-link-local"} {
+		_, err := f.Fetch(context.Background(), srv.URL+p, Conditional{})
+		if !errors.Is(err, ErrPrivateAddress) {
+			t.Errorf("%s: err = %v, want ErrPrivateAddress", p, err)
+		}
 	}
 }
 
