@@ -25,11 +25,12 @@ import (
 const (
 	// maxHTMLBytes is the most of a page read; the rest is dropped (the HTML parser closes
 	// what is left open).
-	maxHTMLBytes = 6 << 20
-	// A tree with more nodes or deeper nesting than this is not handed to the extractors,
-	// which walk it recursively; its text is read by a plain walk instead.
-	maxHTMLNodes = 250_000
-	maxHTMLDepth = 512
+	maxHTMLBytes = 4 << 20
+	// A page with more nodes or more text than this is not handed to the extractors, whose
+	// work grows faster than the page; its text is read by a plain walk instead. News pages
+	// have a few thousand nodes and tens of kilobytes of text.
+	maxHTMLNodes     = 50_000
+	maxHTMLTextBytes = 128 << 10
 	// minBodyRunes is the length under which the main extractor's text is thought too
 	// little and the fallback extractor is tried.
 	minBodyRunes = 250
@@ -68,7 +69,12 @@ func (lx *htmlLexicon) read(data []byte, opts Options, cfg htmlExtraction) (*mod
 	data = decodeHTML(data)
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("reading the web page: %w", err)
+		// The parser refuses elements nested more than 512 deep: read the words alone.
+		text := tokenText(data)
+		if strings.TrimSpace(text) == "" {
+			return nil, fmt.Errorf("reading the web page: %w", err)
+		}
+		return &model.Document{Text: text}, nil
 	}
 	facts := lx.collectFacts(root)
 
@@ -84,12 +90,12 @@ func (lx *htmlLexicon) read(data []byte, opts Options, cfg htmlExtraction) (*mod
 
 	var meta trafilatura.Metadata
 	var rd readability.Article
-	nodes, depth := htmlTreeSize(root)
-	if nodes <= maxHTMLNodes && depth <= maxHTMLDepth {
+	nodes, textBytes := htmlTreeSize(root)
+	if nodes <= maxHTMLNodes && textBytes <= maxHTMLTextBytes {
 		doc.Text, meta, rd = extractBody(root, pageURL, cfg)
 	}
 	if strings.TrimSpace(doc.Text) == "" {
-		doc.Text = htmlText(htmlBody(root))
+		doc.Text = plainText(htmlBody(root))
 	}
 
 	doc.Title = firstNonEmpty(meta.Title, facts.jsonLD.props["headline"], facts.ogTitle, rd.Title(), facts.titleTag)
@@ -280,30 +286,15 @@ func catch(fn func()) {
 	fn()
 }
 
-// htmlTreeSize counts the nodes of the tree and its deepest nesting, without recursion.
-func htmlTreeSize(root *html.Node) (nodes, depth int) {
-	d := 0
-	n := root
-	for n != nil {
+// htmlTreeSize counts the nodes of the tree and the bytes of its text, without recursion.
+func htmlTreeSize(root *html.Node) (nodes, textBytes int) {
+	for n := range htmlWalk(root) {
 		nodes++
-		if d > depth {
-			depth = d
+		if n.Type == html.TextNode {
+			textBytes += len(n.Data)
 		}
-		if n.FirstChild != nil {
-			n = n.FirstChild
-			d++
-			continue
-		}
-		for n != nil && n != root && n.NextSibling == nil {
-			n = n.Parent
-			d--
-		}
-		if n == nil || n == root {
-			break
-		}
-		n = n.NextSibling
 	}
-	return nodes, depth
+	return nodes, textBytes
 }
 
 // htmlBody returns the <body> element, or root when there is none.

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"bytes"
 	"iter"
 	"strings"
 	"unicode/utf8"
@@ -259,6 +260,92 @@ func htmlWalk(root *html.Node) iter.Seq[*html.Node] {
 				return
 			}
 			n = n.NextSibling
+		}
+	}
+}
+
+// htmlChrome are the elements of a page's frame rather than its article, left out when the
+// text is read without an extractor.
+var htmlChrome = map[atom.Atom]bool{
+	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true, atom.Form: true,
+	atom.Menu: true, atom.Dialog: true,
+}
+
+// plainText is the text of the tree under root without the page's frame (navigation,
+// header, footer, asides, forms): what is read when a page is too large for the extractors.
+func plainText(root *html.Node) string {
+	var w textWriter
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		writePlain(&w, c)
+	}
+	return w.String()
+}
+
+// writePlain writes n unless it is part of the frame; it walks without recursion.
+func writePlain(w *textWriter, n *html.Node) {
+	root := n
+	for n != nil {
+		if n.Type == html.ElementNode && htmlChrome[n.DataAtom] {
+			n = nextOutside(w, n, root)
+			continue
+		}
+		if n.FirstChild == nil || n.Type == html.ElementNode && (htmlSkipped[n.DataAtom] || htmlHidden(n)) {
+			writeHTMLText(w, n)
+			n = nextOutside(w, n, root)
+			continue
+		}
+		if n.Type == html.ElementNode && htmlBlocks[n.DataAtom] {
+			w.paragraph()
+		}
+		n = n.FirstChild
+	}
+}
+
+// nextOutside is the node after n's subtree within root, or nil; blocks left on the way
+// close their paragraph.
+func nextOutside(w *textWriter, n, root *html.Node) *html.Node {
+	for n != nil && n != root {
+		if n.Type == html.ElementNode && htmlBlocks[n.DataAtom] {
+			w.paragraph()
+		}
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+		n = n.Parent
+	}
+	return nil
+}
+
+// tokenText reads the words of a page with the HTML tokenizer alone, for a page the parser
+// refuses: text outside scripts and styles, a paragraph break at each block element.
+func tokenText(data []byte) string {
+	var w textWriter
+	z := html.NewTokenizer(bytes.NewReader(data))
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return w.String()
+		case html.TextToken:
+			if skip == 0 {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case a == atom.Script || a == atom.Style || a == atom.Template || a == atom.Noscript:
+				if tt == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			case a == atom.Br:
+				w.lineBreak()
+			case htmlBlocks[a]:
+				w.paragraph()
+			}
 		}
 	}
 }
