@@ -200,7 +200,11 @@ func (s *sentence) subject(i int) []int {
 				break
 			}
 			if t.low == "it" || t.low == "they" || t.low == "he" || t.low == "she" {
-				pronoun = j+1 < len(s.toks) && j > 0 && s.toks[j-1].low == "that"
+				// "forces say they killed", "X announced that it would"
+				if j > 0 && s.c.say[s.toks[j-1].low] && fallback < 0 {
+					continue
+				}
+				pronoun = j > 0 && s.toks[j-1].low == "that"
 			}
 			if s.c.pronoun[t.low] && (t.low == "we" || t.low == "i") {
 				if m := s.speakerMention(t.start); m >= 0 {
@@ -252,7 +256,7 @@ func (s *sentence) countryHead(k, j int) (int, int) {
 	}
 	for e := j + 1; e < len(s.toks) && e <= j+4; e++ {
 		t := s.toks[e]
-		if e == j+1 && t.low != "from" && t.low != "of" {
+		if e == j+1 && t.low != "from" && t.low != "of" && t.low != "in" {
 			break
 		}
 		if t.mention >= 0 {
