@@ -184,6 +184,9 @@ func (s *sentence) isPossessive(end int) bool {
 func (s *sentence) subject(i int) []int {
 	fallback := -1
 	pronoun := false
+	// "a court sentenced Dodik and banned him": the second verb shares the first one's subject,
+	// so objects of verbs are passed over
+	coordinated := i > 0 && (s.toks[i-1].low == "and" || s.toks[i-1].low == "but")
 	for j := i - 1; j >= 0 && j >= i-3*maxReach; j-- {
 		t := s.toks[j]
 		if t.mention < 0 {
@@ -215,6 +218,10 @@ func (s *sentence) subject(i int) []int {
 		}
 		k := s.mentionStart(j)
 		prep := s.prepBefore(k)
+		if coordinated && s.isObject(k) {
+			j = k
+			continue
+		}
 		switch {
 		case s.isPossessive(j):
 			if fallback < 0 {
@@ -233,6 +240,19 @@ func (s *sentence) subject(i int) []int {
 		return s.group(s.mentionStart(fallback), fallback)
 	}
 	return nil
+}
+
+// isObject reports whether the mention starting at k follows a verb directly (determiners
+// aside): the object of that verb.
+func (s *sentence) isObject(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		w := s.toks[j].low
+		if s.c.det[w] {
+			continue
+		}
+		return s.toks[j].mention < 0 && isLetterStart(w) && (s.c.lem.isPastForm(w) || len(s.c.index[s.toks[j].lemma]) > 0)
+	}
+	return false
 }
 
 // countryHead takes a subject mention [k, j] whose actor has no country ("diplomats",
@@ -409,7 +429,7 @@ func (s *sentence) object(p *Pattern, e int) []int {
 		case s.c.prep[t.low]:
 			prep, np = t.low, 0
 		case t.low == ",":
-			if np > 0 {
+			if np > 0 || prep != "" {
 				return nil // the phrase ended without naming an actor
 			}
 		case isQuoteOrOpen(t.low) || t.low == "”" || t.low == "’":

@@ -146,6 +146,9 @@ func (c *Coder) Annotate(doc *model.Document) {
 		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start >= sp.End {
 			continue
 		}
+		if isQuestion(doc.Text[sp.Start:sp.End]) {
+			continue // a question asserts no event
+		}
 		toks = tokenize(doc.Text, sp.Start, sp.End, toks[:0])
 		for from := 0; from < len(toks); from += maxSentenceTokens {
 			to := min(from+maxSentenceTokens, len(toks))
@@ -187,6 +190,12 @@ func answerAccusations(doc *model.Document) {
 			}
 		}
 	}
+}
+
+// isQuestion reports whether a sentence ends with a question mark (closing quotes aside).
+func isQuestion(s string) bool {
+	s = strings.TrimRight(s, " \n\t\"”’'")
+	return strings.HasSuffix(s, "?")
 }
 
 // collectMentions lists every actor mention in text order, dropping mentions that lie inside
@@ -316,8 +325,14 @@ func (s *sentence) matchAt(i int) (match, bool) {
 	if t.mention >= 0 || len(t.low) < 2 || !isLetterStart(t.low) {
 		return match{}, false
 	}
-	if i > 0 && startsUpper(s.doc.Text[t.start:t.end]) && !isQuoteOrOpen(s.toks[i-1].low) {
-		return match{}, false // a capitalised word inside a sentence is part of a name
+	if i > 0 && startsUpper(s.doc.Text[t.start:t.end]) && (i > 1 || !isQuoteOrOpen(s.toks[i-1].low)) {
+		return match{}, false // a capitalised word inside a sentence is part of a name or a title
+	}
+	if i > 0 && s.toks[i-1].low == "as" && s.c.lem.isPastForm(t.low) {
+		return match{}, false // "as opposed to", "as agreed"
+	}
+	if s.speechTag(i) {
+		return match{}, false // '"...," warned the analyst': a verb of saying after a quotation
 	}
 	if i > 0 && s.toks[i-1].low == "-" && s.toks[i-1].start == s.toks[i].start-1 {
 		return match{}, false // a compound modifier ("U.S.-proposed", "Iran-backed")
@@ -354,6 +369,18 @@ func (s *sentence) matchAt(i int) (match, bool) {
 		return match{}, false
 	}
 	return best, true
+}
+
+// speechTag reports whether the word at i directly follows a closing quotation and comma.
+func (s *sentence) speechTag(i int) bool {
+	j := i - 1
+	for j >= 0 && (s.toks[j].low == "," || s.toks[j].low == "”" || s.toks[j].low == "\"" || s.toks[j].low == "’") {
+		if s.toks[j].low != "," {
+			return true
+		}
+		j--
+	}
+	return false
 }
 
 // matchWords matches the pattern's further words after token i; it returns the end token.
