@@ -24,12 +24,13 @@ func (noAnnotations) Annotate(*model.Document) {}
 
 // fixture is a store holding the seed-like and the hostile article, served by the API.
 type fixture struct {
-	st     store.Store
-	srv    *httptest.Server
-	seedID string
+	st      store.Store
+	handler http.Handler
+	srv     *httptest.Server
+	seedID  string
 }
 
-func newFixture(t *testing.T, opts api.Options) *fixture {
+func newFixture(t testing.TB, opts api.Options) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "api.db"), sqlite.Options{})
@@ -54,7 +55,8 @@ func newFixture(t *testing.T, opts api.Options) *fixture {
 	if opts.Annotator == nil {
 		opts.Annotator = noAnnotations{}
 	}
-	f.srv = httptest.NewServer(api.New(st, opts))
+	f.handler = api.New(st, opts)
+	f.srv = httptest.NewServer(f.handler)
 	t.Cleanup(f.srv.Close)
 	return f
 }

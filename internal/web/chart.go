@@ -26,12 +26,14 @@ const (
 // Chart is a dyad series drawn as SVG: bars of event counts on the left axis and a line of the
 // mean PLOVER score on the right axis (-10 conflict to +10 cooperation).
 type Chart struct {
-	W, H                   int
-	PlotLeft, PlotRight    float64
-	PlotTop, PlotBottom    float64
-	ZeroY                  float64
-	Bars                   []ChartBar
-	Line                   string // polyline points of the mean score
+	W, H                int
+	PlotLeft, PlotRight float64
+	PlotTop, PlotBottom float64
+	ZeroY               float64
+	Bars                []ChartBar
+	// Lines are polylines of the mean score, one per run of consecutive non-empty periods, so
+	// the line never bridges a gap.
+	Lines                  []string
 	CountTicks, ScoreTicks []ChartTick
 	XLabels                []ChartTick
 	Empty                  bool
@@ -77,6 +79,12 @@ func NewChart(points []store.DyadPoint, interval string) Chart {
 	}
 	c.ZeroY = round1(scoreY(0))
 	var line []string
+	flush := func() {
+		if len(line) > 1 {
+			c.Lines = append(c.Lines, strings.Join(line, " "))
+		}
+		line = line[:0]
+	}
 	for i, p := range series {
 		h := float64(p.Count) / float64(top) * plotH
 		w := math.Min(math.Max(slot*0.7, 0.5), maxBarWidth)
@@ -93,10 +101,11 @@ func NewChart(points []store.DyadPoint, interval string) Chart {
 			line = append(line, fmt.Sprintf("%.1f,%.1f", b.DotX, b.DotY))
 		} else {
 			b.Title = p.Period + ": no events"
+			flush()
 		}
 		c.Bars = append(c.Bars, b)
 	}
-	c.Line = strings.Join(line, " ")
+	flush()
 	for _, v := range []int{0, top / 2, top} {
 		y := c.PlotBottom - float64(v)/float64(top)*plotH
 		c.CountTicks = append(c.CountTicks, ChartTick{X: c.PlotLeft - 8, Y: round1(y + 4), Label: strconv.Itoa(v)})

@@ -14,13 +14,15 @@ func TestNewChart(t *testing.T) {
 		interval string
 		bars     int
 		dots     int
+		lines    int
 	}{
-		{"empty", nil, "day", 0, 0},
-		{"gaps filled by day", []store.DyadPoint{{Period: "2026-01-10", Count: 2, MeanScore: -4}, {Period: "2026-01-13", Count: 1, MeanScore: 3}}, "day", 4, 2},
-		{"gaps filled by week", []store.DyadPoint{{Period: "2026-01-05", Count: 2}, {Period: "2026-01-26", Count: 5}}, "week", 4, 2},
-		{"off-grid periods kept as given", []store.DyadPoint{{Period: "2026-01-05", Count: 1}, {Period: "2026-01-07", Count: 1}}, "week", 2, 2},
-		{"bad periods kept as given", []store.DyadPoint{{Period: "soon", Count: 1}, {Period: "later", Count: 1}}, "day", 2, 2},
-		{"very long series not filled", []store.DyadPoint{{Period: "1990-01-01", Count: 1}, {Period: "2026-01-01", Count: 1}}, "day", 2, 2},
+		{"empty", nil, "day", 0, 0, 0},
+		{"gaps filled by day", []store.DyadPoint{{Period: "2026-01-10", Count: 2, MeanScore: -4}, {Period: "2026-01-13", Count: 1, MeanScore: 3}}, "day", 4, 2, 0},
+		{"line runs over consecutive days", []store.DyadPoint{{Period: "2026-01-10", Count: 2}, {Period: "2026-01-11", Count: 1}, {Period: "2026-01-12", Count: 1}, {Period: "2026-01-14", Count: 1}, {Period: "2026-01-15", Count: 1}}, "day", 6, 5, 2},
+		{"gaps filled by week", []store.DyadPoint{{Period: "2026-01-05", Count: 2}, {Period: "2026-01-26", Count: 5}}, "week", 4, 2, 0},
+		{"off-grid periods kept as given", []store.DyadPoint{{Period: "2026-01-05", Count: 1}, {Period: "2026-01-07", Count: 1}}, "week", 2, 2, 1},
+		{"bad periods kept as given", []store.DyadPoint{{Period: "soon", Count: 1}, {Period: "later", Count: 1}}, "day", 2, 2, 1},
+		{"very long series not filled", []store.DyadPoint{{Period: "1990-01-01", Count: 1}, {Period: "2026-01-01", Count: 1}}, "day", 2, 2, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,8 +45,13 @@ func TestNewChart(t *testing.T) {
 			if len(c.Bars) != tt.bars || dots != tt.dots {
 				t.Errorf("%d bars and %d dots, want %d and %d", len(c.Bars), dots, tt.bars, tt.dots)
 			}
-			if dots > 0 && len(strings.Fields(c.Line)) != dots {
-				t.Errorf("line %q should pass through %d dots", c.Line, dots)
+			if len(c.Lines) != tt.lines {
+				t.Errorf("%d score lines %q, want %d", len(c.Lines), c.Lines, tt.lines)
+			}
+			for _, l := range c.Lines {
+				if len(strings.Fields(l)) < 2 {
+					t.Errorf("score line %q joins fewer than two dots", l)
+				}
 			}
 		})
 	}

@@ -10,16 +10,17 @@ import (
 	"github.com/tidings-news/tidings/internal/store"
 )
 
-// Graph geometry, in SVG user units.
+// Graph geometry, in SVG user units: wider than tall, to leave room for labels at the sides.
 const (
-	graphSize   = 760
-	graphRadius = 270
+	graphW, graphH = 1000, 720
+	graphRadius    = 290
 )
 
-// Graph is the actor graph laid out on a circle: the busiest node at the top, the others
-// clockwise by how many events they take part in.
+// Graph is the actor graph laid out on a circle. The busiest node is at the top and the next
+// busiest are spread around the circle rather than packed beside it, so that the edges
+// between busy nodes run as long, readable chords.
 type Graph struct {
-	Size  int
+	W, H  int
 	Nodes []GraphNode
 	Edges []GraphEdge
 }
@@ -50,24 +51,27 @@ type GraphEdge struct {
 
 // NewGraph lays out nodes and edges.
 func NewGraph(nodes []store.GraphNode, edges []store.GraphEdge) Graph {
-	g := Graph{Size: graphSize}
+	g := Graph{W: graphW, H: graphH}
 	ns := slices.Clone(nodes)
 	slices.SortStableFunc(ns, func(a, b store.GraphNode) int {
 		return cmp.Or(cmp.Compare(b.Events, a.Events), cmp.Compare(a.ID, b.ID))
 	})
-	c := float64(graphSize) / 2
+	cx, cy := float64(graphW)/2, float64(graphH)/2
+	stride := spreadStride(len(ns))
 	index := make(map[string]int, len(ns))
 	maxEvents := 1
 	for _, n := range ns {
 		maxEvents = max(maxEvents, n.Events)
 	}
+	g.Nodes = make([]GraphNode, 0, len(ns))
 	for i, n := range ns {
-		angle := -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(ns))
+		slot := i * stride % len(ns)
+		angle := -math.Pi/2 + 2*math.Pi*float64(slot)/float64(len(ns))
 		sin, cos := math.Sincos(angle)
 		gn := GraphNode{GraphNode: n,
-			X: round1(c + graphRadius*cos), Y: round1(c + graphRadius*sin),
+			X: round1(cx + graphRadius*cos), Y: round1(cy + graphRadius*sin),
 			R:      round1(5 + 13*math.Sqrt(float64(n.Events)/float64(maxEvents))),
-			LabelX: round1(c + (graphRadius+26)*cos), LabelY: round1(c + (graphRadius+26)*sin + 4),
+			LabelX: round1(cx + (graphRadius+24)*cos), LabelY: round1(cy + (graphRadius+24)*sin + 5),
 			Anchor: "middle", Query: n.ID}
 		switch {
 		case cos > 0.3:
@@ -100,6 +104,27 @@ func NewGraph(nodes []store.GraphNode, edges []store.GraphEdge) Graph {
 	// Draw the busiest edges last, on top.
 	slices.SortStableFunc(g.Edges, func(a, b GraphEdge) int { return cmp.Compare(a.Count, b.Count) })
 	return g
+}
+
+// spreadStride is a step, coprime with n and near n times the golden ratio's conjugate, by
+// which consecutive nodes are placed around the circle.
+func spreadStride(n int) int {
+	if n < 5 {
+		return 1
+	}
+	for s := int(math.Round(float64(n) * 0.382)); s < n; s++ {
+		if gcd(s, n) == 1 {
+			return s
+		}
+	}
+	return 1
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 // edgePath is a quadratic curve from the rim of s to the rim of t, bent to its left.

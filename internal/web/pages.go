@@ -177,7 +177,24 @@ type timelinePage struct {
 
 type timelineDay struct {
 	Day    string
-	Events []api.Event
+	Events []eventLine
+}
+
+// eventLine is an event in a list, with its evidence cut around the trigger.
+type eventLine struct {
+	api.Event
+	Before, Trigger, After string
+}
+
+// newEventLine finds the trigger inside the evidence sentence from their offsets in the article.
+func newEventLine(row store.EventRow) eventLine {
+	l := eventLine{Event: api.EventFromRow(row), Before: row.Evidence}
+	s, t, ev := row.Event.Sentence, row.Event.Trigger, row.Evidence
+	lo, hi := t.Start-s.Start, t.End-s.Start
+	if 0 <= lo && lo < hi && hi <= len(ev) && ev[lo:hi] == row.TriggerText {
+		l.Before, l.Trigger, l.After = ev[:lo], ev[lo:hi], ev[hi:]
+	}
+	return l
 }
 
 func (w *Web) eventsQuery(r *http.Request) (store.EventQuery, error) {
@@ -216,7 +233,7 @@ func groupByDay(rows []store.EventRow) []timelineDay {
 		if n := len(days); n == 0 || days[n-1].Day != day {
 			days = append(days, timelineDay{Day: day})
 		}
-		days[len(days)-1].Events = append(days[len(days)-1].Events, api.EventFromRow(row))
+		days[len(days)-1].Events = append(days[len(days)-1].Events, newEventLine(row))
 	}
 	return days
 }
@@ -226,7 +243,7 @@ type dyadPage struct {
 	Source, Target, Interval string
 	Error                    string
 	Chart                    Chart
-	Events                   []api.Event
+	Events                   []eventLine
 	Total                    int
 	Asked                    bool
 }
@@ -258,7 +275,7 @@ func (w *Web) dyads(rw http.ResponseWriter, r *http.Request) {
 			return
 		}
 		for _, row := range rows {
-			data.Events = append(data.Events, api.EventFromRow(row))
+			data.Events = append(data.Events, newEventLine(row))
 		}
 		data.Total = total
 	}

@@ -90,7 +90,7 @@ func TestPages(t *testing.T) {
 			`href="#ev-e3"`, `id="ev-e3"`, `href="/dyads?source=USA&amp;target=IRN"`, "THREATEN", "reported", `title="Event: THREATEN: Donald Trump → Iran, asserted, 2026-01-16"`}},
 		{"/articles/nonesuch", 404, []string{"Nothing was found"}},
 		{"/timeline", 200, []string{"2026-01-17", "2026-01-16", "REJECT", "THREATEN"}},
-		{"/timeline?type=THREATEN", 200, []string{"Donald Trump → Iran", "1–1 of 1"}},
+		{"/timeline?type=THREATEN", 200, []string{"Donald Trump → Iran", "1–1 of 1", "has <mark>threatened</mark> Iran"}},
 		{"/timeline?type=NOPE", 400, []string{"not a PLOVER event type"}},
 		{"/dyads", 200, []string{"Name a source and a target"}},
 		{"/dyads?source=USA&target=IRN", 200, []string{`<svg id="dyad-chart"`, `class="bar"`, `class="dot s-conflict"`, "2026-01-16: 1 event, mean score -4.4", "threatened"}},

@@ -1,0 +1,73 @@
+package api_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/tidings-news/tidings/internal/api"
+)
+
+func FuzzParams(f *testing.F) {
+	f.Add("limit=10&offset=5&from=2026-01-01&to=2026-02-01&type=assault&certainty=Reported&interval=week")
+	f.Add("limit=-1&offset=x&from=2026-13-45")
+	f.Add("q=%ff%fe&limit=99999999999999999999")
+	f.Fuzz(func(t *testing.T, raw string) {
+		v, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		p := api.NewParams(v)
+		limit, offset := p.Page(50)
+		from, to := p.Range()
+		typ, cert := p.EventType("type"), p.Certainty("certainty")
+		q := p.String("q")
+		iv := p.Interval("interval")
+		if p.Err() != nil {
+			return
+		}
+		if limit < 1 || limit > api.MaxLimit || offset < 0 {
+			t.Fatalf("page out of bounds: limit %d offset %d", limit, offset)
+		}
+		if !from.IsZero() && !to.IsZero() && to.Before(from) {
+			t.Fatalf("accepted to %v before from %v", to, from)
+		}
+		if typ != "" && !api.IsEventType(typ) || cert != "" && !api.IsCertainty(cert) {
+			t.Fatalf("accepted type %q certainty %q", typ, cert)
+		}
+		if len(q) > 300 || iv != "day" && iv != "week" {
+			t.Fatalf("accepted q of %d bytes, interval %q", len(q), iv)
+		}
+	})
+}
+
+// FuzzPostArticle posts arbitrary bodies: the answer is always JSON with a status that says
+// what happened, never a crash.
+func FuzzPostArticle(f *testing.F) {
+	f.Add("application/json", `{"text":"Talks resume\n\nEnvoys met on Tuesday.","published":"2026-01-02"}`)
+	f.Add("text/plain", "Title\n\nBody text here.")
+	f.Add("text/html", "<html><body><p>hi</p></body></html>")
+	f.Add("application/json", `{"url":"http://[::1"}`)
+	f.Add("multipart/form-data; boundary=x", "--x--")
+	fx := newFixture(f, api.Options{Token: "t", MaxBodyBytes: 1 << 16})
+	f.Fuzz(func(t *testing.T, ct, body string) {
+		req := httptest.NewRequest("POST", "/api/articles", strings.NewReader(body))
+		req.Header.Set("Content-Type", ct)
+		req.Header.Set("Authorization", "Bearer t")
+		rec := httptest.NewRecorder()
+		fx.handler.ServeHTTP(rec, req)
+		switch rec.Code {
+		case http.StatusOK, http.StatusCreated, http.StatusBadRequest, http.StatusRequestEntityTooLarge,
+			http.StatusUnprocessableEntity, http.StatusNotImplemented:
+		default:
+			t.Fatalf("status %d for %q %q: %s", rec.Code, ct, body, rec.Body)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &m); err != nil {
+			t.Fatalf("answer is not JSON: %q", rec.Body)
+		}
+	})
+}
