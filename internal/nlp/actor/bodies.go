@@ -60,12 +60,8 @@ func kindOr(k, def string) string {
 // usedByPerson reports whether a person's name covers tokens [i, j).
 func (st *state) usedByPerson(i, j int) bool {
 	for k := i; k < j; k++ {
-		if u := st.used[k]; u >= 0 && st.ents[u].a.Kind == model.KindPerson {
-			for _, m := range st.ents[u].mentions {
-				if m.i <= k && k < m.j && m.via != viaRole {
-					return true
-				}
-			}
+		if st.nameTok[k] {
+			return true
 		}
 	}
 	return false

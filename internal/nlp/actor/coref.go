@@ -41,14 +41,25 @@ func (st *state) anyUsed(i, j int) bool {
 func (st *state) suffixOf(i, j int) *entity {
 	var best *entity
 	bestPos := -1
-	for _, e := range st.ents {
-		if e.a.Kind != model.KindPerson || len(e.nameToks) < 2 || len(e.mentions) == 0 {
+	last := st.toks[j-1].lower
+	var cands []*entity
+	for _, key := range []string{last, strings.TrimPrefix(last, "al-")} {
+		cands = append(cands, st.bySurnameKey[key]...)
+		if key == last && len(cands) > 0 {
+			break
+		}
+	}
+	for _, e := range cands {
+		if len(e.mentions) == 0 || !st.endsWith(e.nameToks, i, j) || e == best {
 			continue
 		}
-		if !st.endsWith(e.nameToks, i, j) {
-			continue
+		if len(cands) == 1 {
+			return e
 		}
 		pos := -1
+		if !st.spend(len(e.mentions)) {
+			return nil
+		}
 		for _, m := range e.mentions {
 			if m.i < i && m.i > pos {
 				pos = m.i
@@ -147,10 +158,10 @@ func (st *state) descriptions() {
 			}
 		} else {
 			picked := st.recent(cands, i, 1)
-			if len(picked) == 0 || (code == "" && head != gCounterpart && len(cands) > 1) {
+			if len(picked) == 0 || (code == "" && head != nounCounterpart && len(cands) > 1) {
 				continue
 			}
-			if head == gCounterpart && code == "" {
+			if head == nounCounterpart && code == "" {
 				continue
 			}
 			st.mention(picked[0], i, end, viaRole)
@@ -174,7 +185,7 @@ func (st *state) refHead(k int) (string, int, bool, int) {
 	}
 	t := &st.toks[k]
 	if w, ok := st.roleWord(k); ok {
-		if w == gPersonNoun {
+		if w == nounPerson {
 			w = "noun:" + strings.TrimSuffix(t.lower, "s")
 		}
 		return w, k + 1, strings.HasSuffix(t.lower, "s"), -1
@@ -196,6 +207,9 @@ func (st *state) refHead(k int) (string, int, bool, int) {
 // refCandidates lists the people a reference may stand for.
 func (st *state) refCandidates(head string, roleIdx int, code string) []*entity {
 	var out []*entity
+	if !st.spend(len(st.ents)) {
+		return nil
+	}
 	var title string
 	if roleIdx >= 0 {
 		title = strings.ToLower(st.lx.roles[roleIdx].title)
@@ -210,11 +224,11 @@ func (st *state) refCandidates(head string, roleIdx int, code string) []*entity 
 			continue
 		}
 		switch head {
-		case gLeader:
+		case nounLeader:
 			if e.rank != "head" && !strings.Contains(strings.ToLower(e.a.Role), "leader") {
 				continue
 			}
-		case gCounterpart:
+		case nounCounterpart:
 			if e.a.Country == "" {
 				continue
 			}
@@ -239,6 +253,9 @@ func (st *state) recent(cands []*entity, i, n int) []*entity {
 	}
 	var ss []scored
 	for _, e := range cands {
+		if !st.spend(len(e.mentions)) {
+			return nil
+		}
 		s := scored{e: e, last: -1, first: 1 << 30}
 		for _, m := range e.mentions {
 			if m.i < i && m.i > s.last {
@@ -327,18 +344,18 @@ func (st *state) pronouns() {
 		seg := st.seg[i]
 		// Same sentence, first compatible person before the pronoun.
 		lo := mi
-		for lo > 0 && ms[lo-1].seg == seg {
+		for lo > 0 && mi-lo < 50 && ms[lo-1].seg == seg {
 			lo--
 		}
 		found = pick(lo, mi, seg)
 		for back := int32(1); found == nil && back <= 3 && seg-back >= 0; back++ {
 			s := seg - back
 			a := lo
-			for a > 0 && ms[a-1].seg >= s {
+			for a > 0 && lo-a < 50 && ms[a-1].seg >= s {
 				a--
 			}
 			b := a
-			for b < len(ms) && ms[b].seg == s {
+			for b < len(ms) && b-a < 50 && ms[b].seg == s {
 				b++
 			}
 			found = pick(a, b, s)
@@ -386,6 +403,9 @@ func (st *state) quoted() []bool {
 func (st *state) mentionedBefore(cands []*entity, i int) []*entity {
 	var out []*entity
 	for _, e := range cands {
+		if !st.spend(len(e.mentions)) {
+			return cands
+		}
 		for _, m := range e.mentions {
 			if m.i < i {
 				out = append(out, e)

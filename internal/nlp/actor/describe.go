@@ -11,7 +11,7 @@ type desc struct {
 	roleI     int // first token of the role text
 	sector    string
 	rank      string
-	noun      string // lower-case head noun when it is a leader/counterpart word
+	noun      string // nounLeader, nounCounterpart or nounPerson when the head is such a word
 	plural    bool
 	gender    byte
 	owner     *entity // "Trump's special envoy": the person whose office it is
@@ -41,17 +41,24 @@ func (st *state) fillerWord(t *token) bool {
 	return g.is(gConnector, t) || g.is(gDeterminer, t) || g.is(gModifier, t) || g.is(gPossessive, t)
 }
 
-// roleWord reports whether token i is a role-like noun from the grammar (leader, counterpart).
+// Head nouns of a description that are grammar words, not lexicon roles.
+const (
+	nounLeader      = "leader"
+	nounCounterpart = "counterpart"
+	nounPerson      = "personnoun"
+)
+
+// roleWord reports whether token i is a role-like noun from the grammar (leader, counterpart,
+// a person noun such as director) and which.
 func (st *state) roleWord(i int) (string, bool) {
 	t := &st.toks[i]
-	if st.g.is(gLeader, t) {
-		return gLeader, true
-	}
-	if st.g.is(gCounterpart, t) {
-		return gCounterpart, true
-	}
-	if st.g.is(gPersonNoun, t) {
-		return gPersonNoun, true
+	switch {
+	case st.g.is(gLeader, t):
+		return nounLeader, true
+	case st.g.is(gCounterpart, t):
+		return nounCounterpart, true
+	case st.g.is(gPersonNoun, t):
+		return nounPerson, true
 	}
 	return "", false
 }
@@ -220,7 +227,7 @@ func (st *state) analyse(i, j int) desc {
 			d.hasRole = true
 			d.noun = w
 			d.plural = t.lower[len(t.lower)-1] == 's'
-			if w == gLeader {
+			if w == nounLeader {
 				d.rank = "head"
 			}
 		}

@@ -6,49 +6,98 @@ import (
 	"strings"
 )
 
+// gclass is a set of word classes of grammar.tsv, one bit each.
+type gclass uint32
+
 // Word classes of grammar.tsv.
 const (
-	gParticle     = "particle"
-	gDeterminer   = "determiner"
-	gPossessive   = "possessive"
-	gConnector    = "connector"
-	gModifier     = "modifier"
-	gHe           = "he"
-	gShe          = "she"
-	gThey         = "they"
-	gSpeech       = "speech"
-	gOrgHead      = "orghead"
-	gGeoHead      = "geohead"
-	gLeader       = "leader"
-	gCounterpart  = "counterpart"
-	gBoth         = "both"
-	gFemale       = "female"
-	gMale         = "male"
-	gTitle        = "title"
-	gAux          = "aux"
-	gAmbiguous    = "ambiguous"
-	gPersonNoun   = "personnoun"
-	gNonName      = "nonname"
-	gCredit       = "credit"
-	gCreditObject = "creditobject"
+	gParticle gclass = 1 << iota
+	gDeterminer
+	gPossessive
+	gConnector
+	gModifier
+	gHe
+	gShe
+	gThey
+	gSpeech
+	gOrgHead
+	gGeoHead
+	gLeader
+	gCounterpart
+	gBoth
+	gFemale
+	gMale
+	gTitle
+	gAux
+	gAmbiguous
+	gPersonNoun
+	gNonName
+	gCredit
+	gCreditObject
 )
 
-// wordSet holds the words of one class: lower-case words match any capitalisation, others
+// classOf maps a class name of grammar.tsv to its bit.
+func classOf(name string) (gclass, bool) {
+	switch name {
+	case "particle":
+		return gParticle, true
+	case "determiner":
+		return gDeterminer, true
+	case "possessive":
+		return gPossessive, true
+	case "connector":
+		return gConnector, true
+	case "modifier":
+		return gModifier, true
+	case "he":
+		return gHe, true
+	case "she":
+		return gShe, true
+	case "they":
+		return gThey, true
+	case "speech":
+		return gSpeech, true
+	case "orghead":
+		return gOrgHead, true
+	case "geohead":
+		return gGeoHead, true
+	case "leader":
+		return gLeader, true
+	case "counterpart":
+		return gCounterpart, true
+	case "both":
+		return gBoth, true
+	case "female":
+		return gFemale, true
+	case "male":
+		return gMale, true
+	case "title":
+		return gTitle, true
+	case "aux":
+		return gAux, true
+	case "ambiguous":
+		return gAmbiguous, true
+	case "personnoun":
+		return gPersonNoun, true
+	case "nonname":
+		return gNonName, true
+	case "credit":
+		return gCredit, true
+	case "creditobject":
+		return gCreditObject, true
+	}
+	return 0, false
+}
+
+// grammar holds the closed word classes: lower-case words match any capitalisation, others
 // match as written.
-type wordSet struct {
-	fold  map[string]bool
-	exact map[string]bool
+type grammar struct {
+	fold  map[string]gclass
+	exact map[string]gclass
 }
-
-func (w wordSet) has(t *token) bool {
-	return w.fold[t.lower] || w.exact[t.text] || w.exact[apostropheFold(t.text)]
-}
-
-// grammar is the parsed grammar.tsv.
-type grammar map[string]wordSet
 
 func parseGrammar(data string) (grammar, error) {
-	g := grammar{}
+	g := grammar{fold: map[string]gclass{}, exact: map[string]gclass{}}
 	sc := bufio.NewScanner(strings.NewReader(data))
 	n := 0
 	for sc.Scan() {
@@ -57,27 +106,30 @@ func parseGrammar(data string) (grammar, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		class, words, ok := strings.Cut(line, "\t")
+		name, words, ok := strings.Cut(line, "\t")
 		if !ok {
-			return nil, fmt.Errorf("grammar.tsv line %d: want a class, a TAB and words", n)
+			return g, fmt.Errorf("grammar.tsv line %d: want a class, a TAB and words", n)
 		}
-		ws, ok := g[class]
+		c, ok := classOf(name)
 		if !ok {
-			ws = wordSet{fold: map[string]bool{}, exact: map[string]bool{}}
-			g[class] = ws
+			return g, fmt.Errorf("grammar.tsv line %d: unknown class %q", n, name)
 		}
 		for _, w := range list(words) {
 			if lowerOf(w) == w {
-				ws.fold[w] = true
+				g.fold[w] |= c
 			} else {
-				ws.exact[w] = true
+				g.exact[apostropheFold(w)] |= c
 			}
 		}
 	}
 	return g, sc.Err()
 }
 
-func (g grammar) is(class string, t *token) bool {
-	ws, ok := g[class]
-	return ok && ws.has(t)
+// is reports whether token t belongs to class c. The token caches its classes.
+func (g grammar) is(c gclass, t *token) bool {
+	if t.flags&tGram == 0 {
+		t.gram = g.fold[t.lower] | g.exact[apostropheFold(t.text)]
+		t.flags |= tGram
+	}
+	return t.gram&c != 0
 }

@@ -52,9 +52,6 @@ func (st *state) nameKind(i int) int {
 		if st.g.is(gOrgHead, t) {
 			return nkOrgHead
 		}
-		if st.g.is(gNonName, t) {
-			return nkNone
-		}
 		if st.g.is(gSpeech, t) || st.g.is(gHe, t) || st.g.is(gShe, t) || st.g.is(gThey, t) {
 			return nkNone
 		}
@@ -123,7 +120,9 @@ func (st *state) particle(i int) bool {
 	return t.is(tWord) && !t.is(tCap) && st.g.is(gParticle, t)
 }
 
-func (st *state) nonName(i int) bool { return st.lx.nonNames[st.toks[i].lower] }
+func (st *state) nonName(i int) bool {
+	return st.lx.nonNames[st.toks[i].lower] || st.g.is(gNonName, &st.toks[i])
+}
 
 // ordinary reports a capitalised word that opens a sentence and is an ordinary word: a grammar
 // word, or a word the text also prints in lower case ("But", "Survivors").
@@ -132,10 +131,8 @@ func (st *state) ordinary(i int) bool {
 		return false
 	}
 	t := &st.toks[i]
-	for _, c := range []string{gDeterminer, gPossessive, gConnector, gAux, gSpeech, gHe, gShe, gThey, gBoth} {
-		if st.g.is(c, t) {
-			return true
-		}
+	if st.g.is(gDeterminer|gPossessive|gConnector|gAux|gSpeech|gHe|gShe|gThey|gBoth, t) {
+		return true
 	}
 	return st.isLowerWord(t.lower)
 }
@@ -346,6 +343,10 @@ func (st *state) person(s, e int, orgy bool) bool {
 	if len(listed) == 0 && !hasBefore && !hasAfter && !speech && !given {
 		return false
 	}
+	// "Jim Crow laws": a given name alone does not make a run before a plain noun a person.
+	if given && len(listed) == 0 && !hasBefore && !hasAfter && !speech && st.attributiveNext(e) {
+		return false
+	}
 	if n == 1 && len(listed) == 0 && (!hasBefore || st.isLowerWord(toks[s].lower)) {
 		// One word is a name only after a title ("President Trump"), and not when the text
 		// prints it as an ordinary word elsewhere ("Farmer Tariff").
@@ -436,7 +437,7 @@ func (st *state) addPerson(s, e int, listed []int, before desc, hasBefore bool, 
 		country = st.listCountry(before.i)
 	}
 	// "his Iranian counterpart, Masoud Pezeshkian": the office of the person met.
-	if (hasBefore && before.noun == gCounterpart) || (hasAfter && after.noun == gCounterpart && !hasBefore) {
+	if (hasBefore && before.noun == nounCounterpart) || (hasAfter && after.noun == nounCounterpart && !hasBefore) {
 		if anchor := st.subjectBefore(s); anchor != nil && anchor.roleSet {
 			role, sector, rank = anchor.a.Role, anchor.a.Sector, anchor.rank
 		}
@@ -448,8 +449,16 @@ func (st *state) addPerson(s, e int, listed []int, before desc, hasBefore bool, 
 	}
 	if ent == nil {
 		key := "p:" + strings.ToLower(name)
+		_, known := st.byKey[key]
 		ent = st.entity(key, model.Actor{Name: name, Kind: model.KindPerson})
-		ent.nameToks = nameToks
+		if !known {
+			ent.nameToks = nameToks
+			if len(nameToks) >= 2 {
+				for _, k := range surnameKeys(nameToks[len(nameToks)-1]) {
+					st.bySurnameKey[k] = append(st.bySurnameKey[k], ent)
+				}
+			}
+		}
 	}
 	if ent.a.Country == "" {
 		ent.a.Country = country
@@ -540,15 +549,10 @@ func surnameKeys(last string) []string {
 // bySurname finds the person whose surname is w (lower case), preferring one of country.
 func (st *state) bySurname(w, country string) *entity {
 	var found *entity
-	for _, e := range st.ents {
-		if e.a.Kind != model.KindPerson || len(e.nameToks) < 2 {
-			continue
-		}
-		for _, k := range surnameKeys(e.nameToks[len(e.nameToks)-1]) {
-			if k == w || strings.TrimPrefix(w, "al-") == k {
-				if found == nil || country != "" && e.a.Country == country {
-					found = e
-				}
+	for _, key := range []string{w, strings.TrimPrefix(w, "al-")} {
+		for _, e := range st.bySurnameKey[key] {
+			if found == nil || country != "" && e.a.Country == country && found.a.Country != country {
+				found = e
 			}
 		}
 	}
@@ -586,18 +590,13 @@ func (st *state) mergePeople() {
 	}
 }
 
-// subjectBefore returns the first person named in token i's sentence before it.
+// subjectBefore returns the first person named in token i's sentence before it (looking
+// back at most 60 tokens).
 func (st *state) subjectBefore(i int) *entity {
 	var best *entity
-	bestI := i
-	for _, e := range st.ents {
-		if e.a.Kind != model.KindPerson {
-			continue
-		}
-		for _, m := range e.mentions {
-			if m.i < bestI && st.sameSeg(m.i, i) {
-				best, bestI = e, m.i
-			}
+	for k := i - 1; k >= 0 && k >= i-60 && st.sameSeg(k, i); k-- {
+		if st.nameTok[k] && st.used[k] >= 0 {
+			best = st.ents[st.used[k]]
 		}
 	}
 	return best
@@ -670,6 +669,12 @@ func (st *state) placeRuns() {
 // are the newsroom's, not the story's.
 func (st *state) creditSeg(i int) bool {
 	seg := st.seg[i]
+	if v, ok := st.credits[seg]; ok {
+		return v
+	}
+	for i > 0 && st.seg[i-1] == seg {
+		i--
+	}
 	contributed, report := false, false
 	for k := i; k >= 0 && st.seg[k] == seg; k-- {
 		contributed = contributed || st.g.is(gCredit, &st.toks[k])
@@ -678,5 +683,6 @@ func (st *state) creditSeg(i int) bool {
 		contributed = contributed || st.g.is(gCredit, &st.toks[k])
 		report = report || st.g.is(gCreditObject, &st.toks[k])
 	}
+	st.credits[seg] = contributed && report
 	return contributed && report
 }

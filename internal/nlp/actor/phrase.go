@@ -1,10 +1,14 @@
 package actor
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // phrase is one surface form of a lexicon entry, as tokens.
 type phrase struct {
-	toks    []string // as written in the lexicon
+	toks    []string // as written in the lexicon, curly apostrophes made straight
+	folds   []bool   // whether each token is written in lower case (and so matches any case)
 	entries []entry
 }
 
@@ -18,8 +22,10 @@ func (px phraseIndex) add(surface string, e entry) {
 		return
 	}
 	toks := make([]string, len(ts))
+	folds := make([]bool, len(ts))
 	for i := range ts {
-		toks[i] = ts[i].text
+		toks[i] = apostropheFold(ts[i].text)
+		folds[i] = ts[i].lower == toks[i]
 	}
 	key := ts[0].lower
 	for _, p := range px[key] {
@@ -33,7 +39,7 @@ func (px phraseIndex) add(surface string, e entry) {
 			return
 		}
 	}
-	list := append(px[key], &phrase{toks: toks, entries: []entry{e}})
+	list := append(px[key], &phrase{toks: toks, folds: folds, entries: []entry{e}})
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].toks) > len(list[j].toks) })
 	px[key] = list
 }
@@ -51,32 +57,23 @@ func equalStrings(a, b []string) bool {
 }
 
 // caseMatch reports whether the lexicon token lex matches the text token t. A lexicon token
-// written in lower case matches any capitalisation ("army" matches "Army" and "ARMY"); one with
-// capitals must match exactly, so "US" never matches "us".
-func caseMatch(lex string, t *token) bool {
+// written in lower case (fold) matches any capitalisation ("army" matches "Army" and "ARMY");
+// one with capitals must match exactly, so "US" never matches "us".
+func caseMatch(lex string, fold bool, t *token) bool {
+	if fold {
+		return lex == t.lower
+	}
 	if lex == t.text {
 		return true
 	}
-	if lowerOf(lex) != lex {
-		return lex == "’s" && t.text == "'s" || lex == "'s" && t.text == "’s" || apostropheFold(lex) == apostropheFold(t.text)
-	}
-	return lex == t.lower
+	return strings.Contains(t.text, "’") && lex == apostropheFold(t.text)
 }
 
 func apostropheFold(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			b := []byte{}
-			for _, r := range s {
-				if r == '’' {
-					r = '\''
-				}
-				b = append(b, string(r)...)
-			}
-			return string(b)
-		}
+	if !strings.Contains(s, "’") {
+		return s
 	}
-	return s
+	return strings.ReplaceAll(s, "’", "'")
 }
 
 // match is a lexicon phrase found in the text: tokens [i, j) and what it stands for.
@@ -101,7 +98,7 @@ func (px phraseIndex) longest(toks []token, i int) (int, []entry) {
 		}
 		ok := true
 		for k := 0; k < n; k++ {
-			if !caseMatch(p.toks[k], &toks[i+k]) {
+			if !caseMatch(p.toks[k], p.folds[k], &toks[i+k]) {
 				ok = false
 				break
 			}

@@ -71,6 +71,12 @@ type state struct {
 	date    string
 	runs    []run  // capitalised runs that were not taken as a new person
 	timeTok []bool // tokens inside a time expression
+	nameTok []bool // tokens inside a person's name
+	seen    map[mentionKey]bool
+	budget  int
+	// bySurnameKey finds the people of two or more words by the forms of their surname.
+	bySurnameKey map[string][]*entity
+	credits      map[int32]bool // credit-line verdict of each segment
 	// places are the runs the text puts after "in", "at", "near" (lower case).
 	places map[string]bool
 	// speakers are the capitalised words that speak alone ("said Nawa"), built on first use.
@@ -95,6 +101,11 @@ func newState(lx *lexicon, doc *model.Document) *state {
 		st.lex[i], st.in[i], st.used[i] = -1, -1, -1
 	}
 	st.timeTok = make([]bool, n)
+	st.nameTok = make([]bool, n)
+	st.seen = map[mentionKey]bool{}
+	st.bySurnameKey = map[string][]*entity{}
+	st.credits = map[int32]bool{}
+	st.budget = 64*n + 4096
 	for _, tm := range doc.Times {
 		k := sort.Search(n, func(k int) bool { return st.toks[k].end > tm.Start })
 		for ; k < n && st.toks[k].start < tm.End; k++ {
@@ -309,27 +320,50 @@ func (st *state) mention(e *entity, i, j int, via string) {
 		return
 	}
 	sp := model.Span{Start: st.toks[i].start, End: st.toks[j-1].end}
-	for _, m := range e.mentions {
-		if m.span == sp {
-			return
-		}
+	k := st.entIndex(e)
+	if !st.newMention(k, sp) {
+		return
 	}
 	e.mentions = append(e.mentions, ment{i: i, j: j, span: sp, via: via})
-	k := st.entIndex(e)
+	named := e.a.Kind == model.KindPerson && via != viaRole && via != viaPronoun
 	for x := i; x < j; x++ {
 		if st.used[x] < 0 {
 			st.used[x] = k
 		}
+		if named {
+			st.nameTok[x] = true
+		}
 	}
+}
+
+// newMention records that entity k is mentioned over sp and reports whether it was new.
+func (st *state) newMention(k int32, sp model.Span) bool {
+	key := mentionKey{k, sp}
+	if st.seen[key] {
+		return false
+	}
+	st.seen[key] = true
+	return true
+}
+
+// mentionKey identifies one mention of one entity.
+type mentionKey struct {
+	ent  int32
+	span model.Span
+}
+
+// spend takes n units from the document's work budget and reports whether any were left;
+// the coreference passes stop when it runs out, so odd inputs cannot make them quadratic.
+func (st *state) spend(n int) bool {
+	st.budget -= n
+	return st.budget >= 0
 }
 
 // mentionBytes adds a mention inside one token (a part of a hyphenated word).
 func (st *state) mentionBytes(e *entity, tok int, start, end int, via string) {
 	sp := model.Span{Start: start, End: end}
-	for _, m := range e.mentions {
-		if m.span == sp {
-			return
-		}
+	if !st.newMention(st.entIndex(e), sp) {
+		return
 	}
 	e.mentions = append(e.mentions, ment{i: tok, j: tok, span: sp, via: via})
 }

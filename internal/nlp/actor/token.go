@@ -13,6 +13,7 @@ const (
 	tAllCaps                   // two or more letters, all upper case (NATO, ISIS)
 	tPoss                      // the possessive ending 's or ’s
 	tDigit                     // starts with a digit
+	tGram                      // gram holds the token's grammar classes
 )
 
 // token is one word or punctuation mark. text and lower slice or copy the source; start and end
@@ -22,6 +23,7 @@ type token struct {
 	text       string
 	lower      string
 	flags      uint8
+	gram       gclass
 }
 
 func (t *token) is(f uint8) bool { return t.flags&f != 0 }
