@@ -212,6 +212,8 @@ func extractBody(root *html.Node, pageURL string, cfg htmlExtraction) (text stri
 			return
 		}
 		meta = res.Metadata
+		fixAtoms(res.ContentNode)
+		dropBrEchoes(res.ContentNode)
 		text = htmlText(res.ContentNode)
 	})
 	n := utf8.RuneCountInString(text)
@@ -228,6 +230,7 @@ func extractBody(root *html.Node, pageURL string, cfg htmlExtraction) (text stri
 		if a.Node == nil {
 			return
 		}
+		fixAtoms(a.Node)
 		t := htmlText(a.Node)
 		m := utf8.RuneCountInString(t)
 		switch {

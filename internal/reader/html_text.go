@@ -349,3 +349,83 @@ func tokenText(data []byte) string {
 		}
 	}
 }
+
+// dropBrEchoes removes the blocks that repeat lines of the block before them. Given
+// "<div>a<br><br>b<br><br>c</div>", go-trafilatura returns the div's text and then the lines
+// after its first break again as paragraphs of their own; a passage a page repeats on
+// purpose (a question asked in each interview) is not of this shape and is kept.
+func dropBrEchoes(root *html.Node) {
+	if root == nil {
+		return
+	}
+	var blocks []*html.Node
+	for n := range htmlWalk(root) {
+		if n.Type == html.ElementNode && htmlBlocks[n.DataAtom] && hasChildBr(n) {
+			blocks = append(blocks, n)
+		}
+	}
+	for _, b := range blocks {
+		if b.Parent == nil {
+			continue // removed already
+		}
+		// the words after the block's first line break
+		var tail strings.Builder
+		afterBr := false
+		for c := b.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Br {
+				afterBr = true
+				continue
+			}
+			if afterBr {
+				tail.WriteString(htmlText(c))
+				tail.WriteByte(' ')
+			}
+		}
+		nt := normalizeForCompare(tail.String(), tail.Len())
+		if len(nt) < 40 {
+			continue
+		}
+		for sib := b.NextSibling; sib != nil; {
+			next := sib.NextSibling
+			switch {
+			case sib.Type == html.TextNode && strings.TrimSpace(sib.Data) == "":
+			case sib.Type == html.ElementNode && htmlBlocks[sib.DataAtom]:
+				ns := normalizeForCompare(htmlText(sib), 1<<20)
+				if len(ns) < 20 || !strings.Contains(nt, ns) {
+					next = nil
+					break
+				}
+				b.Parent.RemoveChild(sib)
+			default:
+				next = nil
+			}
+			sib = next
+		}
+	}
+}
+
+func hasChildBr(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Br {
+			return true
+		}
+	}
+	return false
+}
+
+// fixAtoms sets the atom of elements built by name alone (the extractors create <p> and
+// others that way), so that the walks here know them.
+func fixAtoms(root *html.Node) {
+	if root == nil {
+		return
+	}
+	fix := func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == 0 {
+			n.DataAtom = atom.Lookup([]byte(n.Data))
+		}
+	}
+	fix(root)
+	for n := range htmlWalk(root) {
+		fix(n)
+	}
+}
