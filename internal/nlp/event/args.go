@@ -162,6 +162,17 @@ func (s *sentence) prepBefore(k int) string {
 		switch {
 		case s.c.prep[w]:
 			return w
+		case w == "and" || w == "or":
+			// a later conjunct shares the preposition of the first: "on the US and Israel"
+			for b := j - 1; b >= 0 && b >= j-3; b-- {
+				if s.toks[b].mention >= 0 {
+					return s.prepBefore(s.mentionStart(b))
+				}
+				if !s.c.det[s.toks[b].low] {
+					break
+				}
+			}
+			return ""
 		case s.c.det[w]:
 			continue
 		case s.toks[j].mention < 0 && isLetterStart(w) && skipped == 0 && !s.c.light[w] && !s.c.boundary[w] && !s.c.aux[w] && !s.c.be[w] && s.toks[j].lemma == w && !startsUpper(s.doc.Text[s.toks[j].start:s.toks[j].end]):
@@ -409,6 +420,13 @@ func (s *sentence) object(p *Pattern, e int) []int {
 			np++
 			continue
 		}
+		if t.low == "the" && j+1 < len(s.toks) && (s.toks[j+1].low == "country" || s.toks[j+1].low == "nation") &&
+			((prep == "" && p.Obj && np == 0) || (prep != "" && p.allows(prep))) {
+			// "threats against the country": the country named last
+			if m := s.lastCountryBefore(s.span.Start); m >= 0 {
+				return []int{m}
+			}
+		}
 		switch {
 		case t.low == "that" && p.Obj && prep == "" && np <= 3:
 			// "welcomed the announcement that Ukraine had agreed": the clause's subject
@@ -425,7 +443,10 @@ func (s *sentence) object(p *Pattern, e int) []int {
 			return nil
 		case t.low == "to" && j+1 < len(s.toks) && s.toks[j+1].mention < 0 && !s.c.det[s.toks[j+1].low] &&
 			isLetterStart(s.toks[j+1].low) && !startsUpper(s.doc.Text[s.toks[j+1].start:s.toks[j+1].end]):
-			prep = "to-infinitive" // "a proposal to enhance U.S. investment"
+			if p.Kind == KindVerb {
+				return nil // "offered to pay X": the rest belongs to the infinitive
+			}
+			prep = "to-infinitive" // "threats to use force against Iran": look on for the PP
 		case s.c.prep[t.low]:
 			prep, np = t.low, 0
 		case t.low == ",":
@@ -519,6 +540,9 @@ func (s *sentence) lightVerb(i int) int {
 		if s.c.light[t.lemma] || s.c.light[t.low] {
 			return j
 		}
+		if s.c.lem.isPastForm(t.low) || len(s.c.index[t.lemma]) > 0 || s.c.aux[t.low] || s.c.be[t.low] {
+			return -1 // another verb governs the noun
+		}
 		if s.c.det[t.low] || t.low == "'s" || t.low == "of" || t.low == "than" || (isLetterStart(t.low) && !s.c.prep[t.low] && !s.c.boundary[t.low] && !s.c.be[t.low]) {
 			continue
 		}
@@ -591,6 +615,16 @@ func (s *sentence) place(i, e int) []int {
 		}
 	}
 	return nil
+}
+
+// lastCountryBefore returns the last mention of a country before byte offset off, or -1.
+func (s *sentence) lastCountryBefore(off int) int {
+	for mi := len(s.ments) - 1; mi >= 0; mi-- {
+		if s.ments[mi].End <= off && s.isCountry(mi) {
+			return mi
+		}
+	}
+	return -1
 }
 
 func (s *sentence) isCountry(mi int) bool {

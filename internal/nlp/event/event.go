@@ -331,6 +331,9 @@ func (s *sentence) matchAt(i int) (match, bool) {
 	if i > 0 && s.toks[i-1].low == "as" && s.c.lem.isPastForm(t.low) {
 		return match{}, false // "as opposed to", "as agreed"
 	}
+	if strings.HasSuffix(t.low, "ing") && i > 0 && s.reducedRelative(i-1) {
+		return match{}, false // "an email requesting comment": the noun, not an actor, requests
+	}
 	if s.speechTag(i) {
 		return match{}, false // '"...," warned the analyst': a verb of saying after a quotation
 	}
@@ -369,6 +372,15 @@ func (s *sentence) matchAt(i int) (match, bool) {
 		return match{}, false
 	}
 	return best, true
+}
+
+// reducedRelative reports whether token j is a plain noun that an -ing form after it modifies.
+func (s *sentence) reducedRelative(j int) bool {
+	t := s.toks[j]
+	w := t.low
+	return t.mention < 0 && isLetterStart(w) && !s.c.aux[w] && !s.c.be[w] && !s.c.prep[w] && !s.c.boundary[w] &&
+		!s.c.light[t.lemma] && !s.c.det[w] && !s.c.negation[w] && !strings.HasSuffix(w, "ly") && w != "and" && w != "or" &&
+		!s.c.say[w] && !s.c.lem.isPastForm(w) && len(s.c.index[t.lemma]) == 0
 }
 
 // speechTag reports whether the word at i directly follows a closing quotation and comma.
