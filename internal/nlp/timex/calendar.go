@@ -88,25 +88,36 @@ func unitGran(u string) byte {
 	return gNone
 }
 
-// shift moves t by n units; coarse units first snap to the start of their period so that
-// month arithmetic never overflows (Jan 31 + 1 month).
+// addMonths moves t by n months, keeping the day when the target month has it and taking
+// the month's last day when it does not (Jan 31 + 1 month = Feb 28).
+func addMonths(t time.Time, n int) time.Time {
+	first := time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	d := t.Day()
+	if d > last {
+		d = last
+	}
+	return time.Date(first.Year(), first.Month(), d, t.Hour(), t.Minute(), 0, 0, time.UTC)
+}
+
+// shift moves t by n units.
 func shift(t time.Time, u string, n int) time.Time {
 	if n > 100000 || n < -100000 {
 		return t
 	}
 	switch u {
 	case "Y":
-		return time.Date(t.Year()+n, t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return addMonths(t, 12*n)
 	case "DE":
-		return time.Date(t.Year()+10*n, t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return addMonths(t, 120*n)
 	case "CE":
-		return time.Date(t.Year()+100*n, t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return addMonths(t, 1200*n)
 	case "ML":
-		return time.Date(t.Year()+1000*n, t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return addMonths(t, 12000*n)
 	case "Q":
-		return time.Date(t.Year(), t.Month()+time.Month(3*n), 1, 0, 0, 0, 0, time.UTC)
+		return addMonths(t, 3*n)
 	case "M":
-		return time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		return addMonths(t, n)
 	case "W", "WE":
 		return t.AddDate(0, 0, 7*n)
 	case "D":

@@ -36,8 +36,8 @@ func (r *run) mDeictic(i int) (cand, bool) {
 		k++
 	}
 	// an amount and a unit: the past six months, last five years, the next few days
-	if n, j, article, ok := r.amount(k); ok && !article {
-		if u, _, j2, ok := r.unitAt(j); ok && (d != "this" && d != "current" && d != "same" && d != "that") {
+	if n, j, article, ok := r.amount(k); ok && !article && n < 1000 {
+		if u, plural, j2, ok := r.unitAt(j); ok && (plural || n <= 1) && (d != "this" && d != "current" && d != "same" && d != "that") {
 			if u == "WE" {
 				return cand{}, false
 			}
@@ -555,11 +555,17 @@ func (r *run) mAmount(i int) (cand, bool) {
 				c2.derived = true
 				return c2, true
 			}
-			return cand{j: end, typ: "DATE"}, true
+			// the anchor is an event: only the length is known
+			return cand{j: j, typ: "DURATION", val: durValue(n, u)}, true
 		}
 		// a year earlier: from the last date the text gave
-		if r.ancG == gNone || !r.hasRef {
-			return cand{j: end, typ: "DATE"}, true
+		if !r.hasRef {
+			return cand{j: end, typ: "DATE", rel: true}, true
+		}
+		if r.ancG == gNone {
+			c := dateCand(end, shift(r.ref, u, sign*n), g)
+			c.derived = true
+			return c, true
 		}
 		if g == gYear && (r.ancG == gQuarter || r.ancG == gDay || r.ancG == gMonth) {
 			g = r.ancG
