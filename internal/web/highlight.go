@@ -76,7 +76,11 @@ func snapSpan(text string, s model.Span) (start, end int, ok bool) {
 
 // marks lists every highlight of doc: quotes, actor mentions, times and event triggers.
 func marks(doc *model.Document) []mark {
-	var out []mark
+	n := len(doc.Quotes) + len(doc.Times) + len(doc.Events)
+	for _, a := range doc.Actors {
+		n += len(a.Mentions)
+	}
+	out := make([]mark, 0, min(n, maxHighlights))
 	add := func(sp model.Span, kind int, label, href string) {
 		if len(out) >= maxHighlights {
 			return
@@ -173,7 +177,7 @@ func Highlight(doc *model.Document) []Segment {
 	slices.SortStableFunc(ms, func(a, b mark) int { return cmp.Compare(a.start, b.start) })
 
 	var (
-		out    []Segment
+		out    = make([]Segment, 0, len(cuts))
 		active []mark
 		next   int // next mark to open
 	)

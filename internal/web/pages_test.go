@@ -22,10 +22,11 @@ import (
 // hostile article.
 type site struct {
 	srv               *httptest.Server
+	handler           http.Handler
 	seedID, hostileID string
 }
 
-func newSite(t *testing.T) *site {
+func newSite(t testing.TB) *site {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "web.db"), sqlite.Options{})
@@ -43,12 +44,14 @@ func newSite(t *testing.T) *site {
 	mux := http.NewServeMux()
 	mux.Handle("/api/", api.New(st, api.Options{}))
 	mux.Handle("/", pages)
+	s.handler = mux
+	s.handler = mux
 	s.srv = httptest.NewServer(mux)
 	t.Cleanup(s.srv.Close)
 	return s
 }
 
-func save(t *testing.T, st store.Store, build func() (*model.Document, error)) string {
+func save(t testing.TB, st store.Store, build func() (*model.Document, error)) string {
 	t.Helper()
 	doc, err := build()
 	if err != nil {
