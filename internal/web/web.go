@@ -67,6 +67,8 @@ func New(st store.Store, opts Options) (*Web, error) {
 		"join":       strings.Join,
 		"dyadURL":    dyadURL,
 		"sub":        func(a, b float64) float64 { return a - b },
+		"plural":     plural,
+		"snippet":    snippet,
 		"scoreClasses": func() []string {
 			return []string{"s-conflict-hi", "s-conflict", "s-neutral", "s-coop", "s-coop-hi"}
 		},
@@ -175,6 +177,22 @@ func scoreClass(s float64) string {
 		return "s-coop-hi"
 	}
 }
+
+// snippet tidies a store snippet for a list: blank lines become spaces, and a snippet that
+// looks cut off is cut at a word and ends with an ellipsis.
+func snippet(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) < snippetCut || strings.HasSuffix(s, ".") {
+		return s
+	}
+	if i := strings.LastIndexByte(s, ' '); i > len(s)/2 {
+		s = s[:i]
+	}
+	return strings.TrimRight(s, " ,;:") + "…"
+}
+
+// snippetCut is the length from which a snippet that does not end a sentence is taken to be cut.
+const snippetCut = 120
 
 // dyadURL links the dyad page of a source and a target.
 func dyadURL(source, target string) string {
