@@ -25,6 +25,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	poll := fs.Duration("poll", 0, "poll the feeds named again every `DURATION` (e.g. 15m) until interrupted; 0 reads them once")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
 	timeout := fs.Duration("timeout", 30*time.Second, "time allowed for each web request")
+	workers := fs.Int("workers", 0, "articles annotated at once (default: one per CPU)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: tidings ingest [flags] PATH|URL|FEED...\n\n"+
 			"Reads articles (files, folders, - for standard input, web pages, RSS/Atom feeds), annotates\n"+
@@ -72,6 +73,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fetch:    source.NewFetcher(source.WebOptions{MaxBytes: pf.maxBytes, Timeout: *timeout, AllowPrivate: *allowPrivate}),
 		fileOpts: source.Options{MaxBytes: pf.maxBytes, Stdin: e.stdin},
 		progress: newProgress(e.stderr),
+		workers:  *workers,
 	}
 	in.lookup, _ = st.(store.Lookup)
 	var feeds []string
@@ -114,6 +116,7 @@ type ingester struct {
 	fetch    *source.Fetcher
 	fileOpts source.Options
 	progress *progress
+	workers  int
 
 	stored, present, failed int
 }
@@ -153,9 +156,15 @@ func (in *ingester) already(name, id string) {
 	in.progress.update(in, name)
 }
 
-// process reads, annotates and stores one input; item, when not nil, is the feed entry it
-// came from and fills in a missing title or date.
+// process reads, annotates and stores one fetched page; item, when not nil, is the feed entry
+// it came from and fills in a missing title or date.
 func (in *ingester) process(ctx context.Context, input source.Input, item *source.FeedItem) {
+	defer func() {
+		// an annotator bug must cost one article, not the run
+		if r := recover(); r != nil {
+			in.fail(fmt.Errorf("%s: internal error while annotating (please report it): %v", input.Name, r))
+		}
+	}()
 	doc, err := in.p.Read(input)
 	if err != nil {
 		in.fail(fmt.Errorf("%s: %w", input.Name, err))
@@ -179,18 +188,25 @@ func (in *ingester) process(ctx context.Context, input source.Input, item *sourc
 	in.save(ctx, input.Name, doc)
 }
 
-// files stores a file, every file of a folder, or standard input.
+// files stores a file, every file of a folder, or standard input, annotating on the
+// pipeline's worker pool and saving in input order.
 func (in *ingester) files(ctx context.Context, name string) {
-	for input, err := range source.Files(ctx, []string{name}, in.fileOpts) {
-		if err != nil {
+	inputs := source.Files(ctx, []string{name}, in.fileOpts)
+	in.p.Run(ctx, inputs, in.workers, nil, func(r pipeline.Result) error {
+		if r.Err != nil {
 			if ctx.Err() != nil {
-				return
+				return ctx.Err()
 			}
-			in.fail(err)
-			continue
+			var se *source.Error
+			if !errors.As(r.Err, &se) {
+				r.Err = fmt.Errorf("%s: %w", r.Name, r.Err)
+			}
+			in.fail(r.Err)
+			return nil
 		}
-		in.process(ctx, input, nil)
-	}
+		in.save(ctx, r.Name, r.Doc)
+		return nil
+	})
 }
 
 // url stores the page at u, or every entry of the feed at u; it reports whether u is a feed.
