@@ -49,6 +49,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			}
 			tgt = s.object(p, m.end)
 		}
+		if len(src) == 0 && !p.PossTarget && m.end < len(s.toks) && s.toks[m.end].low == "by" {
+			src = s.byAgent(m.end) // "a visit by Indian Prime Minister Narendra Modi to Mauritius"
+		}
 		if len(src) == 0 && p.allows("between") {
 			if g := s.betweenGroup(m.end); len(g) > 1 {
 				src, tgt = g[:1], g[1:]

@@ -63,6 +63,9 @@ func TestSentences(t *testing.T) {
 		{"rejection answers the accusation", "Russia accused Ukraine of shelling the plant. Kyiv rejected the charge.",
 			[]string{"ACCUSE RUS>UKR", "REJECT UKR>RUS"}},
 		{"compound modifier is no trigger", "Russia rejected the U.S.-proposed plan.", []string{"REJECT RUS>-"}},
+		{"meeting after a modifier", "Putin held a separate meeting with Trump in Moscow.", []string{"CONSULT RUS>USA"}},
+		{"visit by", "The announcement came during a two-day visit by Putin to France.", []string{"CONSULT RUS>FRA"}},
+		{"reduced relative is no actor", "Iran did not reply to an email requesting comment.", nil},
 		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
 	}
 	c := testCoder(t)

@@ -331,9 +331,6 @@ func (s *sentence) matchAt(i int) (match, bool) {
 	if i > 0 && s.toks[i-1].low == "as" && s.c.lem.isPastForm(t.low) {
 		return match{}, false // "as opposed to", "as agreed"
 	}
-	if strings.HasSuffix(t.low, "ing") && i > 0 && s.reducedRelative(i-1) {
-		return match{}, false // "an email requesting comment": the noun, not an actor, requests
-	}
 	if s.speechTag(i) {
 		return match{}, false // '"...," warned the analyst': a verb of saying after a quotation
 	}
@@ -370,6 +367,9 @@ func (s *sentence) matchAt(i int) (match, bool) {
 	}
 	if best.end-best.start == 1 && !s.fitsKind(i, best.p.Kind) {
 		return match{}, false
+	}
+	if best.p.Kind == KindVerb && strings.HasSuffix(t.low, "ing") && i > 0 && s.reducedRelative(i-1) {
+		return match{}, false // "an email requesting comment": the noun, not an actor, requests
 	}
 	return best, true
 }
