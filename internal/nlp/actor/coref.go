@@ -142,6 +142,13 @@ func (st *state) descriptions() {
 			code = st.lx.countries[ci].code
 		}
 		cands := st.refCandidates(head, roleIdx, code)
+		if len(cands) == 0 && code != "" && !both && !plural {
+			// "the Pakistani envoy" after "Pakistan's permanent representative ..., Munir
+			// Akram": the latest person of that state in the three sentences before.
+			if e := st.recentOf(code, i); e != nil {
+				cands = []*entity{e}
+			}
+		}
 		if len(cands) == 0 {
 			continue
 		}
@@ -293,9 +300,11 @@ func (st *state) recent(cands []*entity, i, n int) []*entity {
 // quotations are left alone: they speak of someone the quoted speaker means.
 func (st *state) pronouns() {
 	type pm struct {
-		i   int
-		seg int32
-		e   *entity
+		i       int
+		seg     int32
+		e       *entity
+		poss    bool // "Mhlanga's arrest"
+		speaker bool // "Mhike told VOA", "said Nawa"
 	}
 	var ms []pm
 	for _, e := range st.ents {
@@ -304,12 +313,13 @@ func (st *state) pronouns() {
 		}
 		for _, m := range e.mentions {
 			if m.via != viaPronoun && m.j > m.i {
-				ms = append(ms, pm{m.i, st.seg[m.i], e})
+				ms = append(ms, pm{m.i, st.seg[m.i], e, m.j < len(st.toks) && st.toks[m.j].is(tPoss), st.speechNext(m.i, m.j) || st.appositionSpeaks(m.j)})
 			}
 		}
 	}
 	sort.Slice(ms, func(a, b int) bool { return ms[a].i < ms[b].i })
 	inQuote := st.quoted()
+	var prons, win []pm
 	mi := 0
 	for i := range st.toks {
 		for mi < len(ms) && ms[mi].i < i {
@@ -328,47 +338,97 @@ func (st *state) pronouns() {
 		if st.used[i] >= 0 || inQuote[i] {
 			continue
 		}
-		pick := func(lo, hi int, seg int32) *entity {
-			for x := lo; x < hi; x++ {
-				if ms[x].seg != seg {
-					continue
-				}
-				e := ms[x].e
-				if e.gender == 0 || e.gender == g {
-					return e
-				}
-			}
-			return nil
-		}
-		var found *entity
 		seg := st.seg[i]
-		// Same sentence, first compatible person before the pronoun.
+		// The window: this sentence and the three before it, at most 50 names and 50
+		// pronouns back, in text order.
 		lo := mi
-		for lo > 0 && mi-lo < 50 && ms[lo-1].seg == seg {
+		for lo > 0 && mi-lo < 50 && ms[lo-1].seg >= seg-3 {
 			lo--
 		}
-		found = pick(lo, mi, seg)
-		for back := int32(1); found == nil && back <= 3 && seg-back >= 0; back++ {
-			s := seg - back
-			a := lo
-			for a > 0 && lo-a < 50 && ms[a-1].seg >= s {
-				a--
-			}
-			b := a
-			for b < len(ms) && b-a < 50 && ms[b].seg == s {
+		plo := len(prons)
+		for plo > 0 && len(prons)-plo < 50 && prons[plo-1].seg >= seg-3 {
+			plo--
+		}
+		win = win[:0]
+		a, b := lo, plo
+		for a < mi || b < len(prons) {
+			if b >= len(prons) || a < mi && ms[a].i < prons[b].i {
+				win = append(win, ms[a])
+				a++
+			} else {
+				win = append(win, prons[b])
 				b++
 			}
-			found = pick(a, b, s)
+		}
+		ok := func(x int) bool { e := win[x].e; return e.gender == 0 || e.gender == g }
+		var found *entity
+		// "he added": the last speaker.
+		speaks := st.speechNext(i, i+1)
+		if speaks {
+			for x := len(win) - 1; x >= 0 && found == nil && win[x].seg >= seg-1; x-- {
+				if win[x].speaker && ok(x) {
+					found = win[x].e
+				}
+			}
+		}
+		// Else the first person of the nearest sentence that has one, not a possessive when
+		// another will do.
+		for s := seg; found == nil && s >= seg-3 && s >= 0; s-- {
+			var poss *entity
+			for x := range win {
+				if win[x].seg != s || !ok(x) {
+					continue
+				}
+				if !win[x].poss {
+					found = win[x].e
+					break
+				}
+				if poss == nil {
+					poss = win[x].e
+				}
+			}
+			if found == nil {
+				found = poss
+			}
 		}
 		if found == nil {
 			continue
 		}
+		possessive := t.lower == "his" || t.lower == "her" || t.lower == "hers"
+		prons = append(prons, pm{i, seg, found, possessive, speaks})
 		if found.gender == 0 {
 			found.gender = g
 		}
 		found.mentions = append(found.mentions, ment{i: i, j: i + 1, span: model.Span{Start: t.start, End: t.end}, via: viaPronoun})
 		st.used[i] = st.entIndex(found)
 	}
+}
+
+// appositionSpeaks reports an apposition at token j that a speech verb ends: "Siyoka
+// Simasiku, director at the coalition, says ...".
+func (st *state) appositionSpeaks(j int) bool {
+	if j >= len(st.toks) || st.toks[j].text != "," {
+		return false
+	}
+	for k := j + 1; k < len(st.toks) && k < j+20 && st.sameSeg(j, k); k++ {
+		t := &st.toks[k]
+		if st.g.is(gSpeech, t) {
+			return true
+		}
+		if st.nameTok[k] || t.text == "\"" || t.text == "“" || t.text == "”" {
+			return false
+		}
+	}
+	return false
+}
+
+// speechNext reports a speech verb just after tokens [i, j) ("Mhike told", "he added") or just
+// before them ("said Nawa").
+func (st *state) speechNext(i, j int) bool {
+	if j < len(st.toks) && st.sameSeg(i, j) && st.g.is(gSpeech, &st.toks[j]) {
+		return true
+	}
+	return i > 0 && st.sameSeg(i-1, i) && st.g.is(gSpeech, &st.toks[i-1])
 }
 
 // quoted marks the tokens inside quotation marks. Straight double quotes alternate; curly ones
@@ -417,4 +477,17 @@ func (st *state) mentionedBefore(cands []*entity, i int) []*entity {
 		return cands
 	}
 	return out
+}
+
+// recentOf returns the person of state code named last before token i within its sentence
+// and the three before it (looking back at most 300 tokens).
+func (st *state) recentOf(code string, i int) *entity {
+	for k := i - 1; k >= 0 && k >= i-300 && st.seg[k] >= st.seg[i]-3; k-- {
+		if st.nameTok[k] && st.used[k] >= 0 {
+			if e := st.ents[st.used[k]]; e.a.Country == code {
+				return e
+			}
+		}
+	}
+	return nil
 }

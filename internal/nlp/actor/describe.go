@@ -272,11 +272,29 @@ func (st *state) genderOf(i, j int) byte {
 	return 0
 }
 
-// titleText is the role of a title before a name: its last run of roles, bodies, modifiers and
-// capitalised words ("Foreign Ministry spokeswoman", not "Russian Foreign Ministry
-// spokeswoman"; "President", not "government of Malaysian Prime Minister").
+// titleText is the role of a title before a name: from its last role word, back over the
+// bodies, modifiers and capitalised words joined to it, to the end ("Foreign Ministry
+// spokeswoman", not "Russian Foreign Ministry spokeswoman"; "Prime Minister", not "government
+// of Malaysian Prime Minister"; "permanent representative to the United Nations").
 func (st *state) titleText(d desc) string {
-	k := d.j
+	last := -1
+	for k := d.i; k < d.j; {
+		if sp, ok := st.lexAt(k); ok && sp.j <= d.j {
+			if _, isRole := has(sp.entries, eRole); isRole {
+				last = k
+			}
+			k = sp.j
+			continue
+		}
+		if _, ok := st.roleWord(k); ok {
+			last = k
+		}
+		k++
+	}
+	if last < 0 {
+		return st.roleText(d)
+	}
+	k := last
 	for k > d.i {
 		if s, sp, ok := st.lexEnding(k); ok && s >= d.i {
 			if _, state := st.stateOf(sp); state != "" {
