@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,7 +11,9 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/tidings-news/tidings/internal/source"
 	"github.com/tidings-news/tidings/internal/store"
 	"github.com/tidings-news/tidings/internal/store/sqlite"
 )
@@ -239,5 +242,63 @@ func TestIngestURLFlagNeedsOneFile(t *testing.T) {
 	}
 	if code, _, errs := runCmd(t, "", "ingest", "--db", db, "--url", "https://a.example/x", "testdata/ingest/aid.txt"); code != 0 {
 		t.Errorf("one file with --url: exit %d\n%s", code, errs)
+	}
+}
+
+func TestPollLoop(t *testing.T) {
+	var conditional, full, failing atomic.Int32
+	var broken atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if broken.Load() {
+			failing.Add(1)
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
+		}
+		if r.Header.Get("If-None-Match") == `"v"` {
+			conditional.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		full.Add(1)
+		w.Header().Set("ETag", `"v"`)
+		w.Header().Set("Content-Type", "application/atom+xml")
+		fmt.Fprint(w, `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title></feed>`)
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "t.db")
+	st, err := sqlite.Open(ctx, db, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var errb strings.Builder
+	in := &ingester{
+		log:      &env{stderr: &errb, log: slog.New(slog.DiscardHandler)},
+		st:       st,
+		fetch:    source.NewFetcher(source.WebOptions{AllowPrivate: true}),
+		progress: newProgress(&errb),
+	}
+	feed := srv.URL + "/feed"
+	if !in.url(ctx, feed) {
+		t.Fatal("the feed was not taken for a feed")
+	}
+	pctx, cancel := context.WithTimeout(ctx, 700*time.Millisecond)
+	in.pollLoop(pctx, []string{feed}, 100*time.Millisecond)
+	cancel()
+	if full.Load() != 1 || conditional.Load() < 3 {
+		t.Errorf("polls: %d full, %d conditional; want 1 full and several conditional", full.Load(), conditional.Load())
+	}
+	broken.Store(true)
+	pctx, cancel = context.WithTimeout(ctx, 1000*time.Millisecond)
+	in.pollLoop(pctx, []string{feed}, 100*time.Millisecond)
+	cancel()
+	// failures back off: 100ms, then 200, 400, 800ms between tries
+	if n := failing.Load(); n < 2 || n > 5 {
+		t.Errorf("%d polls of a failing feed in 1s, want 2 to 5 (backing off, not 9)", n)
+	}
+	fs, err := st.FeedState(ctx, feed)
+	if err != nil || fs.Errors != int(failing.Load()) || !strings.Contains(fs.LastError, "503") || fs.ETag != `"v"` {
+		t.Errorf("feed state: %+v, %v", fs, err)
 	}
 }
