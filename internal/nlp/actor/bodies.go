@@ -201,3 +201,104 @@ func (st *state) attributive(i, j int) bool {
 	}
 	return true
 }
+
+// ownedBodies gives a body named after a possessive pronoun the state of the person the
+// pronoun stands for: "his administration" after Trump is the US administration.
+func (st *state) ownedBodies() {
+	for _, e := range st.ents {
+		if !strings.HasPrefix(e.key, "g::") {
+			continue // only generic bodies of no state
+		}
+		kept := e.mentions[:0]
+		for _, m := range e.mentions {
+			if owner := st.pronounOwner(m.i); owner != nil && owner.a.Country != "" {
+				phrase := strings.TrimPrefix(e.key, "g::")
+				to := st.entity("g:"+owner.a.Country+":"+phrase, model.Actor{Name: e.a.Name, Kind: e.a.Kind, Country: owner.a.Country, Sector: e.a.Sector})
+				st.moveMention(to, m)
+				continue
+			}
+			kept = append(kept, m)
+		}
+		e.mentions = kept
+	}
+}
+
+// pronounOwner returns the person of a possessive pronoun just before token i.
+func (st *state) pronounOwner(i int) *entity {
+	if i < 1 || !st.g.is(gPossessive, &st.toks[i-1]) || st.used[i-1] < 0 {
+		return nil
+	}
+	if o := st.ents[st.used[i-1]]; o.a.Kind == model.KindPerson {
+		return o
+	}
+	return nil
+}
+
+// moveMention gives mention m to entity to.
+func (st *state) moveMention(to *entity, m ment) {
+	k := st.entIndex(to)
+	if !st.newMention(k, m.span) {
+		return
+	}
+	to.mentions = append(to.mentions, m)
+	for x := m.i; x < m.j; x++ {
+		st.used[x] = k
+	}
+}
+
+// stateSectors are the sectors of a state's own bodies, which belong to the article's home
+// state when the text names no other.
+func stateSector(s string) bool {
+	switch s {
+	case "GOV", "MIL", "COP", "JUD", "LEG", "SPY":
+		return true
+	}
+	return false
+}
+
+// homeState gives the article's home state to the state bodies and office holders the text
+// leaves without one ("the military said", "District Commissioner Omar Osman Alasow"). The
+// home state is the one mentioned most, by a clear margin (half as many again as the next);
+// without one, they keep no state.
+func (st *state) homeState() {
+	best, second := -1, 0
+	var home *entity
+	for _, e := range st.ents {
+		if e.a.Kind != model.KindCountry {
+			continue
+		}
+		n := len(e.mentions)
+		if n > best {
+			second, best, home = max(best, 0), n, e
+		} else if n > second {
+			second = n
+		}
+	}
+	if home == nil || best < 2 || 2*best < 3*second {
+		return
+	}
+	code := home.a.Country
+	for _, e := range st.ents {
+		if e.a.Country != "" || len(e.mentions) == 0 || !stateSector(e.a.Sector) {
+			continue
+		}
+		switch e.a.Kind {
+		case model.KindPerson:
+			e.a.Country = code
+		case model.KindGroup, model.KindOrganization:
+			if !strings.HasPrefix(e.key, "g::") {
+				continue // a named organisation of no state
+			}
+			phrase := strings.TrimPrefix(e.key, "g::")
+			if k, ok := st.byKey["g:"+code+":"+phrase]; ok {
+				to := st.ents[k]
+				for _, m := range e.mentions {
+					st.moveMention(to, m)
+				}
+				e.mentions = nil
+				continue
+			}
+			e.a.Country = code
+		}
+	}
+}

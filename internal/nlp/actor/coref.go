@@ -117,6 +117,10 @@ func (st *state) descriptions() {
 		k := i + 1
 		ci := -1
 		var stateI, stateJ int
+		// "the top U.S. diplomat": modifiers may come before the state too.
+		for n := 0; n < 2 && k+1 < len(st.toks) && st.sameSeg(i, k+1) && st.g.is(gModifier, &st.toks[k]) && st.lex[k] < 0 && st.lex[k+1] >= 0; n++ {
+			k++
+		}
 		if sp, ok := st.lexAt(k); ok && st.sameSeg(i, k) {
 			if c, code := st.stateOf(sp); code != "" {
 				ci, stateI, stateJ = c, k, sp.j

@@ -155,6 +155,8 @@ func (st *state) run() {
 	st.surnames()
 	st.descriptions()
 	st.pronouns()
+	st.ownedBodies()
+	st.homeState()
 }
 
 // scanLexicon marks the longest lexicon phrase at each token, left to right, without overlap.
