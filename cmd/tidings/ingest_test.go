@@ -18,6 +18,34 @@ import (
 	"github.com/tidings-news/tidings/internal/store/sqlite"
 )
 
+// Two short articles the ingest tests store.
+const (
+	talksText = `Envoys meet in Muscat
+
+MUSCAT, Jan. 16 (Example Wire) — The United States and Iran held indirect talks in Oman on Friday, officials said.
+
+Secretary of State Marco Rubio said Washington wanted a deal. "We are ready to talk," Rubio told reporters.
+`
+	aidText = `Aid reaches flooded villages
+
+GENEVA, Jan. 15 (Example Wire) — The United Nations sent food aid to Pakistan on Thursday after floods.
+
+Pakistan thanked the United Nations for its help.
+`
+)
+
+// articleDir writes the two articles into a new folder and returns it.
+func articleDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range map[string]string{"talks.txt": talksText, "aid.txt": aidText} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // storeStats opens the database at path and counts what it holds.
 func storeStats(t *testing.T, path string) store.Stats {
 	t.Helper()
@@ -34,8 +62,9 @@ func storeStats(t *testing.T, path string) store.Stats {
 }
 
 func TestIngestFilesTwice(t *testing.T) {
+	dir := articleDir(t)
 	db := filepath.Join(t.TempDir(), "t.db")
-	code, _, errs := runCmd(t, "", "ingest", "--db", db, "--now", "2026-01-17T06:00", "testdata/ingest")
+	code, _, errs := runCmd(t, "", "ingest", "--db", db, "--now", "2026-01-17T06:00", dir)
 	if code != 0 || !strings.Contains(errs, "ingest: 2 stored, 0 already present, 0 failed") {
 		t.Fatalf("first ingest: exit %d\n%s", code, errs)
 	}
@@ -43,7 +72,7 @@ func TestIngestFilesTwice(t *testing.T) {
 	if first.Articles != 2 {
 		t.Fatalf("stored %+v, want 2 articles", first)
 	}
-	code, _, errs = runCmd(t, "", "ingest", "--db", db, "--now", "2026-01-18T06:00", "testdata/ingest", "testdata/ingest/aid.txt")
+	code, _, errs = runCmd(t, "", "ingest", "--db", db, "--now", "2026-01-18T06:00", dir, filepath.Join(dir, "aid.txt"))
 	if code != 0 || !strings.Contains(errs, "ingest: 0 stored, 3 already present, 0 failed") {
 		t.Fatalf("second ingest: exit %d\n%s", code, errs)
 	}
@@ -53,13 +82,14 @@ func TestIngestFilesTwice(t *testing.T) {
 }
 
 func TestIngestBadInputsGoOn(t *testing.T) {
+	dir := articleDir(t)
 	db := filepath.Join(t.TempDir(), "t.db")
 	empty := filepath.Join(t.TempDir(), "empty.txt")
 	if err := os.WriteFile(empty, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errs := runCmd(t, "", "ingest", "--db", db, "testdata/ingest/nosuch.txt", empty,
-		"http://127.0.0.1:1/", "testdata/ingest/aid.txt")
+	code, _, errs := runCmd(t, "", "ingest", "--db", db, filepath.Join(dir, "nosuch.txt"), empty,
+		"http://127.0.0.1:1/", filepath.Join(dir, "aid.txt"))
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
@@ -80,14 +110,7 @@ func TestIngestBadInputsGoOn(t *testing.T) {
 }
 
 func TestIngestFeed(t *testing.T) {
-	talks, err := os.ReadFile("testdata/ingest/talks.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	aid, err := os.ReadFile("testdata/ingest/aid.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	talks, aid := []byte(talksText), []byte(aidText)
 	var articleGets, feedFull, feedNotModified atomic.Int32
 	mux := http.NewServeMux()
 	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
@@ -212,8 +235,9 @@ func TestIngestSharedCorpus(t *testing.T) {
 }
 
 func TestReprocess(t *testing.T) {
+	dir := articleDir(t)
 	db := filepath.Join(t.TempDir(), "t.db")
-	if code, _, errs := runCmd(t, "", "ingest", "--db", db, "--now", "2026-01-17T06:00", "testdata/ingest"); code != 0 {
+	if code, _, errs := runCmd(t, "", "ingest", "--db", db, "--now", "2026-01-17T06:00", dir); code != 0 {
 		t.Fatalf("ingest: exit %d\n%s", code, errs)
 	}
 	before := storeStats(t, db)
@@ -231,16 +255,17 @@ func TestReprocess(t *testing.T) {
 }
 
 func TestIngestURLFlagNeedsOneFile(t *testing.T) {
+	dir := articleDir(t)
 	db := filepath.Join(t.TempDir(), "t.db")
 	for _, args := range [][]string{
-		{"--url", "https://a.example/x", "testdata/ingest"},
-		{"--url", "https://a.example/x", "testdata/ingest/aid.txt", "testdata/ingest/talks.txt"},
+		{"--url", "https://a.example/x", dir},
+		{"--url", "https://a.example/x", filepath.Join(dir, "aid.txt"), filepath.Join(dir, "talks.txt")},
 	} {
 		if code, _, _ := runCmd(t, "", append([]string{"ingest", "--db", db}, args...)...); code != 2 {
 			t.Errorf("%q: exit %d, want 2", args, code)
 		}
 	}
-	if code, _, errs := runCmd(t, "", "ingest", "--db", db, "--url", "https://a.example/x", "testdata/ingest/aid.txt"); code != 0 {
+	if code, _, errs := runCmd(t, "", "ingest", "--db", db, "--url", "https://a.example/x", filepath.Join(dir, "aid.txt")); code != 0 {
 		t.Errorf("one file with --url: exit %d\n%s", code, errs)
 	}
 }
