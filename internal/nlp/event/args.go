@@ -541,6 +541,9 @@ func (s *sentence) lightVerb(i int) int {
 			continue
 		}
 		if s.c.light[t.lemma] || s.c.light[t.low] {
+			if j > 0 && (s.c.det[s.toks[j-1].low] || s.toks[j-1].low == "'s") {
+				return -1 // "the start of protests": a noun, not a light verb
+			}
 			return j
 		}
 		if s.c.lem.isPastForm(t.low) || len(s.c.index[t.lemma]) > 0 || s.c.aux[t.low] || s.c.be[t.low] {
