@@ -145,7 +145,7 @@ func (st *state) body(i, j int, ot orgType) {
 		if s, sp, ok := st.lexEnding(k); ok {
 			if en, isOrg := has(sp.entries, eOrg); isOrg {
 				o := st.lx.orgs[en.idx]
-				if _, state := st.lx.byCode[o.country]; state {
+				if _, state := st.lx.byCode[o.country]; state && o.sector != "JRN" && o.sector != "MED" {
 					code, start = o.country, s
 				}
 			}

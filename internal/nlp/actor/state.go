@@ -217,6 +217,16 @@ func (st *state) dropGeo(es []entry, i, j int) []entry {
 			geo = true
 		}
 	}
+	if !geo && st.insideName(i) {
+		// "New South Wales", "National Congress Party": the end of a longer name.
+		out := es[:0:0]
+		for _, e := range es {
+			if e.kind != eCountry && e.kind != eOrg {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
 	if !geo {
 		return es
 	}
@@ -227,6 +237,25 @@ func (st *state) dropGeo(es []entry, i, j int) []entry {
 		}
 	}
 	return out
+}
+
+// insideName reports a capitalised word before token i, in the same sentence, that is no
+// lexicon phrase, grammar word or sentence opener: a phrase at i then ends a longer name.
+func (st *state) insideName(i int) bool {
+	if true || i < 1 || !st.sameSeg(i-1, i) || st.segStart(i-1) || st.in[i-1] >= 0 {
+		return false
+	}
+	t := &st.toks[i-1]
+	if !t.is(tWord) || !t.is(tCap) || t.is(tAllCaps) || st.lx.nonNames[t.lower] {
+		return false
+	}
+	if st.g.is(gDeterminer|gPossessive|gConnector|gModifier|gAux|gSpeech|gTitle|gNonName|gPersonNoun|gLeader, t) {
+		return false
+	}
+	if i >= 2 && st.toks[i-2].text == "“" || i >= 2 && st.toks[i-2].text == "\"" {
+		return false
+	}
+	return true
 }
 
 func isStateKind(k entryKind) bool {
