@@ -115,6 +115,11 @@ func (lx *htmlLexicon) read(data []byte, opts Options, cfg htmlExtraction) (*mod
 	if dateLine != "" {
 		facts.dateTexts = append([]string{dateLine}, facts.dateTexts...)
 	}
+	// A stamp on a line of its own at the foot ("Updated 3 hours ago") is no part of the body.
+	if i := strings.LastIndex(doc.Text, "\n\n"); i > 0 && lx.isDateLine(doc.Text[i+2:], opts.now()) {
+		facts.dateTexts = append(facts.dateTexts, doc.Text[i+2:])
+		doc.Text = doc.Text[:i]
+	}
 	doc.Standfirst = dek
 	if doc.Standfirst == "" {
 		doc.Standfirst = pickStandfirst(standfirstCandidates(facts), doc.Title, doc.Byline, doc.Text, firstNonEmpty(doc.URL, pageURL))
@@ -135,7 +140,7 @@ func decodeHTML(data []byte) []byte {
 			return bytes.ToValidUTF8(data, []byte("\uFFFD"))
 		}
 		if out, err := enc.NewDecoder().Bytes(data); err == nil {
-			return bytes.ToValidUTF8(out, []byte("\uFFFD"))
+			return bytes.ToValidUTF8(bytes.TrimPrefix(out, []byte("\uFEFF")), []byte("\uFFFD"))
 		}
 	}
 	if utf8.Valid(data) {
@@ -323,7 +328,7 @@ func stripSiteName(title, site string, urls ...string) string {
 			}
 		}
 	}
-	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » "} {
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "} {
 		i := strings.LastIndex(title, sep)
 		if i <= 0 {
 			continue
