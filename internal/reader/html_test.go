@@ -54,7 +54,7 @@ func TestReadHTMLPages(t *testing.T) {
 			hasNo: []string{"Most read", "Copyright", "Privacy", "By Maria", "Sport"},
 		},
 		{
-			file: "jsonld-article.html",
+			file:  "jsonld-article.html",
 			title: "Drought cuts wheat harvest by a third", byline: "Ana Ruiz and Ben Okafor",
 			standfirst: "Farmers in the southern plains expect the smallest crop in twenty years after a winter without rain.",
 			published:  "2025-03-14T20:30:26Z", publishedSource: "json-ld:datePublished",
@@ -70,8 +70,8 @@ func TestReadHTMLPages(t *testing.T) {
 			hasNo: []string{"Front page", "Advertise", "09:15"},
 		},
 		{
-			file:  "printed-date.html",
-			title: "Rail strike called off after late-night talks",
+			file:      "printed-date.html",
+			title:     "Rail strike called off after late-night talks",
 			published: "2025-03-14T16:30-04:00", publishedSource: "text",
 			start: "A national rail strike", paragraphs: 3,
 			hasNo: []string{"Published", "Jobs"},
