@@ -272,3 +272,18 @@ func digits(s string) bool {
 	}
 	return s != ""
 }
+
+// SplitList splits a filter value that may list several values ("USA, GBR") at commas,
+// trimming spaces and dropping empty items; at most 50 are kept.
+func SplitList(v string) []string {
+	var out []string
+	for _, x := range strings.Split(v, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+			if len(out) == 50 {
+				break
+			}
+		}
+	}
+	return out
+}

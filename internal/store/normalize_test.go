@@ -1,6 +1,8 @@
 package store
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -117,4 +119,24 @@ func FuzzCanonicalURL(f *testing.F) {
 		}
 		_ = ContentHash(s)
 	})
+}
+
+func TestSplitList(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"USA", []string{"USA"}},
+		{" USA , GBR,,", []string{"USA", "GBR"}},
+		{"", nil},
+		{" , ", nil},
+	}
+	for _, tc := range tests {
+		if got := SplitList(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("SplitList(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	if n := len(SplitList(strings.Repeat("a,", 500))); n != 50 {
+		t.Errorf("SplitList kept %d items, want 50", n)
+	}
 }

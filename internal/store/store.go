@@ -126,10 +126,11 @@ type ArticleSummary struct {
 
 // EventQuery selects events. Empty fields do not filter.
 type EventQuery struct {
-	// Type is a PLOVER event type (CONSULT, ACCUSE...).
+	// Type is a PLOVER event type (CONSULT, ACCUSE...), or several separated by commas.
 	Type string
 	// Source and Target match a country code (IRN) or an actor name (case-insensitive) of any
-	// source or target actor.
+	// source or target actor; several may be given separated by commas ("USA,GBR"), any of
+	// which matches.
 	Source string
 	Target string
 	// From and To bound the event's day (inclusive); zero leaves the end open.
@@ -234,7 +235,8 @@ type QuoteRow struct {
 type GraphQuery struct {
 	// Limit is the most edges returned, the busiest first.
 	Limit int
-	// Type keeps only events of one PLOVER type; empty keeps all.
+	// Type keeps only events of one PLOVER type (or of several, comma-separated); empty keeps
+	// all.
 	Type     string
 	From, To time.Time
 }

@@ -46,12 +46,36 @@ func (w *where) dayRange(col string, from, to time.Time) {
 // side adds the condition that some actor on one side of the event e matches v, a country
 // code or a name.
 func (w *where) side(role, v string) {
-	v = strings.TrimSpace(v)
-	if v == "" {
+	vals := store.SplitList(v)
+	if len(vals) == 0 {
 		return
 	}
+	codes := make([]any, len(vals))
+	names := make([]any, len(vals))
+	for i, x := range vals {
+		codes[i], names[i] = strings.ToUpper(x), nameKey(x)
+	}
+	args := append(append([]any{role}, codes...), names...)
 	w.add(`EXISTS (SELECT 1 FROM event_actors x WHERE x.article_seq = e.article_seq AND x.event_n = e.n
-	AND x.role = ? AND (x.country = ? OR x.name_key = ?))`, role, strings.ToUpper(v), nameKey(v))
+	AND x.role = ? AND (x.country IN (`+placeholders(len(vals))+`) OR x.name_key IN (`+placeholders(len(vals))+`)))`, args...)
+}
+
+// types adds the condition that the event's type is one of a comma-separated list.
+func (w *where) types(v string) {
+	vals := store.SplitList(v)
+	if len(vals) == 0 {
+		return
+	}
+	args := make([]any, len(vals))
+	for i, x := range vals {
+		args[i] = strings.ToUpper(x)
+	}
+	w.add("e.type IN ("+placeholders(len(vals))+")", args...)
+}
+
+// placeholders returns n question marks separated by commas.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
 // ftsQuery turns words a user typed into an FTS5 query that needs all of them, with no
@@ -148,9 +172,7 @@ type eventKey struct {
 // Events lists events, newest day first.
 func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.EventRow, int, error) {
 	var w where
-	if v := strings.TrimSpace(q.Type); v != "" {
-		w.add("e.type = ?", strings.ToUpper(v))
-	}
+	w.types(q.Type)
 	if v := strings.TrimSpace(q.Certainty); v != "" {
 		w.add("e.certainty = ?", strings.ToLower(v))
 	}
@@ -425,9 +447,7 @@ LIMIT ? OFFSET ?`, args...)
 // ActorGraph returns the busiest source→target edges and their nodes.
 func (s *Store) ActorGraph(ctx context.Context, q store.GraphQuery) ([]store.GraphNode, []store.GraphEdge, error) {
 	var w where
-	if v := strings.TrimSpace(q.Type); v != "" {
-		w.add("e.type = ?", strings.ToUpper(v))
-	}
+	w.types(q.Type)
 	w.dayRange("e.day", q.From, q.To)
 	w.add("s.node <> '' AND t.node <> '' AND s.node <> t.node")
 	rows, err := s.db.QueryContext(ctx, `

@@ -353,6 +353,10 @@ func testEvents(t *testing.T, s store.Store) {
 			[]string{"CONSULT@2026-01-16", "ACCUSE@2026-01-16", "COOPERATE@2026-01-16"}, 3},
 		{"paging", store.EventQuery{Limit: 2, Offset: 1}, []string{"CONSULT@2026-01-16", "ACCUSE@2026-01-16"}, 5},
 		{"none", store.EventQuery{Source: "FRA"}, []string{}, 0},
+		{"lists", store.EventQuery{Source: "OMN, iran", Type: "cooperate,REJECT"},
+			[]string{"REJECT@2026-01-20", "COOPERATE@2026-01-16"}, 2},
+		{"empty list items", store.EventQuery{Source: " ,USA,", Target: "irn"},
+			[]string{"CONSULT@2026-01-16", "ACCUSE@2026-01-16", "COERCE@2026-01-12"}, 3},
 	}
 	for _, tc := range tests {
 		got, total, err := s.Events(ctx, tc.q)
