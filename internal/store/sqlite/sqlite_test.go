@@ -26,10 +26,14 @@ func TestConformance(t *testing.T) {
 
 func TestReopenKeepsData(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "t.db")
+	// a name with characters that mean something in a URL
+	path := filepath.Join(t.TempDir(), "my news #1?.db")
 	s, err := Open(ctx, path, Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the database is not where it was asked for: %v", err)
 	}
 	doc := storetest.Sample(t)
 	if _, _, err := s.SaveArticle(ctx, doc); err != nil {
