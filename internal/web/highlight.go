@@ -12,7 +12,8 @@ import (
 
 // Kinds of highlight, in the order their classes are listed.
 const (
-	hlQuote = iota
+	hlReported = iota
+	hlQuote
 	hlActor
 	hlTime
 	hlEvent
@@ -22,6 +23,8 @@ const (
 // hlClass is the CSS class of a kind of highlight.
 func hlClass(kind int) string {
 	switch kind {
+	case hlReported:
+		return "hl-reported"
 	case hlQuote:
 		return "hl-quote"
 	case hlActor:
@@ -74,9 +77,10 @@ func snapSpan(text string, s model.Span) (start, end int, ok bool) {
 	return start, end, true
 }
 
-// marks lists every highlight of doc: quotes, actor mentions, times and event triggers.
+// marks lists every highlight of doc: reported speech, quotes, actor mentions, times and
+// event triggers.
 func marks(doc *model.Document) []mark {
-	n := len(doc.Quotes) + len(doc.Times) + len(doc.Events)
+	n := len(doc.Reported) + len(doc.Quotes) + len(doc.Times) + len(doc.Events)
 	for _, a := range doc.Actors {
 		n += len(a.Mentions)
 	}
@@ -89,12 +93,11 @@ func marks(doc *model.Document) []mark {
 			out = append(out, mark{s, e, kind, label, href})
 		}
 	}
+	for _, q := range doc.Reported {
+		add(q.Span, hlReported, "Reported speech: "+speaker(&q), "")
+	}
 	for _, q := range doc.Quotes {
-		who := q.SpeakerName
-		if who == "" {
-			who = "unknown speaker"
-		}
-		add(q.Span, hlQuote, "Quote: "+who, "")
+		add(q.Span, hlQuote, "Quote: "+speaker(&q), "")
 	}
 	for _, a := range doc.Actors {
 		label := "Actor: " + actorLabel(&a)
@@ -113,6 +116,14 @@ func marks(doc *model.Document) []mark {
 		add(e.Trigger, hlEvent, "Event: "+eventLabel(doc, &e), "#ev-"+e.ID)
 	}
 	return out
+}
+
+// speaker names who said a quotation.
+func speaker(q *model.Quote) string {
+	if q.SpeakerName == "" {
+		return "unknown speaker"
+	}
+	return q.SpeakerName
 }
 
 // actorLabel describes an actor for a tooltip: "Vladimir Putin (person, RUS, GOV)".

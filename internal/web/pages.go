@@ -86,6 +86,7 @@ type articlePage struct {
 	Events   []eventView
 	Actors   []actorView
 	Quotes   []model.Quote
+	Reported []model.Quote
 	Times    []model.Time
 }
 
@@ -121,7 +122,7 @@ func (w *Web) article(rw http.ResponseWriter, r *http.Request) {
 		w.storeFail(rw, r, err)
 		return
 	}
-	data := articlePage{Doc: doc, Segments: Highlight(doc), Quotes: doc.Quotes, Times: doc.Times}
+	data := articlePage{Doc: doc, Segments: Highlight(doc), Quotes: doc.Quotes, Reported: doc.Reported, Times: doc.Times}
 	for _, a := range doc.Actors {
 		data.Actors = append(data.Actors, actorView{Actor: a, Count: len(a.Mentions)})
 	}

@@ -89,7 +89,7 @@ func TestPages(t *testing.T) {
 		{"/?q=Pezeshkian", 200, []string{"Putin talks to Iranian president", "1–1 of 1"}},
 		{"/?country=ZZZ", 200, []string{"No article matches."}},
 		{"/?from=someday", 400, []string{"from: want a date"}},
-		{"/articles/" + s.seedID, 200, []string{`class="hl-event"`, `class="hl-actor"`, `class="hl-quote"`, `class="hl-time"`,
+		{"/articles/" + s.seedID, 200, []string{`class="hl-event"`, `class="hl-actor"`, `class="hl-quote"`, `class="hl-time"`, `class="hl-reported"`, "Reported speech",
 			`href="#ev-e3"`, `id="ev-e3"`, `href="/dyads?source=USA&amp;target=IRN"`, "THREATEN", "reported", `title="Event: THREATEN: Donald Trump → Iran, asserted, 2026-01-16"`}},
 		{"/articles/nonesuch", 404, []string{"Nothing was found"}},
 		{"/timeline", 200, []string{"2026-01-17", "2026-01-16", "REJECT", "THREATEN"}},

@@ -96,6 +96,14 @@ func (b *Builder) Quote(phrase, speaker, speakerName, cue string) *Builder {
 	return b
 }
 
+// Reported adds a piece of indirect speech: the phrase is the reported content.
+func (b *Builder) Reported(phrase, speaker, speakerName, cue string) *Builder {
+	sp := b.find(splitNth(phrase))
+	b.Doc.Reported = append(b.Doc.Reported, model.Quote{Span: sp, Text: phrase, Speaker: speaker,
+		SpeakerName: speakerName, Cue: cue, Kind: "indirect"})
+	return b
+}
+
 // Time adds a time expression.
 func (b *Builder) Time(phrase, typ, value string) *Builder {
 	sp := b.find(splitNth(phrase))
@@ -136,6 +144,7 @@ func SeedDoc() (*model.Document, error) {
 		Quote("briefed Vladimir Putin on the government’s efforts to normalize the situation.", "a6", "the Kremlin", "").
 		Quote("resolutely condemns foreign interference", "a3", "Maria Zakharova", "said").
 		Quote("looking at some very strong options", "a4", "Donald Trump", "saying").
+		Reported("Moscow “resolutely condemns foreign interference” in Iran’s affairs", "a3", "Maria Zakharova", "said").
 		Time("Friday", "DATE", "2026-01-16").
 		Time("Saturday", "DATE", "2026-01-17")
 	return b.Build()
