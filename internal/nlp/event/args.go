@@ -108,6 +108,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	if hadTarget && len(ev.Target) == 0 {
 		return model.Event{}, false
 	}
+	if typ == "CONSULT" && s.civilians(ev.Source) {
+		return model.Event{}, false // tourists visiting a country hold no consultation
+	}
 	ev.Target = slices.DeleteFunc(ev.Target, func(id string) bool { return slices.Contains(ev.Source, id) })
 	if len(ev.Target) == 0 && !p.Optional {
 		return model.Event{}, false
@@ -115,6 +118,16 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	ev.Date = s.date(head, m.start)
 	ev.Score = s.c.score(ev.Type, ev.Mode)
 	return ev, true
+}
+
+// civilians reports whether every actor is a group of civilians.
+func (s *sentence) civilians(ids []string) bool {
+	for _, id := range ids {
+		if a := s.doc.Actor(id); a == nil || a.Kind != model.KindGroup || a.Sector != "CVL" {
+			return false
+		}
+	}
+	return len(ids) > 0
 }
 
 // actorIDs maps mention indices to distinct actor ids, in order.
@@ -273,11 +286,14 @@ func (s *sentence) isObject(k int) bool {
 // "foreign ministers") to the actor that gives it one: a modifier just before it ("G7 foreign
 // ministers") or an "of"/"from" phrase just after it ("diplomats from the Group of Seven").
 func (s *sentence) countryHead(k, j int) (int, int) {
-	if s.hasCountry(s.toks[j].mention) {
+	if s.hasCountry(s.toks[j].mention) || s.doc.Actors[s.ments[s.toks[j].mention].actor].Kind == model.KindPerson {
 		return k, j
 	}
 	for b := k - 1; b >= 0 && b >= k-3; b-- {
 		t := s.toks[b]
+		if t.mention < 0 && (len(s.c.index[t.lemma]) > 0 || s.c.light[t.lemma]) {
+			break
+		}
 		if t.mention >= 0 {
 			if s.hasCountry(t.mention) && !s.isPossessive(b) {
 				return s.mentionStart(b), b

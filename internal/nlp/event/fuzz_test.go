@@ -63,8 +63,9 @@ func BenchmarkAnnotate(b *testing.B) {
 	text := strings.Repeat("Russian President Vladimir Putin has held a phone call with Trump amid protests in Ukraine. "+
 		"The Iranian authorities have blamed the riots on the United States and France. "+
 		"Trump has issued several threats against Iran, calling on Iranian protesters to act. ", 10)
+	doc := buildDoc(text, testActors...)
+	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		doc := buildDoc(text, testActors...)
 		c.Annotate(doc)
 	}
 }
