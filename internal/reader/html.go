@@ -219,7 +219,7 @@ func extractBody(root *html.Node, pageURL string, cfg htmlExtraction) (text stri
 		meta = res.Metadata
 		fixAtoms(res.ContentNode)
 		dropBrEchoes(res.ContentNode)
-		text = htmlText(res.ContentNode)
+		text = dropAdjacentRepeats(htmlText(res.ContentNode))
 	})
 	n := utf8.RuneCountInString(text)
 	if n >= minBodyRunes && cfg.widen <= 0 {
@@ -236,7 +236,7 @@ func extractBody(root *html.Node, pageURL string, cfg htmlExtraction) (text stri
 			return
 		}
 		fixAtoms(a.Node)
-		t := htmlText(a.Node)
+		t := dropAdjacentRepeats(htmlText(a.Node))
 		m := utf8.RuneCountInString(t)
 		switch {
 		case n < minBodyRunes && m > n:

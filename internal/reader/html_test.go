@@ -179,6 +179,7 @@ func TestHTMLTextRendering(t *testing.T) {
 		{"hidden", `<p>Seen</p><p hidden>Unseen</p><div style="display: none">Gone</div>`, "Seen"},
 		{"preformatted", "<pre>line one\nline two</pre>", "line one\nline two"},
 		{"soft hyphen and nbsp", "<p>co\u00adoperate\u00a0now</p>", "cooperate now"},
+		{"adjacent repeat kept by the renderer", "<p>One.</p><p>One.</p>", "One.\n\nOne."},
 		{"entities", "<p>Fish &amp; chips &mdash; &quot;good&quot;</p>", "Fish & chips — \"good\""},
 	}
 	for _, tt := range tests {
@@ -191,6 +192,16 @@ func TestHTMLTextRendering(t *testing.T) {
 				t.Errorf("htmlText(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestShortPage(t *testing.T) {
+	doc, err := Read([]byte("<html><body><p>tiny</p></body></html>"), Options{Format: FormatHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Text != "tiny" {
+		t.Errorf("text = %q, want %q", doc.Text, "tiny")
 	}
 }
 

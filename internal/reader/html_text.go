@@ -429,3 +429,19 @@ func fixAtoms(root *html.Node) {
 		fix(n)
 	}
 }
+
+// dropAdjacentRepeats removes a paragraph that repeats the one before it word for word, as
+// go-trafilatura's baseline extraction returns a short page's text.
+func dropAdjacentRepeats(text string) string {
+	if !strings.Contains(text, "\n\n") {
+		return text
+	}
+	paras := strings.Split(text, "\n\n")
+	kept := paras[:1]
+	for _, p := range paras[1:] {
+		if p != kept[len(kept)-1] {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "\n\n")
+}
