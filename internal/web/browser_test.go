@@ -75,10 +75,19 @@ func TestBrowser(t *testing.T) {
 	if events != 4 {
 		t.Errorf("%d highlighted event triggers, want 4", events)
 	}
-	color, err := chromedp.Run(bctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("#text .hl-event")).color`))
-	must("reading the trigger colour", err)
-	if color != "rgb(185, 28, 28)" {
-		t.Errorf("event trigger colour %q: the stylesheet did not apply", color)
+	// Each kind of highlight has its own look, so the stylesheet applied.
+	for _, tt := range []struct{ sel, prop, want string }{
+		{"#text .hl-event", "color", "rgb(185, 28, 28)"},
+		{"#text .hl-actor", "color", "rgb(29, 78, 216)"},
+		{"#text .hl-time", "color", "rgb(4, 120, 87)"},
+		{"#text .hl-quote", "font-style", "italic"},
+		{"#text .hl-reported", "background-color", "rgb(237, 233, 254)"},
+	} {
+		got, err := chromedp.Run(bctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("`+tt.sel+`"))["`+tt.prop+`"]`))
+		must("reading the style of "+tt.sel, err)
+		if got != tt.want {
+			t.Errorf("%s has %s %q, want %q: the stylesheet did not apply", tt.sel, tt.prop, got, tt.want)
+		}
 	}
 	article, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
 	must("taking a screenshot of the article", err)
