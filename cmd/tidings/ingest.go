@@ -210,7 +210,12 @@ func (in *ingester) files(ctx context.Context, name string) {
 }
 
 // url stores the page at u, or every entry of the feed at u; it reports whether u is a feed.
+// A feed polled before is polled again with a conditional request.
 func (in *ingester) url(ctx context.Context, u string) bool {
+	if st, err := in.st.FeedState(ctx, u); err == nil && !st.LastPolled.IsZero() {
+		in.pollFeed(ctx, u)
+		return true
+	}
 	if id, ok := in.known(ctx, u); ok {
 		in.already(u, id)
 		return false

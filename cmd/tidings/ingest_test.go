@@ -112,16 +112,18 @@ func TestIngestBadInputsGoOn(t *testing.T) {
 func TestIngestFeed(t *testing.T) {
 	talks, aid := []byte(talksText), []byte(aidText)
 	var articleGets, feedFull, feedNotModified atomic.Int32
+	var etag atomic.Value
+	etag.Store(`"f1"`)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("If-None-Match") == `"f1"` {
+		if r.Header.Get("If-None-Match") == etag.Load().(string) {
 			feedNotModified.Add(1)
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
 		feedFull.Add(1)
 		w.Header().Set("Content-Type", "application/rss+xml")
-		w.Header().Set("ETag", `"f1"`)
+		w.Header().Set("ETag", etag.Load().(string))
 		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
 <item><title>Envoys meet</title><link>/a/talks</link><pubDate>Fri, 16 Jan 2026 10:00:00 GMT</pubDate></item>
 <item><title>Aid</title><link>/a/aid?utm_source=rss</link></item>
@@ -154,10 +156,16 @@ func TestIngestFeed(t *testing.T) {
 	if err != nil || st.ETag != `"f1"` || st.LastPolled.IsZero() || st.Errors != 0 {
 		t.Errorf("feed state after the first poll: %+v, %v", st, err)
 	}
-	// the feed is fetched again (a named address is always read), but its stored articles are not
+	// unchanged, the feed costs one conditional request and nothing is fetched
 	code, _, errs = runCmd(t, "", "ingest", "--db", db, "--allow-private", srv.URL+"/feed.xml", srv.URL+"/a/talks")
-	if !strings.Contains(errs, "ingest: 0 stored, 3 already present, 1 failed") {
-		t.Errorf("second run: exit %d\n%s", code, errs)
+	if code != 0 || !strings.Contains(errs, "ingest: 0 stored, 1 already present, 0 failed") || feedNotModified.Load() != 1 {
+		t.Errorf("second run: exit %d, %d not-modified answers\n%s", code, feedNotModified.Load(), errs)
+	}
+	// changed, its stored entries are not fetched again
+	etag.Store(`"f2"`)
+	code, _, errs = runCmd(t, "", "ingest", "--db", db, "--allow-private", srv.URL+"/feed.xml")
+	if code != 1 || !strings.Contains(errs, "ingest: 0 stored, 2 already present, 1 failed") {
+		t.Errorf("third run: exit %d\n%s", code, errs)
 	}
 	if n := articleGets.Load(); n != 2 {
 		t.Errorf("articles fetched %d times, want 2 (stored ones are not fetched again)", n)
