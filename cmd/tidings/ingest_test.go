@@ -250,7 +250,7 @@ func TestReprocess(t *testing.T) {
 	}
 	before := storeStats(t, db)
 	code, _, errs := runCmd(t, "", "reprocess", "--db", db)
-	if code != 0 || !strings.Contains(errs, "reprocess: 2 articles") {
+	if code != 0 || !strings.Contains(errs, "reprocess: 2 articles") || !strings.Contains(errs, ", 0 failed") {
 		t.Fatalf("reprocess: exit %d\n%s", code, errs)
 	}
 	// the same annotators give the same annotations
