@@ -10,7 +10,7 @@ import (
 // named organisations, and groups or bodies named by a generic head ("Iranian authorities").
 func (st *state) findStatesAndBodies() {
 	for i := 0; i < len(st.toks); i++ {
-		if hs := st.hyph[i]; hs != nil && st.used[i] < 0 {
+		if hs := st.hyph[i]; hs != nil && !st.nameTok[i] {
 			for _, h := range hs {
 				st.mentionBytes(st.countryEntity(h.code), i, h.start, h.end, h.via)
 			}
@@ -28,6 +28,11 @@ func (st *state) findStatesAndBodies() {
 				st.mention(st.countryEntity(e.idx), i, sp.j, viaFor(e.kind))
 				break
 			}
+		}
+		if st.bodyTok[i] {
+			// Inside an unlisted organisation's name: only its states are actors.
+			i = sp.j - 1
+			continue
 		}
 		if en, ok := has(sp.entries, eOrg); ok && !st.credit(i, sp.j) {
 			o := st.lx.orgs[en.idx]

@@ -34,6 +34,7 @@ const (
 	gNonName
 	gCredit
 	gCreditObject
+	gBodyHead
 )
 
 // classOf maps a class name of grammar.tsv to its bit.
@@ -85,6 +86,8 @@ func classOf(name string) (gclass, bool) {
 		return gCredit, true
 	case "creditobject":
 		return gCreditObject, true
+	case "bodyhead":
+		return gBodyHead, true
 	}
 	return 0, false
 }

@@ -72,6 +72,7 @@ type state struct {
 	runs    []run  // capitalised runs that were not taken as a new person
 	timeTok []bool // tokens inside a time expression
 	nameTok []bool // tokens inside a person's name
+	bodyTok []bool // tokens inside an unlisted organisation's name
 	seen    map[mentionKey]bool
 	budget  int
 	// bySurnameKey finds the people of two or more words by the forms of their surname.
@@ -102,6 +103,7 @@ func newState(lx *lexicon, doc *model.Document) *state {
 	}
 	st.timeTok = make([]bool, n)
 	st.nameTok = make([]bool, n)
+	st.bodyTok = make([]bool, n)
 	st.seen = map[mentionKey]bool{}
 	st.bySurnameKey = map[string][]*entity{}
 	st.credits = map[int32]bool{}
@@ -150,6 +152,7 @@ func (st *state) segStart(i int) bool { return i == 0 || st.seg[i-1] != st.seg[i
 func (st *state) run() {
 	st.scanLexicon()
 	st.findPeople()
+	st.namedBodies()
 	st.findStatesAndBodies()
 	st.mergePeople()
 	st.surnames()
