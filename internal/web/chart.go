@@ -26,6 +26,8 @@ const (
 // Chart is a dyad series drawn as SVG: bars of event counts on the left axis and a line of the
 // mean PLOVER score on the right axis (-10 conflict to +10 cooperation).
 type Chart struct {
+	// ID is the SVG element's id; Interval is day or week; Note ends the caption.
+	ID, Interval, Note  string
 	W, H                int
 	PlotLeft, PlotRight float64
 	PlotTop, PlotBottom float64
@@ -57,8 +59,11 @@ type ChartTick struct {
 
 // NewChart lays out points (oldest first, one per non-empty period). Empty periods between
 // them are drawn as gaps so that the time axis stays true.
-func NewChart(points []store.DyadPoint, interval string) Chart {
-	c := Chart{W: chartW, H: chartH, PlotLeft: chartLeft, PlotRight: chartW - chartRight,
+func NewChart(id string, points []store.DyadPoint, interval string) Chart {
+	if interval != store.IntervalWeek {
+		interval = store.IntervalDay
+	}
+	c := Chart{ID: id, Interval: interval, W: chartW, H: chartH, PlotLeft: chartLeft, PlotRight: chartW - chartRight,
 		PlotTop: chartTop, PlotBottom: chartH - chartBottom}
 	if len(points) == 0 {
 		c.Empty = true

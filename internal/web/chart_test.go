@@ -26,7 +26,7 @@ func TestNewChart(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := NewChart(tt.points, tt.interval)
+			c := NewChart("c", tt.points, tt.interval)
 			if c.Empty != (len(tt.points) == 0) {
 				t.Errorf("Empty = %v", c.Empty)
 			}
@@ -58,7 +58,7 @@ func TestNewChart(t *testing.T) {
 }
 
 func TestScoreAxis(t *testing.T) {
-	c := NewChart([]store.DyadPoint{{Period: "2026-01-01", Count: 1, MeanScore: 10}, {Period: "2026-01-02", Count: 1, MeanScore: -10}, {Period: "2026-01-03", Count: 1, MeanScore: 0}}, "day")
+	c := NewChart("c", []store.DyadPoint{{Period: "2026-01-01", Count: 1, MeanScore: 10}, {Period: "2026-01-02", Count: 1, MeanScore: -10}, {Period: "2026-01-03", Count: 1, MeanScore: 0}}, "day")
 	if c.Bars[0].DotY != c.PlotTop || c.Bars[1].DotY != c.PlotBottom || c.Bars[2].DotY != c.ZeroY {
 		t.Errorf("scores +10, -10, 0 should sit at the top, bottom and zero line: %+v (zero %v)", c.Bars, c.ZeroY)
 	}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tidings-news/tidings/internal/api"
 	"github.com/tidings-news/tidings/internal/model"
@@ -170,6 +171,7 @@ func newEventView(doc *model.Document, e *model.Event) eventView {
 type timelinePage struct {
 	Query       url.Values
 	Error       string
+	Chart       Chart
 	Days        []timelineDay
 	Pager       Pager
 	Types       []string
@@ -219,6 +221,32 @@ func (w *Web) timeline(rw http.ResponseWriter, r *http.Request) {
 		w.storeFail(rw, r, err)
 		return
 	}
+	// The chart shows every event of the chosen sides and days: by day over a span of at
+	// most four months, by week otherwise.
+	interval := store.IntervalWeek
+	if !q.From.IsZero() && !q.To.IsZero() && q.To.Sub(q.From) <= 120*24*time.Hour {
+		interval = store.IntervalDay
+	}
+	// Without dates, the chart covers the half year before the newest event listed, so that
+	// a few events dated long ago do not squeeze the rest into a corner.
+	dq := store.DyadQuery{Source: q.Source, Target: q.Target, Interval: interval, From: q.From, To: q.To}
+	var notes []string
+	if q.From.IsZero() && q.To.IsZero() && len(rows) > 0 {
+		if last, err := time.Parse(time.DateOnly, rows[0].Day); err == nil {
+			dq.From = last.AddDate(0, -6, 0)
+			notes = append(notes, "since "+dq.From.Format(time.DateOnly)+" (choose dates for others)")
+		}
+	}
+	points, err := w.st.Dyads(r.Context(), dq)
+	if err != nil {
+		w.storeFail(rw, r, err)
+		return
+	}
+	if q.Type != "" || q.Certainty != "" {
+		notes = append(notes, "all types and certainties")
+	}
+	data.Chart = NewChart("timeline-chart", points, interval)
+	data.Chart.Note = strings.Join(notes, " · ")
 	data.Days = groupByDay(rows)
 	data.Pager = newPager(r, total, q.Offset, q.Limit, len(rows))
 	w.render(rw, r, http.StatusOK, "timeline", page{Title: "Timeline", Nav: "timeline", Data: data})
@@ -269,7 +297,7 @@ func (w *Web) dyads(rw http.ResponseWriter, r *http.Request) {
 			w.storeFail(rw, r, err)
 			return
 		}
-		data.Chart = NewChart(points, dq.Interval)
+		data.Chart = NewChart("dyad-chart", points, dq.Interval)
 		rows, total, err := w.st.Events(r.Context(), store.EventQuery{Source: dq.Source, Target: dq.Target, From: dq.From, To: dq.To, Limit: 100})
 		if err != nil {
 			w.storeFail(rw, r, err)

@@ -78,7 +78,7 @@ func New(st store.Store, opts Options) (*Web, error) {
 	}
 	// Each page is the layout with the page's own template.
 	for _, name := range []string{"home", "article", "timeline", "dyads", "graph", "actors", "error"} {
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parsing the %s page template: %w", name, err)
 		}
