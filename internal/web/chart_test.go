@@ -80,6 +80,9 @@ func TestNewGraph(t *testing.T) {
 	if len(g.Nodes) != 3 || g.Nodes[0].ID != "IRN" {
 		t.Fatalf("nodes %+v: want 3, the busiest (IRN) first", g.Nodes)
 	}
+	if g.Nodes[0].Href != "/?country=IRN" || g.Nodes[2].Href != "/?actor=Hamas" {
+		t.Errorf("node links %q and %q", g.Nodes[0].Href, g.Nodes[2].Href)
+	}
 	if len(g.Edges) != 3 {
 		t.Fatalf("edges %+v: want 3 (unknown node and self-loop dropped)", g.Edges)
 	}

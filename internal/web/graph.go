@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -34,6 +35,8 @@ type GraphNode struct {
 	Anchor         string
 	// Query is what the dyad page takes for this node (a country code or an actor's name).
 	Query string
+	// Href lists the node's articles.
+	Href string
 }
 
 // GraphEdge is a drawn edge: a curve from source to target, bent so that the two directions
@@ -79,8 +82,10 @@ func NewGraph(nodes []store.GraphNode, edges []store.GraphEdge) Graph {
 		case cos < -0.3:
 			gn.Anchor = "end"
 		}
+		gn.Href = "/?" + url.Values{"country": {n.ID}}.Encode()
 		if name, ok := strings.CutPrefix(n.ID, "actor:"); ok {
 			gn.Query = name
+			gn.Href = "/?" + url.Values{"actor": {name}}.Encode()
 		}
 		index[n.ID] = i
 		g.Nodes = append(g.Nodes, gn)
