@@ -267,6 +267,13 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 		hi = pieces[i+1].open.start
 	}
 	before := afterLastSentenceEnd(f.tokenize(text, lo, pc.open.start, true))
+	if len(before) == 0 && lo == para.start && pc.para > 0 {
+		// a block quotation introduced by the paragraph before: "Carl Bialik wrote:"
+		prev := paras[pc.para-1]
+		if ts := f.tokenize(text, prev.start, prev.end, true); len(ts) > 0 && ts[len(ts)-1].punct == ':' {
+			before = afterLastSentenceEnd(ts[:len(ts)-1])
+		}
+	}
 	after := beforeFirstSentenceEnd(f.tokenize(text, pc.close.end, hi, false))
 
 	// "...," said Trump / "...," Trump said / "...," the official, who ..., said
@@ -333,6 +340,12 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 	}
 	if first >= 0 {
 		return attribution{cue: model2{before[first].start, before[first].end}, cueText: before[first].lower, hasCue: true}
+	}
+	// a label: "Pollsters agree - Carl Bialik: “...”"
+	if n := len(before); n >= 2 && before[n-1].punct == ':' {
+		if p := f.subjectBefore(text, before, n-1); p.kind == npName {
+			return attribution{who: p, explicit: true}
+		}
 	}
 	// a cue later in the sentence: "..." is what Trump said
 	if c := f.firstCue(after, len(after)); c >= 0 {
@@ -423,7 +436,7 @@ func (f *Finder) notSpeech(text string, pc piece, a attribution) bool {
 	if a.work {
 		return true
 	}
-	if titleCase(inner) || transcriptTurn(inner) {
+	if titleCase(inner) || transcriptTurn(inner) || shouted(inner) {
 		return true
 	}
 	if words > maxShortWords {
@@ -467,11 +480,26 @@ func titleCase(s string) bool {
 		}
 	}
 	if words == 1 {
-		// one capitalised word is a name unless punctuation shows it is speech ("One,")
+		// one capitalised word is a name or a title ("Hannity,", "Sherlock.") unless it is
+		// exclaimed or asked
 		last := s[len(s)-1]
-		return caps == 1 && (last < 0x80 && unicode.IsLetter(rune(last)))
+		return caps == 1 && last != '!' && last != '?'
 	}
 	return caps > 0 && words > 0 && strings.Count(s, ". ") == 0
+}
+
+// shouted reports whether s is written in capitals throughout, three words or more: a
+// headline, not speech.
+func shouted(s string) bool {
+	words, upper := 0, true
+	for w := range strings.FieldsSeq(s) {
+		words++
+		if strings.ContainsFunc(w, unicode.IsLower) {
+			upper = false
+			break
+		}
+	}
+	return upper && words >= 3 && strings.ContainsFunc(s, unicode.IsUpper)
 }
 
 // transcriptTurn reports whether s opens with a speaker label in capitals ("WALLACE: ...").

@@ -54,8 +54,10 @@ func TestQuotes(t *testing.T) {
 		{"title case name is not a quote", `He spoke on "Fox News Sunday" about taxes, said an aide.`, nil},
 		{"unclosed mark is not a quote", "He wrote \"nothing more here\n\nNext paragraph.", nil},
 		{"transcript turn is not a quote", "\"HOST: Welcome back to the show, it is good to see you.\"", nil},
-		{"standalone quote takes the previous speaker", "\u201cOne,\u201d Ali Reza said.\n\n\u201cTwo and three and four and five.\u201d",
-			[]wantQuote{{"One,", "Ali Reza", "said"}, {"Two and three and four and five.", "Ali Reza", ""}}},
+		{"standalone quote takes the previous speaker", "\u201cOne more,\u201d Ali Reza said.\n\n\u201cTwo and three and four and five.\u201d",
+			[]wantQuote{{"One more,", "Ali Reza", "said"}, {"Two and three and four and five.", "Ali Reza", ""}}},
+		{"one capitalised word is a name", `"Hannity," he said, was his favourite show.`, nil},
+		{"a headline in capitals is not a quote", `The paper ran "VOTERS SAY NO TO THE PLAN" on Monday, its editor said.`, nil},
 		{"speaker of the previous sentence", "Commissioner Omar Alasow confirmed that the siege ended. \u201cOur forces killed six attackers in the hotel.\u201d",
 			[]wantQuote{{"Our forces killed six attackers in the hotel.", "Omar Alasow", ""}}},
 	}

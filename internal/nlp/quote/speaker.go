@@ -81,10 +81,9 @@ func (f *Finder) classify(text string, ts []tok) phrase {
 			}
 			break
 		}
-		for j < len(ts)-1 && (determiners[ts[j].lower] || nameLinks[ts[j].lower]) {
-			j++
-		}
-		for j < len(ts)-1 && f.lex.role[ts[j].lower] {
+		// drop determiners, links and titles in front: "former Secretary of State Madeleine
+		// Albright" gives "Madeleine Albright"
+		for j < len(ts)-1 && (determiners[ts[j].lower] || nameLinks[ts[j].lower] || f.lex.role[ts[j].lower]) {
 			j++
 		}
 		p.kind = npName
@@ -101,6 +100,15 @@ func (f *Finder) classify(text string, ts []tok) phrase {
 			p.plural = true
 		}
 		return p
+	}
+	// a role names someone by a noun: "the official", "Iraqi officials"; not "perhaps only 10"
+	if !f.nounLike(last) {
+		return phrase{}
+	}
+	for _, t := range ts {
+		if t.isWord() && (isNumber(t.lower) || t.lower == "percent") {
+			return phrase{}
+		}
 	}
 	p.kind = npRole
 	// drop words before the determiner that starts the role ("Iraqi officials", "the US leader")
@@ -294,4 +302,23 @@ func weekday(s string) bool {
 		return true
 	}
 	return false
+}
+
+// nounLike reports whether a lower-case word can head a phrase that names a speaker.
+func (f *Finder) nounLike(t tok) bool {
+	w := t.lower
+	if len(w) < 3 || isNumber(w) || determiners[w] || f.lex.stop[w] || f.lex.skip[w] ||
+		f.lex.pronoun[w] || conjunctions[w] || f.lex.opener[w] {
+		return false
+	}
+	return !strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ally") && len(w) > 6
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return w != ""
 }
