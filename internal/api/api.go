@@ -97,8 +97,12 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // requireToken lets a request through only with the configured bearer token.
 func (a *API) requireToken(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if a.opts.Token == "" || a.opts.Annotator == nil {
+		if a.opts.Token == "" {
 			writeError(w, http.StatusForbidden, "writes are disabled on this server: start it with --token or TIDINGS_TOKEN to allow them")
+			return
+		}
+		if a.opts.Annotator == nil {
+			writeError(w, http.StatusForbidden, "writes are disabled on this server: it has no annotator")
 			return
 		}
 		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
@@ -155,7 +159,7 @@ func (j *jsonErrors) WriteHeader(code int) {
 		j.swallow = true
 		msg := http.StatusText(code)
 		if code == http.StatusMethodNotAllowed {
-			msg = "method " + "not allowed here; allowed: " + h.Get("Allow")
+			msg = "method not allowed here; allowed: " + h.Get("Allow")
 		}
 		h.Del("Content-Length")
 		writeError(j.ResponseWriter, code, strings.ToLower(msg[:1])+msg[1:])
