@@ -2,16 +2,19 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/tidings-news/tidings/internal/pipeline"
 	"github.com/tidings-news/tidings/internal/store/sqlite"
 )
 
@@ -100,5 +103,67 @@ func TestListenAndServeShutsDown(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + addr + "/"); err == nil || errors.Is(err, context.Canceled) {
 		t.Errorf("the server still answers after shutdown")
+	}
+}
+
+// TestSiteEndToEnd posts a wire story to the whole site with the real pipeline and reads it
+// back as JSON and as a page with its annotations highlighted.
+func TestSiteEndToEnd(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "site.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := siteHandler(st, p, "tok", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+
+	story := "Russia and Ukraine swap prisoners\n\nISTANBUL, Feb 2 (Reuters) - Russia and Ukraine exchanged 300 prisoners of war each on Monday, officials said.\n\n" +
+		"\"Every one of our people must come home,\" Ukrainian President Volodymyr Zelenskiy wrote.\n"
+	req, err := http.NewRequest("POST", srv.URL+"/api/articles?now=2026-02-03T08:00", strings.NewReader(story))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "text/plain")
+	req.Header.Set("Authorization", "Bearer tok")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var posted struct {
+		ID      string `json:"id"`
+		Created bool   `json:"created"`
+		Actors  int    `json:"actors"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&posted)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusCreated || posted.ID == "" {
+		t.Fatalf("POST: status %d, %+v, %v", resp.StatusCode, posted, err)
+	}
+	if posted.Actors == 0 {
+		t.Errorf("the pipeline found no actors in the posted story")
+	}
+	for path, want := range map[string]string{
+		"/api/articles/" + posted.ID: `"title":"Russia and Ukraine swap prisoners"`,
+		"/articles/" + posted.ID:     `class="hl-actor"`,
+		"/":                          "Russia and Ukraine swap prisoners",
+	} {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Errorf("GET %s: status %d, body lacks %q", path, resp.StatusCode, want)
+		}
 	}
 }
