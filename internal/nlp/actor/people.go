@@ -45,7 +45,8 @@ func (st *state) nameKind(i int) int {
 	if st.g.is(gTitle, t) || st.g.is(gPersonNoun, t) || st.g.is(gLeader, t) || st.g.is(gCounterpart, t) {
 		return nkNone
 	}
-	if st.commonCompound(t) || contraction(t.lower) {
+	if st.commonCompound(t) || contraction(t.lower) || len(t.text) == 1 {
+		// A lone capital letter ("I", "A") is no name; an initial keeps its dot ("C.").
 		return nkNone
 	}
 	if t.is(tCap) {
@@ -134,6 +135,10 @@ func (st *state) ordinary(i int) bool {
 	if st.g.is(gDeterminer|gPossessive|gConnector|gAux|gSpeech|gHe|gShe|gThey|gBoth, t) {
 		return true
 	}
+	// "Injecting Clinton into ...": a sentence opening with a verb form.
+	if len(t.lower) > 5 && strings.HasSuffix(t.lower, "ing") && !st.lx.first[t.text] {
+		return true
+	}
 	return st.isLowerWord(t.lower)
 }
 
@@ -197,10 +202,15 @@ func (st *state) innerTitle(e int) bool {
 }
 
 func (st *state) trimRun(s, e int) int {
-	for e > s+1 && st.nonName(e-1) && st.nameKind(e-1) != nkPerson {
+	for e > s+1 && (st.nonName(e-1) || initial(st.toks[e-1].text)) && st.nameKind(e-1) != nkPerson {
 		e--
 	}
 	return e
+}
+
+// initial reports a one-letter initial such as "G.".
+func initial(w string) bool {
+	return len(w) == 2 && w[1] == '.'
 }
 
 // findPeople takes every capitalised run of the text and decides whether it names a person.
@@ -533,6 +543,15 @@ func nameTokens(name string) []string {
 			out = append(out, t.lower)
 		}
 	}
+	// "John G. Roberts Jr.": the surname is the word before the generational suffix.
+	for len(out) > 2 {
+		switch strings.TrimSuffix(out[len(out)-1], ".") {
+		case "jr", "sr", "ii", "iii", "iv":
+			out = out[:len(out)-1]
+			continue
+		}
+		break
+	}
 	return out
 }
 
@@ -562,11 +581,11 @@ func (st *state) bySurname(w, country string) *entity {
 // mergePeople folds a person known only by a surname into the one full name that ends with it.
 func (st *state) mergePeople() {
 	for _, e := range st.ents {
-		if e.a.Kind != model.KindPerson || len(e.nameToks) != 1 || len(e.mentions) == 0 {
+		if e.a.Kind != model.KindPerson || len(e.nameToks) == 0 || len(e.mentions) == 0 {
 			continue
 		}
-		full := st.bySurname(e.nameToks[0], e.a.Country)
-		if full == nil || full == e {
+		full := st.bySurname(e.nameToks[len(e.nameToks)-1], e.a.Country)
+		if full == nil || full == e || len(full.nameToks) <= len(e.nameToks) || !suffixWords(full.nameToks, e.nameToks) {
 			continue
 		}
 		k := st.entIndex(full)
@@ -606,10 +625,12 @@ func (st *state) subjectBefore(i int) *entity {
 // "A, B and C"), or "".
 func (st *state) listCountry(i int) string {
 	k := i
-	for k > 0 && st.sameSeg(k-1, i) && (st.toks[k-1].text == ";" || st.toks[k-1].text == "," || st.toks[k-1].lower == "and") {
+	semi := false
+	for k > 0 && k > i-3 && st.sameSeg(k-1, i) && (st.toks[k-1].text == ";" || st.toks[k-1].text == "," || st.toks[k-1].lower == "and") {
+		semi = semi || st.toks[k-1].text == ";"
 		k--
 	}
-	if k == i || k == 0 || st.used[k-1] < 0 {
+	if !semi || k == 0 || st.used[k-1] < 0 {
 		return ""
 	}
 	e := st.ents[st.used[k-1]]
@@ -685,4 +706,27 @@ func (st *state) creditSeg(i int) bool {
 	}
 	st.credits[seg] = contributed && report
 	return contributed && report
+}
+
+// suffixWords reports whether short is the end of long ("van voorhis" of "chandler van
+// voorhis"), a last word matching without its particle.
+func suffixWords(long, short []string) bool {
+	off := len(long) - len(short)
+	for k, w := range short {
+		lw := long[off+k]
+		if w == lw {
+			continue
+		}
+		if k == len(short)-1 {
+			match := false
+			for _, key := range surnameKeys(lw) {
+				match = match || key == w || strings.TrimPrefix(w, "al-") == key
+			}
+			if match {
+				continue
+			}
+		}
+		return false
+	}
+	return true
 }

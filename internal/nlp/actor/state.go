@@ -212,7 +212,8 @@ func (st *state) dropGeo(es []entry, i, j int) []entry {
 			return len(es) == 0 && !st.lx.nonNames[toks[k].lower]
 		}
 		switch {
-		case unknown(j):
+		case unknown(j), i >= 1 && st.sameSeg(i-1, i) && st.lx.first[toks[i-1].text]:
+			// "Jordan Bardella", "Chuck Jordan"
 			geo = true
 		case i >= 2 && (toks[i-1].lower == "and" || toks[i-1].lower == "or" || toks[i-1].text == ",") && unknown(i-2):
 			geo = true
