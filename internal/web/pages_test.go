@@ -90,7 +90,7 @@ func TestPages(t *testing.T) {
 		{"/?country=ZZZ", 200, []string{"No article matches."}},
 		{"/?from=someday", 400, []string{"from: want a date"}},
 		{"/articles/" + s.seedID, 200, []string{`class="hl-event"`, `class="hl-actor"`, `class="hl-quote"`, `class="hl-time"`, `class="hl-reported"`, "Reported speech",
-			`href="#ev-e3"`, `id="ev-e3"`, `href="/dyads?source=USA&amp;target=IRN"`, "THREATEN", "reported", `title="Event: THREATEN: Donald Trump → Iran, asserted, 2026-01-16"`}},
+			`href="#ev-e3"`, `id="ev-e3"`, `href="/dyads?source=USA&amp;target=IRN"`, `href="/dyads?source=RUS"`, "RUS → anyone over time", "THREATEN", "reported", `title="Event: THREATEN: Donald Trump → Iran, asserted, 2026-01-16"`}},
 		{"/articles/nonesuch", 404, []string{"Nothing was found"}},
 		{"/timeline", 200, []string{"2026-01-17", "2026-01-16", "REJECT", "THREATEN", `<svg id="timeline-chart"`, "events per week"}},
 		{"/timeline?from=2026-01-01&to=2026-01-31&certainty=reported", 200, []string{"events per day", "all types and certainties", "1–1 of 1"}},

@@ -194,7 +194,15 @@ func snippet(s string) string {
 // snippetCut is the length from which a snippet that does not end a sentence is taken to be cut.
 const snippetCut = 120
 
-// dyadURL links the dyad page of a source and a target.
+// dyadURL links the dyad page of a source and a target; an empty side is left out and
+// matches anyone.
 func dyadURL(source, target string) string {
-	return "/dyads?" + url.Values{"source": {source}, "target": {target}}.Encode()
+	v := url.Values{}
+	if source != "" {
+		v.Set("source", source)
+	}
+	if target != "" {
+		v.Set("target", target)
+	}
+	return "/dyads?" + v.Encode()
 }
