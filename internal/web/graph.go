@@ -156,5 +156,3 @@ func towards(x, y, px, py, r float64) (float64, float64) {
 	}
 	return x + dx/d*r, y + dy/d*r
 }
-
-func sortStrings(s []string) { slices.Sort(s) }
