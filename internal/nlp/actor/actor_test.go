@@ -139,6 +139,31 @@ func TestActors(t *testing.T) {
 			absent: []string{"Reuters"},
 		},
 		{
+			name: "unlisted organisation with its state and acronym",
+			text: "Experts at the Germany-based Kurdish Center for Studies (KCS) disagreed. KCS said the text was flawed.",
+			want: []want{{"Germany-based Kurdish Center for Studies", "organization", "DEU", "", []string{"KCS"}}},
+		},
+		{
+			name: "a body after his takes the owner's state",
+			text: "U.S. President Donald Trump said his administration was ready.",
+			want: []want{{"administration", "organization", "USA", "", []string{"administration"}}},
+		},
+		{
+			name: "unnamed state bodies take the clear home state",
+			text: "Malawi declared a disaster. Malawi asked for aid. The military said roads were closed. Malawi thanked donors.",
+			want: []want{{"military", "organization", "MWI", "", nil}},
+		},
+		{
+			name: "he added goes to the last speaker",
+			text: "Mhlanga's arrest was a warning, Simon Mhike told VOA. \"It is worrisome,\" he added.",
+			want: []want{{"Simon Mhike", "person", "", "", []string{"he"}}},
+		},
+		{
+			name: "a description with modifiers before the state",
+			text: "U.S. Secretary of State Marco Rubio met donors. \"We will help,\" the top U.S. diplomat said.",
+			want: []want{{"Marco Rubio", "person", "USA", "Secretary of State", []string{"the top U.S. diplomat"}}},
+		},
+		{
 			name:   "a place named after someone",
 			text:   "The girl is at Queen Maria Central Hospital, said the police.",
 			absent: []string{"Maria Central", "Maria Central Hospital"},
