@@ -123,6 +123,11 @@ func TestActors(t *testing.T) {
 			absent: []string{"Taiwan", "Georgia"},
 		},
 		{
+			name:   "the end of a longer name",
+			text:   "Fires burned in New South Wales while Southern Georgian towns were calm.",
+			absent: []string{"United Kingdom"},
+		},
+		{
 			name: "hyphenated state",
 			text: "U.S.-backed forces took the town.",
 			want: []want{{"United States", "country", "USA", "", []string{"U.S."}}},

@@ -246,11 +246,15 @@ func (st *state) dropGeo(es []entry, i, j int) []entry {
 // insideName reports a capitalised word before token i, in the same sentence, that is no
 // lexicon phrase, grammar word or sentence opener: a phrase at i then ends a longer name.
 func (st *state) insideName(i int) bool {
-	if true || i < 1 || !st.sameSeg(i-1, i) || st.segStart(i-1) || st.in[i-1] >= 0 {
+	if i < 1 || !st.sameSeg(i-1, i) || st.segStart(i-1) || st.in[i-1] >= 0 {
 		return false
 	}
 	t := &st.toks[i-1]
-	if !t.is(tWord) || !t.is(tCap) || t.is(tAllCaps) || st.lx.nonNames[t.lower] {
+	if !t.is(tWord) || !t.is(tCap) || t.is(tAllCaps) {
+		return false
+	}
+	// "Southern Syria" is the state; "New South Wales" is not.
+	if st.lx.nonNames[t.lower] && !(i >= 2 && st.sameSeg(i-2, i) && st.toks[i-2].is(tCap) && st.toks[i-2].is(tWord) && !st.segStart(i-2)) {
 		return false
 	}
 	if st.g.is(gDeterminer|gPossessive|gConnector|gModifier|gAux|gSpeech|gTitle|gNonName|gPersonNoun|gLeader, t) {
