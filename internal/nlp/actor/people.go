@@ -53,32 +53,32 @@ func (st *state) nameKind(i int) int {
 		if st.g.is(gOrgHead, t) {
 			return nkOrgHead
 		}
-		if st.g.is(gSpeech, t) || st.g.is(gHe, t) || st.g.is(gShe, t) || st.g.is(gThey, t) {
+		if st.g.is(gSpeech|gHe|gShe|gThey|gDeterminer|gPossessive|gAux, t) {
 			return nkNone
 		}
 		return nkName
 	}
-	if particlePrefixed(t.text) {
+	if st.particlePrefixed(t.text) {
 		return nkName
 	}
 	return nkNone
 }
 
-// particlePrefixed reports a name such as al-Sudani or el-Sisi: a short lower-case particle, a
-// hyphen, a capital.
-func particlePrefixed(s string) bool {
+// particlePrefixed reports a name such as al-Sudani or el-Sisi: a name particle of the
+// grammar, a hyphen, a capital ("co-CEO" is no name).
+func (st *state) particlePrefixed(s string) bool {
 	k := strings.IndexByte(s, '-')
 	if k < 1 || k > 4 || k+1 >= len(s) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s[k+1:])
-	return unicode.IsUpper(r)
+	return unicode.IsUpper(r) && st.g.fold[strings.ToLower(s[:k])]&gParticle != 0
 }
 
 // commonCompound reports a hyphenated word with a part the text prints as an ordinary word
 // ("Twenty-year-old"); names such as Tima-Weeyne or Ching-te have none.
 func (st *state) commonCompound(t *token) bool {
-	if !strings.ContainsRune(t.text, '-') || particlePrefixed(t.text) {
+	if !strings.ContainsRune(t.text, '-') || st.particlePrefixed(t.text) {
 		return false
 	}
 	parts := strings.Split(t.lower, "-")
