@@ -164,6 +164,11 @@ func TestActors(t *testing.T) {
 			want: []want{{"Simon Mhike", "person", "", "", []string{"he"}}},
 		},
 		{
+			name: "they opens a clause after a group",
+			text: "Iranian protesters gathered in Tehran. They demanded change.",
+			want: []want{{"Iranian protesters", "group", "IRN", "", []string{"They"}}},
+		},
+		{
 			name: "a description with modifiers before the state",
 			text: "U.S. Secretary of State Marco Rubio met donors. \"We will help,\" the top U.S. diplomat said.",
 			want: []want{{"Marco Rubio", "person", "USA", "Secretary of State", []string{"the top U.S. diplomat"}}},

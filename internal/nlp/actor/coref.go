@@ -495,3 +495,38 @@ func (st *state) recentOf(code string, i int) *entity {
 	}
 	return nil
 }
+
+// plurals ties a subject "they" to the body or group it most likely stands for: the first
+// group or organisation named earlier in its sentence, else in the sentence before. Only a
+// "they" that opens a clause is tied (after a sentence start, a comma or "and"), and never
+// inside a quotation.
+func (st *state) plurals() {
+	inQuote := st.quoted()
+	for i := range st.toks {
+		t := &st.toks[i]
+		if t.lower != "they" || st.used[i] >= 0 || inQuote[i] {
+			continue
+		}
+		if !st.segStart(i) && !(i > 0 && (st.toks[i-1].text == "," || st.toks[i-1].lower == "and")) {
+			continue
+		}
+		seg := st.seg[i]
+		var found *entity
+		for s := seg; found == nil && s >= seg-1 && s >= 0; s-- {
+			for k := i - 1; k >= 0 && k >= i-120 && st.seg[k] >= s; k-- {
+				if st.seg[k] != s || st.used[k] < 0 || inQuote[k] {
+					continue
+				}
+				e := st.ents[st.used[k]]
+				if e.a.Kind == model.KindGroup || e.a.Kind == model.KindOrganization {
+					found = e // keep going back: the first one of the sentence wins
+				}
+			}
+		}
+		if found == nil {
+			continue
+		}
+		found.mentions = append(found.mentions, ment{i: i, j: i + 1, span: model.Span{Start: t.start, End: t.end}, via: viaPronoun})
+		st.used[i] = st.entIndex(found)
+	}
+}

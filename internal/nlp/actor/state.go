@@ -158,6 +158,7 @@ func (st *state) run() {
 	st.surnames()
 	st.descriptions()
 	st.pronouns()
+	st.plurals()
 	st.ownedBodies()
 	st.homeState()
 }
