@@ -20,6 +20,8 @@ func FuzzAnnotate(f *testing.F) {
 		"\u2015 \u2014 - \"a\" \u2015 B C",
 		"\xff\"bad\xfe utf8\" said X",
 		strings.Repeat(`"a," he said, `, 50),
+		"Ann Lee, who said the plan failed, was right.",
+		"Officials, who, said",
 	} {
 		f.Add(s)
 	}

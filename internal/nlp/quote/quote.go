@@ -156,7 +156,8 @@ func (f *Finder) previousSentenceSpeaker(text string, pos int) (phrase, int) {
 			break // the sentence holds a quotation of its own
 		}
 		if n := f.cueAt(ts, c); n > 0 && !ts[c].capital {
-			if p := f.subjectBefore(text, ts, c); p.kind != npNone {
+			// a pronoun adds nothing to the previous speaker
+			if p := f.subjectBefore(text, ts, c); p.kind == npName || p.kind == npRole {
 				return p, p.end
 			}
 			return phrase{}, -1

@@ -86,6 +86,9 @@ func (f *Finder) classify(text string, ts []tok) phrase {
 		for j < len(ts)-1 && (determiners[ts[j].lower] || nameLinks[ts[j].lower] || f.lex.role[ts[j].lower]) {
 			j++
 		}
+		if j == len(ts)-1 && (weekday(last.lower) || month(last.lower) || f.lex.opener[last.lower]) {
+			return phrase{} // "Friday", "Back"
+		}
 		p.kind = npName
 		p.nameSpan = model2{ts[j].start, last.end}
 		p.name = text[ts[j].start:last.end]
@@ -146,8 +149,29 @@ func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
 		return phrase{}
 	}
 	if ts[i].punct == ',' || ts[i].punct == '\u2014' || ts[i].punct == ')' {
+		if !strings.HasSuffix(ts[c].lower, "ing") {
+			if p := f.appositiveSubject(text, ts[:i]); p.kind != npNone {
+				return p
+			}
+		}
 		return f.firstChunkSubject(text, ts[:i])
 	}
+	p := f.tailPhrase(text, ts[:i+1])
+	if p.kind == npPronoun && strings.EqualFold(p.name, "who") {
+		j := i
+		for j >= 0 && ts[j].start >= p.start {
+			j--
+		}
+		if j >= 1 && ts[j].punct == ',' {
+			return f.subjectBefore(text, ts[:j+2], j+1)
+		}
+	}
+	return p
+}
+
+// tailPhrase reads the phrase that ends ts, backwards up to a clause word or punctuation.
+func (f *Finder) tailPhrase(text string, ts []tok) phrase {
+	i := len(ts) - 1
 	j := i
 	for j >= 0 && i-j < maxSubjectTokens {
 		t := ts[j]
@@ -161,16 +185,49 @@ func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
 		if !t.capital && (f.lex.stop[t.lower] || f.cueAt(ts, j) > 0) {
 			break
 		}
-		if t.lower == "and" && !(j > 0 && ts[j-1].capital && ts[j+1].capital) {
+		if t.lower == "and" && !(j > 0 && ts[j-1].capital && j+1 < len(ts) && ts[j+1].capital) {
 			break
 		}
 		j--
 	}
-	p := f.classify(text, ts[j+1:i+1])
-	if p.kind == npPronoun && strings.EqualFold(p.name, "who") && j >= 1 && ts[j].punct == ',' {
-		return f.subjectBefore(text, ts[:j+1], j+1)
+	return f.classify(text, ts[j+1:])
+}
+
+// appositiveSubject finds the speaker before an appositive: in "Modi, who was chief guest,
+// said" or "after Mr. Trump, asked about it, had said" the chunk before the appositive ends
+// with the speaker. Chunks that open with a lower-case word continue the appositive.
+func (f *Finder) appositiveSubject(text string, ts []tok) phrase {
+	var bounds []int // indexes of the separators
+	for x, t := range ts {
+		if t.punct == ',' || t.punct == '\u2014' || t.punct == '(' || t.punct == ')' {
+			bounds = append(bounds, x)
+		}
 	}
-	return p
+	if len(bounds) == 0 {
+		return phrase{}
+	}
+	// chunk k runs from bounds[k-1]+1 to bounds[k]; the last chunk is the appositive itself
+	for k := len(bounds) - 1; k >= 0; k-- {
+		lo := 0
+		if k > 0 {
+			lo = bounds[k-1] + 1
+		}
+		ch := ts[lo:bounds[k]]
+		if len(ch) == 0 || !ch[0].isWord() {
+			continue
+		}
+		if !ch[0].capital && !f.lex.pronoun[ch[0].lower] {
+			continue
+		}
+		if f.lex.opener[ch[0].lower] && len(ch) > 1 && !ch[len(ch)-1].capital {
+			continue
+		}
+		if p := f.tailPhrase(text, ch); p.kind == npName || p.kind == npPronoun {
+			return p
+		}
+		return phrase{}
+	}
+	return phrase{}
 }
 
 // firstChunkSubject takes the speaker from the first clause chunk of ts that is not an
@@ -321,4 +378,13 @@ func isNumber(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+func month(s string) bool {
+	switch s {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december":
+		return true
+	}
+	return false
 }
