@@ -174,6 +174,12 @@ func TestActors(t *testing.T) {
 			want: []want{{"Marco Rubio", "person", "USA", "Secretary of State", []string{"the top U.S. diplomat"}}},
 		},
 		{
+			name:   "a place before a title is no given name",
+			text:   "Charlotte Mayor Jennifer Roberts said the city was calm.",
+			want:   []want{{"Jennifer Roberts", "person", "", "Charlotte Mayor", nil}},
+			absent: []string{"Charlotte Mayor Jennifer Roberts"},
+		},
+		{
 			name:   "a place named after someone",
 			text:   "The girl is at Queen Maria Central Hospital, said the police.",
 			absent: []string{"Maria Central", "Maria Central Hospital"},

@@ -186,7 +186,12 @@ func (st *state) innerTitle(e int) bool {
 	if e < 1 || e+1 >= len(st.toks) || !st.sameSeg(e, e+1) || st.nameKind(e+1) != nkName || !st.toks[e].is(tCap) {
 		return false
 	}
+	// "Charlotte Mayor Jennifer Roberts": a title before a name of two words or more starts
+	// a new name; "Hassan Sheikh Mohamud" ends with one.
 	if !st.lx.first[st.toks[e-1].text] {
+		return false
+	}
+	if e+2 < len(st.toks) && st.sameSeg(e, e+2) && st.nameKind(e+2) == nkName {
 		return false
 	}
 	sp, ok := st.lexAt(e)
