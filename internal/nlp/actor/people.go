@@ -463,7 +463,7 @@ func (st *state) addPerson(s, e int, listed []int, before desc, hasBefore bool, 
 		ent = st.bySurname(nameToks[0], country)
 	}
 	if ent == nil {
-		key := "p:" + strings.ToLower(name)
+		key := "p:" + personKey(name)
 		_, known := st.byKey[key]
 		ent = st.entity(key, model.Actor{Name: name, Kind: model.KindPerson})
 		if !known {
@@ -497,7 +497,7 @@ func (st *state) addPerson(s, e int, listed []int, before desc, hasBefore bool, 
 	via := viaName
 	if len(listed) > 0 && !strings.EqualFold(st.span(s, e), name) {
 		via = viaAlias
-	} else if len(ent.nameToks) > len(nameToks) {
+	} else if len(nameToks) == 1 && len(ent.nameToks) > 1 {
 		via = viaSurname
 	}
 	st.mention(ent, s, e, via)
@@ -734,4 +734,20 @@ func suffixWords(long, short []string) bool {
 		return false
 	}
 	return true
+}
+
+// personKey is the identity of a full name: lower case, without middle initials, so "Loretta
+// E. Lynch" and "Loretta Lynch" are one person.
+func personKey(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if initial(w) && b.Len() > 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
