@@ -118,6 +118,12 @@ func TestActors(t *testing.T) {
 			want: []want{{"Donald Trump", "person", "USA", "President", []string{"Trump", "Donald Trump"}}},
 		},
 		{
+			name:   "a relative is not the listed person",
+			text:   "Melania Trump spoke to reporters on Friday.",
+			want:   []want{{"Melania Trump", "person", "", "", nil}},
+			absent: []string{"Donald Trump"},
+		},
+		{
 			name:   "a place, not the state",
 			text:   "Ships crossed the Taiwan Strait. Farmers from Alabama and Georgia protested.",
 			absent: []string{"Taiwan", "Georgia"},

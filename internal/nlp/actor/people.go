@@ -284,13 +284,12 @@ func (st *state) speaks(w string) bool {
 func (st *state) person(s, e int, orgy bool) bool {
 	toks := st.toks
 	// A listed person.
+	// A listed person, named by the whole run: "Melania Trump" is not the listed "Trump".
 	var listed []int
-	for k := s; k < e; k++ {
-		if sp, ok := st.lexAt(k); ok && sp.j <= e {
-			for _, en := range sp.entries {
-				if en.kind == ePerson {
-					listed = append(listed, en.idx)
-				}
+	if sp, ok := st.lexAt(s); ok && sp.j == e {
+		for _, en := range sp.entries {
+			if en.kind == ePerson {
+				listed = append(listed, en.idx)
 			}
 		}
 	}
