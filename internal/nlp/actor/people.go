@@ -667,7 +667,12 @@ func (st *state) attributiveNext(j int) bool {
 	if st.g.is(gAux, n) || st.g.is(gSpeech, n) || st.g.is(gConnector, n) || st.g.is(gDeterminer, n) {
 		return false
 	}
-	return !strings.HasSuffix(n.lower, "ed") && !strings.HasSuffix(n.lower, "s") && !strings.HasSuffix(n.lower, "ly")
+	for _, suffix := range []string{"ed", "s", "ly", "ing"} {
+		if strings.HasSuffix(n.lower, suffix) {
+			return false // a verb form or an adverb
+		}
+	}
+	return true
 }
 
 // placeRuns notes the capitalised runs the text puts after "in", "at" or "near": such a run
