@@ -172,6 +172,13 @@ const nameWindow = 600
 // nearestPerson returns the last name of a person (two or more capitalised words, none of
 // them an organisation word) in the text before pos, and where it ends.
 func (f *Finder) nearestPerson(text string, pos int) (string, int) {
+	return f.personBefore(text, pos, "")
+}
+
+// personBefore is nearestPerson for a person whose title, written before the name, fits the
+// head of a role description ("the mayor": "Mayor Bill de Blasio"; "the US leader": "US
+// President Donald Trump"); any person when head is empty.
+func (f *Finder) personBefore(text string, pos int, head string) (string, int) {
 	lo := max(0, pos-nameWindow)
 	ts := f.tokenize(text, lo, pos, true)
 	end := len(ts)
@@ -194,6 +201,14 @@ func (f *Finder) nearestPerson(text string, pos int) (string, int) {
 		for _, t := range run {
 			if f.lex.org[strings.TrimSuffix(strings.TrimSuffix(t.lower, "'s"), "’s")] || f.cueAt(run, 0) > 0 {
 				ok = false
+			}
+		}
+		if ok && head != "" {
+			ok = false
+			for x := max(0, start-3); x < len(ts) && ts[x].start < run[0].start; x++ {
+				if titleFits(head, ts[x].lower) {
+					ok = true
+				}
 			}
 		}
 		if ok {
@@ -604,12 +619,32 @@ func (f *Finder) resolve(text string, idx actorIndex, st *state, p phrase) speak
 			return st.last
 		}
 		// "the US leader", "the top diplomat": the person named last before
-		if p.determiner == "the" && !p.plural && f.lex.role[lastWord(strings.ToLower(p.name))] {
-			if n, at := f.nearestPerson(text, p.start); n != "" {
+		if head := lastWord(strings.ToLower(p.name)); p.determiner == "the" && !p.plural && f.lex.role[head] {
+			if n, at := f.personBefore(text, p.start, head); n != "" {
 				return speaker{name: n, person: true, at: at}
 			}
 		}
 		return speaker{name: p.name, at: p.end}
 	}
 	return speaker{}
+}
+
+// titleFits reports whether a title written before a name fits the head of a role
+// description: the same word, or a head of government for "leader".
+func titleFits(head, title string) bool {
+	title = strings.TrimSuffix(title, ".")
+	if head == title {
+		return true
+	}
+	switch head {
+	case "leader":
+		return title == "president" || title == "minister" || title == "premier" || title == "chancellor" || title == "king"
+	case "senator":
+		return title == "sen"
+	case "governor":
+		return title == "gov"
+	case "diplomat":
+		return title == "secretary" || title == "minister" || title == "ambassador" || title == "envoy"
+	}
+	return false
 }
