@@ -166,6 +166,34 @@ func (f *Finder) previousSentenceSpeaker(text string, pos int) (phrase, int) {
 	return phrase{}, -1
 }
 
+// recentSpeaker returns the last speaker named with a cue, outside quotation marks, in the
+// text before pos ("Trump contended in a post that ..."), and where it is named.
+func (f *Finder) recentSpeaker(text string, pos int) (phrase, int) {
+	ts := f.tokenize(text, max(0, pos-nameWindow), pos, true)
+	inQuote := false
+	for c := len(ts) - 1; c >= 0; c-- {
+		if ts[c].punct == '"' {
+			inQuote = !inQuote
+			continue
+		}
+		if inQuote || ts[c].capital {
+			continue
+		}
+		n := f.cueAt(ts, c)
+		if n == 0 || ts[c].lower == "according" {
+			continue
+		}
+		p := f.subjectBefore(text, ts, c)
+		if p.kind == npNone {
+			p = f.phraseAfter(text, ts, c+n)
+		}
+		if p.kind == npName {
+			return p, p.end
+		}
+	}
+	return phrase{}, -1
+}
+
 // nameWindow is how far back, in bytes, a pronoun looks for the person it stands for.
 const nameWindow = 600
 
@@ -602,11 +630,17 @@ func (f *Finder) resolve(text string, idx actorIndex, st *state, p phrase) speak
 	case npPronoun:
 		switch strings.ToLower(p.name) {
 		case "he", "she", "i", "who":
-			if n, at := f.nearestPerson(text, p.start); n != "" && at > st.person.at {
-				return speaker{name: n, person: true, at: at}
+			// the person last said to speak, the last speaker, the person last named
+			if q, at := f.recentSpeaker(text, p.start); q.kind == npName && at > st.person.at {
+				s := f.resolve(text, idx, st, q)
+				s.person = true
+				return s
 			}
 			if st.person.name != "" {
 				return st.person
+			}
+			if n, at := f.nearestPerson(text, p.start); n != "" {
+				return speaker{name: n, person: true, at: at}
 			}
 		default:
 			if st.last.name != "" {
