@@ -299,9 +299,33 @@ func (f *Finder) leadingPhrase(ts []tok) []tok {
 			j++
 			continue
 		}
+		// lower-case words between a capitalised word and a name: "British foreign minister
+		// David Lammy"
+		if k := f.nameAhead(ts, j); k > j {
+			j = k
+			continue
+		}
 		break
 	}
 	return ts[:j]
+}
+
+// nameAhead returns the index of a capitalised word at most three words after ts[j] with only
+// lower-case, non-clause words between; j when there is none.
+func (f *Finder) nameAhead(ts []tok, j int) int {
+	for k := j; k < len(ts) && k < j+3; k++ {
+		t := ts[k]
+		if !t.isWord() {
+			return j
+		}
+		if t.capital {
+			return k
+		}
+		if f.lex.stop[t.lower] || f.cueAt(ts, k) > 0 || f.lex.skip[t.lower] || strings.HasSuffix(t.lower, "ed") {
+			return j
+		}
+	}
+	return j
 }
 
 // phraseAfter finds the speaker named right after a cue: "said Mr. Trump", "said the official",
