@@ -608,7 +608,8 @@ func lastWord(s string) string {
 // resolve turns a speaker phrase into a speaker: an actor when a mention covers the phrase,
 // else the name the text gives, the previous speaker for a pronoun or a plural role.
 func (f *Finder) resolve(text string, idx actorIndex, st *state, p phrase) speaker {
-	if a := idx.at(p.nameSpan.start, p.nameSpan.end); a != nil {
+	// the mention must cover the phrase's last word: "His surrogates" is not the man "His" is
+	if a := idx.at(max(p.nameSpan.start, p.nameSpan.end-1), p.nameSpan.end); a != nil {
 		return speaker{id: a.ID, name: a.Name, person: a.Kind == model.KindPerson, at: p.end}
 	}
 	switch p.kind {
