@@ -27,7 +27,8 @@ const maxTokens = 120
 // tokenize splits text[a:b] into words and punctuation, at most maxTokens of them; from the
 // end when fromEnd is set. Quotation marks come out as punctuation '"'.
 func (f *Finder) tokenize(text string, a, b int, fromEnd bool) []tok {
-	var out []tok
+	// about one token for every six bytes of news text
+	out := make([]tok, 0, min(maxTokens*2, max(8, (b-a)/5)))
 	i := a
 	if fromEnd && b-a > maxTokens*12 {
 		i = b - maxTokens*12
