@@ -250,8 +250,11 @@ func (f *Finder) personBefore(text string, pos int, head string) (string, int) {
 // trimTitles drops the titles and roles that open a run of capitalised words ("Chief
 // Inspector Maria Lund" gives "Maria Lund") and keeps at most three words.
 func (f *Finder) trimTitles(run []tok) []tok {
-	for len(run) > 1 && f.lex.role[run[0].lower] {
-		run = run[1:]
+	for k := len(run) - 2; k >= 0; k-- {
+		if f.lex.role[run[k].lower] {
+			run = run[k+1:]
+			break
+		}
 	}
 	if len(run) > 3 {
 		run = run[len(run)-3:]
@@ -570,17 +573,40 @@ func newActorIndex(doc *model.Document) actorIndex { return actorIndex{doc: doc}
 // at returns the actor with a mention overlapping [start, end), the one nearest the end
 // when there are several; nil when none.
 func (x actorIndex) at(start, end int) *model.Actor {
+	a, _ := x.mentionAt(start, end)
+	return a
+}
+
+// mentionAt is at with the mention that matched.
+func (x actorIndex) mentionAt(start, end int) (*model.Actor, model.Mention) {
 	var best *model.Actor
+	var bm model.Mention
 	bestEnd := -1
 	for i := range x.doc.Actors {
 		a := &x.doc.Actors[i]
 		for _, m := range a.Mentions {
 			if m.Start < end && start < m.End && m.End > bestEnd {
-				best, bestEnd = a, m.End
+				best, bm, bestEnd = a, m, m.End
 			}
 		}
 	}
-	return best
+	return best, bm
+}
+
+// allIn returns the distinct actors with a mention overlapping [start, end), in the order of
+// the actors list: the speakers of "Putin and Pezeshkian" or "Both presidents".
+func (x actorIndex) allIn(start, end int) []*model.Actor {
+	var out []*model.Actor
+	for i := range x.doc.Actors {
+		a := &x.doc.Actors[i]
+		for _, m := range a.Mentions {
+			if m.Start < end && start < m.End && m.Via != "pronoun" {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // bySurname returns the person actor whose name ends with the given word; nil when none.
@@ -608,9 +634,23 @@ func lastWord(s string) string {
 // resolve turns a speaker phrase into a speaker: an actor when a mention covers the phrase,
 // else the name the text gives, the previous speaker for a pronoun or a plural role.
 func (f *Finder) resolve(text string, idx actorIndex, st *state, p phrase) speaker {
+	// several speakers: "Putin and Pezeshkian", "Both presidents"
+	if p.plural {
+		if as := idx.allIn(p.nameSpan.start, p.nameSpan.end); len(as) > 1 {
+			names := make([]string, 0, len(as))
+			for _, a := range as {
+				names = append(names, a.Name)
+			}
+			return speaker{id: as[0].ID, name: strings.Join(names, " and "), at: p.end}
+		}
+	}
 	// the mention must cover the phrase's last word: "His surrogates" is not the man "His" is
-	if a := idx.at(max(p.nameSpan.start, p.nameSpan.end-1), p.nameSpan.end); a != nil {
-		return speaker{id: a.ID, name: a.Name, person: a.Kind == model.KindPerson, at: p.end}
+	if a, m := idx.mentionAt(max(p.nameSpan.start, p.nameSpan.end-1), p.nameSpan.end); a != nil {
+		name := a.Name
+		if a.Kind == model.KindCountry && (m.Via == "seat" || m.Via == "capital") && m.Text != "" {
+			name = m.Text // the Kremlin speaks for Russia, and is named as the text names it
+		}
+		return speaker{id: a.ID, name: name, person: a.Kind == model.KindPerson, at: p.end}
 	}
 	switch p.kind {
 	case npName:
