@@ -593,14 +593,14 @@ func (x actorIndex) mentionAt(start, end int) (*model.Actor, model.Mention) {
 	return best, bm
 }
 
-// allIn returns the distinct actors with a mention overlapping [start, end), in the order of
+// allIn returns the distinct people with a mention overlapping [start, end), in the order of
 // the actors list: the speakers of "Putin and Pezeshkian" or "Both presidents".
 func (x actorIndex) allIn(start, end int) []*model.Actor {
 	var out []*model.Actor
 	for i := range x.doc.Actors {
 		a := &x.doc.Actors[i]
 		for _, m := range a.Mentions {
-			if m.Start < end && start < m.End && m.Via != "pronoun" {
+			if m.Start < end && start < m.End && m.Via != "pronoun" && a.Kind == model.KindPerson {
 				out = append(out, a)
 				break
 			}
