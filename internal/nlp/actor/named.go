@@ -81,6 +81,9 @@ func (st *state) bodyWord(k int) bool {
 		if _, isPerson := has(sp.entries, ePerson); isPerson {
 			return false
 		}
+		if _, isRole := has(sp.entries, eRole); isRole {
+			return false // "High Court judge" is a person's title
+		}
 	}
 	return !st.g.is(gDeterminer|gPossessive|gConnector|gAux|gSpeech|gHe|gShe|gThey, t)
 }
