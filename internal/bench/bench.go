@@ -1,0 +1,353 @@
+// Package bench measures throughput: it streams a corpus through the reader and every
+// annotator on a pool of workers, optionally saves each article into a store, and reports
+// articles and megabytes per second, CPU time, allocations and peak memory, overall and per
+// stage.
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/nlp"
+	"github.com/tidings-news/tidings/internal/pipeline"
+	"github.com/tidings-news/tidings/internal/reader"
+	"github.com/tidings-news/tidings/internal/store"
+)
+
+// Stage names besides the annotators'.
+const (
+	StageRead  = "read"
+	StageStore = "store"
+)
+
+// Options say how a corpus is measured.
+type Options struct {
+	CorpusOptions
+	// Workers is how many articles are annotated at once; 0 means one per CPU.
+	Workers int
+	// Reader holds the options every article is read with (format, now). A JSON lines
+	// record's published time and URL are used for that record.
+	Reader reader.Options
+	// Store, when set, receives every annotated article, one at a time as an ingest does, and
+	// the time it takes is the "store" stage. From the second round on, each article's text
+	// gets a short unique ending so that the store does not take it for a copy.
+	Store store.Store
+}
+
+// Stage is the cost of one stage.
+type Stage struct {
+	// Seconds is the time spent in the stage summed over workers.
+	Seconds float64 `json:"seconds"`
+	// Share is Seconds over the summed time of every stage.
+	Share float64 `json:"share"`
+	// ArticlesPerSecond is the stage's rate on one core: articles over Seconds.
+	ArticlesPerSecond float64 `json:"articles_per_second"`
+}
+
+// Report is what a run measured.
+type Report struct {
+	Articles int `json:"articles"`
+	// Failed counts inputs that could not be read or saved; they are not in Articles.
+	Failed  int   `json:"failed"`
+	Bytes   int64 `json:"bytes"`
+	Workers int   `json:"workers"`
+	// Seconds is wall-clock time; CPUSeconds user plus system time of the process.
+	Seconds    float64 `json:"seconds"`
+	CPUSeconds float64 `json:"cpu_seconds"`
+
+	ArticlesPerSecond float64 `json:"articles_per_second"`
+	MBPerSecond       float64 `json:"mb_per_second"`
+	// ArticlesPerCPUSecond is the rate per core: articles over CPU seconds.
+	ArticlesPerCPUSecond float64 `json:"articles_per_cpu_second"`
+
+	// PeakRSSMB is the process's peak resident memory (VmHWM), 0 where unknown.
+	PeakRSSMB float64 `json:"peak_rss_mb"`
+	// PeakHeapMB is the largest live Go heap seen, sampled during the run.
+	PeakHeapMB float64 `json:"peak_heap_mb"`
+
+	Mallocs           uint64  `json:"mallocs"`
+	AllocBytes        uint64  `json:"alloc_bytes"`
+	MallocsPerArticle float64 `json:"mallocs_per_article"`
+	BytesPerArticle   float64 `json:"alloc_bytes_per_article"`
+
+	Stages map[string]Stage `json:"stages"`
+	// Order lists the stage names in the order they run.
+	Order []string `json:"stage_order"`
+	// FirstError is the first failure, for the report; empty when none failed.
+	FirstError string `json:"first_error,omitempty"`
+}
+
+// job is one article for a worker.
+type job struct {
+	a   Article
+	err error
+}
+
+// done is one worker's result.
+type done struct {
+	doc   *model.Document
+	round int
+	size  int
+	err   error
+}
+
+// Run measures p over the corpus the names stand for.
+func Run(ctx context.Context, p *pipeline.Pipeline, names []string, opts Options) (*Report, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	annotators := p.Annotators()
+	order := []string{StageRead}
+	for _, a := range annotators {
+		order = append(order, a.Name())
+	}
+	storeAt := len(order)
+	order = append(order, StageStore)
+
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	heap := startHeapSampler()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	cpu0 := cpuTime()
+	start := time.Now()
+
+	jobs := make(chan job, workers*2)
+	results := make(chan done, workers*2)
+	spent := make([][]time.Duration, workers) // per worker, per stage: no sharing while running
+	var wg sync.WaitGroup
+	for w := range workers {
+		spent[w] = make([]time.Duration, len(order))
+		wg.Add(1)
+		go func(acc []time.Duration) {
+			defer wg.Done()
+			for j := range jobs {
+				d := done{round: j.a.Round, size: len(j.a.Data), err: j.err}
+				if d.err == nil {
+					d.doc, d.err = process(annotators, j.a, opts.Reader, acc)
+				}
+				select {
+				case results <- d:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}(spent[w])
+	}
+	go func() {
+		defer close(jobs)
+		for a, err := range Corpus(ctx, names, opts.CorpusOptions) {
+			select {
+			case jobs <- job{a: a, err: err}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	rep := &Report{Workers: workers, Order: order, Stages: make(map[string]Stage, len(order))}
+	var storeTime time.Duration
+	for d := range results {
+		if d.err == nil && opts.Store != nil {
+			if d.round > 0 {
+				uniquify(d.doc, d.round)
+			}
+			t := time.Now()
+			_, _, err := opts.Store.SaveArticle(ctx, d.doc)
+			storeTime += time.Since(t)
+			if err != nil {
+				d.err = fmt.Errorf("saving %s: %w", d.doc.Source, err)
+			}
+		}
+		if d.err != nil {
+			rep.Failed++
+			if rep.FirstError == "" {
+				rep.FirstError = d.err.Error()
+			}
+			continue
+		}
+		rep.Articles++
+		rep.Bytes += int64(d.size)
+	}
+	elapsed := time.Since(start)
+	cpu := cpuTime() - cpu0
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	peakHeap := heap.stop()
+	if err := parent.Err(); err != nil {
+		return nil, fmt.Errorf("the run was stopped: %w", err)
+	}
+
+	rep.Seconds = elapsed.Seconds()
+	rep.CPUSeconds = cpu.Seconds()
+	rep.ArticlesPerSecond = rate(float64(rep.Articles), rep.Seconds)
+	rep.MBPerSecond = rate(float64(rep.Bytes)/1e6, rep.Seconds)
+	rep.ArticlesPerCPUSecond = rate(float64(rep.Articles), rep.CPUSeconds)
+	rep.PeakRSSMB = peakRSSMB()
+	rep.PeakHeapMB = float64(max(peakHeap, after.HeapAlloc)) / (1 << 20)
+	rep.Mallocs = after.Mallocs - before.Mallocs
+	rep.AllocBytes = after.TotalAlloc - before.TotalAlloc
+	rep.MallocsPerArticle = rate(float64(rep.Mallocs), float64(rep.Articles))
+	rep.BytesPerArticle = rate(float64(rep.AllocBytes), float64(rep.Articles))
+
+	totals := make([]time.Duration, len(order))
+	for _, acc := range spent {
+		for i, d := range acc {
+			totals[i] += d
+		}
+	}
+	totals[storeAt] = storeTime
+	var sum time.Duration
+	for _, d := range totals {
+		sum += d
+	}
+	for i, name := range order {
+		if i == storeAt && opts.Store == nil {
+			continue
+		}
+		s := totals[i].Seconds()
+		rep.Stages[name] = Stage{Seconds: s, Share: rate(s, sum.Seconds()),
+			ArticlesPerSecond: rate(float64(rep.Articles), s)}
+	}
+	if opts.Store == nil {
+		rep.Order = order[:storeAt]
+	}
+	return rep, nil
+}
+
+// process reads and annotates one article, adding each stage's time to acc.
+func process(annotators []nlp.Annotator, a Article, ropts reader.Options, acc []time.Duration) (doc *model.Document, err error) {
+	defer func() {
+		// an annotator bug must cost one article, not the run
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("%s: internal error while annotating: %v\n%s", a.Name, r, debug.Stack())
+		}
+	}()
+	t := time.Now()
+	if a.URL != "" && ropts.URL == "" {
+		ropts.URL = a.URL
+	}
+	if a.Published != "" && ropts.Published == "" {
+		if _, _, perr := model.ParseTime(a.Published); perr == nil {
+			ropts.Published = a.Published
+		}
+	}
+	doc, err = reader.Read(a.Data, ropts)
+	acc[0] += time.Since(t)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Name, err)
+	}
+	doc.Source = a.Name
+	for i, an := range annotators {
+		t = time.Now()
+		an.Annotate(doc)
+		acc[i+1] += time.Since(t)
+	}
+	return doc, nil
+}
+
+// uniquify makes a repeated article's text its own, so a store does not take it for a copy of
+// the first round's. The ending goes after the text, so no span moves.
+func uniquify(doc *model.Document, round int) {
+	doc.Text += "\n\n(Copy " + strconv.Itoa(round) + ".)"
+	if doc.URL != "" {
+		doc.URL += "#copy-" + strconv.Itoa(round)
+	}
+	doc.Source += " (copy " + strconv.Itoa(round) + ")"
+}
+
+func rate(n, d float64) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return n / d
+}
+
+// heapSampler records the largest live heap seen while it runs.
+type heapSampler struct {
+	stopc chan struct{}
+	done  chan uint64
+}
+
+const heapMetric = "/memory/classes/heap/objects:bytes"
+
+func startHeapSampler() *heapSampler {
+	h := &heapSampler{stopc: make(chan struct{}), done: make(chan uint64, 1)}
+	go func() {
+		sample := []metrics.Sample{{Name: heapMetric}}
+		var peak uint64
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			if sample[0].Value.Kind() == metrics.KindUint64 {
+				peak = max(peak, sample[0].Value.Uint64())
+			}
+			select {
+			case <-tick.C:
+			case <-h.stopc:
+				h.done <- peak
+				return
+			}
+		}
+	}()
+	return h
+}
+
+func (h *heapSampler) stop() uint64 {
+	close(h.stopc)
+	return <-h.done
+}
+
+// WriteText prints the report for a person.
+func (r *Report) WriteText(w io.Writer) error {
+	ew := &errWriter{w: w}
+	ew.printf("articles      %d (%d failed), %.1f MB, %d workers\n", r.Articles, r.Failed, float64(r.Bytes)/1e6, r.Workers)
+	ew.printf("wall          %.2f s: %.0f articles/s, %.2f MB/s\n", r.Seconds, r.ArticlesPerSecond, r.MBPerSecond)
+	ew.printf("cpu           %.2f s: %.0f articles per CPU second (per core)\n", r.CPUSeconds, r.ArticlesPerCPUSecond)
+	ew.printf("allocations   %.0f mallocs, %.0f KB per article\n", r.MallocsPerArticle, r.BytesPerArticle/1024)
+	ew.printf("peak memory   %.0f MB resident, %.0f MB Go heap\n", r.PeakRSSMB, r.PeakHeapMB)
+	ew.printf("\n%-10s %9s %7s %14s\n", "stage", "seconds", "share", "articles/s/core")
+	names := r.Order
+	if len(names) == 0 {
+		for n := range r.Stages {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+	}
+	for _, n := range names {
+		s := r.Stages[n]
+		ew.printf("%-10s %9.2f %6.1f%% %14.0f\n", n, s.Seconds, 100*s.Share, s.ArticlesPerSecond)
+	}
+	if r.FirstError != "" {
+		ew.printf("\nfirst failure: %s\n", r.FirstError)
+	}
+	return ew.err
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
