@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sort"
+	"net/url"
 	"strconv"
 	"sync"
 	"time"
@@ -266,8 +267,13 @@ func process(annotators []nlp.Annotator, a Article, ropts reader.Options, acc []
 // the first round's. The ending goes after the text, so no span moves.
 func uniquify(doc *model.Document, round int) {
 	doc.Text += "\n\n(Copy " + strconv.Itoa(round) + ".)"
-	if doc.URL != "" {
-		doc.URL += "#copy-" + strconv.Itoa(round)
+	if u, err := url.Parse(doc.URL); err == nil && doc.URL != "" {
+		q := u.Query()
+		q.Set("copy", strconv.Itoa(round))
+		u.RawQuery = q.Encode()
+		doc.URL = u.String()
+	} else {
+		doc.URL = ""
 	}
 	doc.Source += " (copy " + strconv.Itoa(round) + ")"
 }
