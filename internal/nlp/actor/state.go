@@ -9,16 +9,15 @@ import (
 
 // Ways a mention is tied to its actor (model.Mention.Via).
 const (
-	viaName     = "name"
-	viaAlias    = "alias"
-	viaSurname  = "surname"
-	viaDemonym  = "demonym"
-	viaCapital  = "capital"
-	viaSeat     = "seat"
-	viaEpithet  = "epithet"
-	viaRole     = "role"
-	viaPronoun  = "pronoun"
-	viaModifier = "modifier"
+	viaName    = "name"
+	viaAlias   = "alias"
+	viaSurname = "surname"
+	viaDemonym = "demonym"
+	viaCapital = "capital"
+	viaSeat    = "seat"
+	viaEpithet = "epithet"
+	viaRole    = "role"
+	viaPronoun = "pronoun"
 )
 
 // lexSpan is a lexicon phrase found at a token: it ends before token j.
