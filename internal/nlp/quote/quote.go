@@ -388,6 +388,23 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 	if first >= 0 {
 		return attribution{cue: model2{before[first].start, before[first].end}, cueText: before[first].lower, hasCue: true}
 	}
+	// an inverted cue opening the sentence: "Stated Stone:", "Said Trump,"
+	if len(before) >= 2 && before[0].capital && f.cueAt(before, 0) == 1 && before[0].lower != "according" {
+		if p := f.phraseAfter(text, before, 1); p.kind == npName {
+			return f.attr(text, p, before[0], before[0])
+		}
+	}
+	// a document brought in before the quotation: "Trump issued a statement, “...”"
+	if n := len(before); n >= 3 && (before[n-1].punct == ',' || before[n-1].punct == ':') {
+		for k := n - 2; k >= max(0, n-4); k-- {
+			if f.lex.medium[before[k].lower] {
+				if p := f.firstChunkSubject(text, before[:k]); p.kind == npName || p.kind == npPronoun {
+					return attribution{who: p, explicit: true}
+				}
+				break
+			}
+		}
+	}
 	// a label: "Pollsters agree - Carl Bialik: “...”"
 	if n := len(before); n >= 2 && before[n-1].punct == ':' {
 		if p := f.subjectBefore(text, before, n-1); p.kind == npName {

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"unicode"
 )
 
 // Kinds of speaker phrase.
@@ -86,8 +87,8 @@ func (f *Finder) classify(text string, ts []tok) phrase {
 		for j < len(ts)-1 && (determiners[ts[j].lower] || nameLinks[ts[j].lower] || f.lex.role[ts[j].lower]) {
 			j++
 		}
-		if j == len(ts)-1 && (weekday(last.lower) || month(last.lower) || f.lex.opener[last.lower]) {
-			return phrase{} // "Friday", "Back"
+		if j == len(ts)-1 && (weekday(last.lower) || month(last.lower) || f.lex.opener[last.lower] || dateline(text[last.start:last.end])) {
+			return phrase{} // "Friday", "Back", "WASHINGTON", "R-OH"
 		}
 		p.kind = npName
 		p.nameSpan = model2{ts[j].start, last.end}
@@ -172,9 +173,15 @@ func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
 // tailPhrase reads the phrase that ends ts, backwards up to a clause word or punctuation.
 func (f *Finder) tailPhrase(text string, ts []tok) phrase {
 	i := len(ts) - 1
+	if i >= 0 && f.lex.pronoun[ts[i].lower] {
+		return f.classify(text, ts[i:])
+	}
 	j := i
 	for j >= 0 && i-j < maxSubjectTokens {
 		t := ts[j]
+		if f.lex.pronoun[t.lower] {
+			break
+		}
 		if !t.isWord() {
 			if t.punct == '-' || t.punct == '\'' || t.punct == '\u2019' {
 				j--
@@ -254,6 +261,9 @@ func (f *Finder) firstChunkSubject(text string, ts []tok) phrase {
 				}
 			}
 			if p := f.classify(text, phr); p.kind != npNone {
+				return p
+			}
+			if p := f.classify(text, f.leadingPhrase(chunk)); p.kind != npNone {
 				return p
 			}
 		}
@@ -411,4 +421,13 @@ func month(s string) bool {
 		return true
 	}
 	return false
+}
+
+// dateline reports whether a word in capitals is a dateline or a party label rather than a
+// name: "WASHINGTON", "R-OH". Short acronyms (CNN, NATO) are names.
+func dateline(w string) bool {
+	if strings.ContainsFunc(w, unicode.IsLower) {
+		return false
+	}
+	return len(w) > 5 || strings.Contains(w, "-")
 }
