@@ -55,6 +55,13 @@ func (r *run) amount(i int) (n, j int, article, ok bool) {
 	w := t.w
 	switch w {
 	case "a", "an":
+		// a five-year plan, a 30-day truce: the article is no part of the amount
+		if i+1 < len(r.toks) && r.toks[i+1].kind == kNum {
+			return 0, i, false, false
+		}
+		if e2 := r.ent(i + 1); e2 != nil && e2.isNum && e2.num > 0 && e2.num < 100 && e2.num != 12 && r.word(i+1) != "couple" {
+			return 0, i, false, false
+		}
 		// a couple of, a few, a dozen, a hundred
 		if e2 := r.ent(i + 1); e2 != nil && e2.isNum && r.word(i+1) != "a" && r.word(i+1) != "an" && r.word(i+1) != "some" && r.word(i+1) != "many" && r.word(i+1) != "several" {
 			n, j, _, ok := r.amount(i + 1)
@@ -190,19 +197,23 @@ func (r *run) resolveMD(m, d int, tense int) (time.Time, bool) {
 	return best, found
 }
 
-// weighted is the distance of a date from the reference day, three times longer when it lies
-// on the side the clause's tense speaks against: a past clause can still mean a date a few
-// weeks ahead, but hardly one eleven months ahead.
+// weighted is the distance of a date from the reference day, six times longer when it lies
+// on the side the clause's tense speaks against (a past clause can still mean a date a few
+// days ahead, but hardly one months ahead), and twice as long in the future when the tense is
+// unknown, since news mostly reports what happened.
 func weighted(dist time.Duration, tense int) time.Duration {
 	switch {
 	case dist < 0:
 		dist = -dist
 		if tense == tFuture {
-			dist *= 3
+			dist *= 6
 		}
 	case dist > 0:
-		if tense != tFuture {
-			dist *= 3
+		switch tense {
+		case tPast:
+			dist *= 6
+		case tUnknown:
+			dist *= 2
 		}
 	}
 	return dist
@@ -252,6 +263,10 @@ func (r *run) mPhrase(i int) (cand, bool) {
 		}
 		j := i + len(p.words)
 		if w == "now" && r.punct(j, "-") && r.glued(j) {
+			return cand{}, false
+		}
+		// "Now, ..." opening a sentence is a discourse marker, not a time
+		if len(p.words) == 1 && r.toks[i].cap && r.punct(j, ",") && (i == 0 || isStop(r.toks[i-1]) || r.toks[i].para) {
 			return cand{}, false
 		}
 		return cand{j: j, typ: p.typ, val: p.value}, true
@@ -871,6 +886,13 @@ func (r *run) mYear(i int) (cand, bool) {
 		hasThe = true
 		j++
 	}
+	if y, k, ok := r.spokenYear(j); ok {
+		return cand{j: k, typ: "DATE", val: pad(y, 4), t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), g: gYear}, true
+	}
+	if dec, ok := decadeWords[r.word(j)]; ok && hasThe {
+		y := 1900 + dec
+		return cand{j: j + 1, typ: "DATE", val: pad(y/10, 3), t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), g: gDecade}, true
+	}
 	if j >= len(r.toks) || r.toks[j].kind != kNum {
 		// the '90s
 		if r.punct(j, "'") || r.punct(j, "’") {
@@ -981,4 +1003,42 @@ func (r *run) mRel(i int) (cand, bool) {
 		return cand{j: i + 2, typ: "TIME", val: format(dt, gDay) + "T" + e.pod, t: dt, g: gDay, rel: true}, true
 	}
 	return dateCand(i+1, dt, gDay), true
+}
+
+var decadeWords = map[string]int{"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+	"seventies": 70, "eighties": 80, "nineties": 90}
+
+// spokenYear reads a year in words: "nineteen ninety-six", "the year two thousand", "two thousand and five".
+func (r *run) spokenYear(i int) (int, int, bool) {
+	k := i
+	if r.word(k) == "year" {
+		k++
+	}
+	switch r.word(k) {
+	case "nineteen", "eighteen", "twenty":
+		century := map[string]int{"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[r.word(k)]
+		if r.word(k) == "twenty" && r.word(k+1) == "twenty" {
+			century = 2000
+		}
+		n, j, article, ok := r.amount(k + 1)
+		if !ok || article || n < 10 || n > 99 || r.toks[k+1].kind != kWord {
+			return 0, 0, false
+		}
+		return century + n, j, true
+	case "two":
+		if r.word(k+1) != "thousand" {
+			return 0, 0, false
+		}
+		j := k + 2
+		if r.word(j) == "and" {
+			j++
+		}
+		if n, j2, article, ok := r.amount(j); ok && !article && n > 0 && n < 100 && r.toks[j].kind == kWord {
+			return 2000 + n, j2, true
+		}
+		if k == i+1 || r.word(i-1) == "in" || r.word(i-1) == "by" || r.word(i-1) == "until" {
+			return 2000, k + 2, true
+		}
+	}
+	return 0, 0, false
 }

@@ -8,7 +8,7 @@ import (
 // deicticWords are the words that point at a period from the reference time.
 var deicticWords = map[string]int{
 	"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
-	"following": 1, "same": 0, "that": 0, "first": 0,
+	"following": 1, "same": 0, "that": 0, "first": 0, "full": 0,
 }
 
 // mDeictic reads this/last/next + unit, month, season or weekday, and "the past six months".
@@ -43,6 +43,10 @@ func (r *run) mDeictic(i int) (cand, bool) {
 			}
 			return cand{j: j2, typ: "DURATION", val: durValue(n, u)}, true
 		}
+	}
+	// the weeks ahead
+	if u, plural, j, ok := r.unitAt(k); ok && plural && d == "" && r.word(j) == "ahead" {
+		return cand{j: j + 1, typ: "DURATION", val: durValue(-1, u)}, true
 	}
 	// the coming weeks, the past few weeks
 	if u, plural, j, ok := r.unitAt(k); ok && plural && (d == "coming" || d == "past" || d == "next" || d == "last") {
@@ -162,7 +166,7 @@ func (r *run) mDeictic(i int) (cand, bool) {
 		c := dateCand(j, time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), gMonth)
 		return c, true
 	case e.season != "":
-		if d == "" || d == "past" || d == "first" {
+		if d == "past" || d == "first" {
 			return cand{}, false
 		}
 		idx := map[string]int{"WI": 0, "SP": 1, "SU": 2, "FA": 3}
@@ -177,6 +181,11 @@ func (r *run) mDeictic(i int) (cand, bool) {
 		case "next", "coming":
 			if s <= cur {
 				y++
+			}
+		case "":
+			// the summer: this year's, or last year's when it is still to come in a past clause
+			if s > cur && tense != tFuture {
+				y--
 			}
 		}
 		return cand{j: j, typ: "DATE", val: pad(y, 4) + "-" + e.season, rel: true}, true
@@ -432,7 +441,13 @@ func (r *run) mAmount(i int) (cand, bool) {
 	n, j, article, ok := r.amount(i)
 	var u string
 	var plural bool
+	half := false
 	if ok {
+		// 5 1/2 hours
+		if r.toks[i].kind == kNum && j+2 < len(r.toks) && r.toks[j].w == "1" && r.punct(j+1, "/") && r.glued(j+1) && r.toks[j+2].w == "2" && r.glued(j+2) {
+			j += 3
+			half = true
+		}
 		k := j
 		hy := false
 		if r.punct(k, "-") && r.glued(k) && r.glued(k+1) {
@@ -458,6 +473,17 @@ func (r *run) mAmount(i int) (cand, bool) {
 			return cand{}, false
 		}
 		j = k
+		if half {
+			switch u {
+			case "Y":
+				return cand{j: j, typ: "DURATION", val: "P" + strconv.Itoa(n) + "Y6M"}, true
+			case "H":
+				return cand{j: j, typ: "DURATION", val: "PT" + strconv.Itoa(n) + "H30M"}, true
+			case "D":
+				return cand{j: j, typ: "DURATION", val: "P" + strconv.Itoa(n) + "DT12H"}, true
+			}
+			return cand{j: j, typ: "DURATION"}, true
+		}
 		if hy {
 			// an age (8-year-old) is no time expression; decades-long is
 			if r.punct(j, "-") && r.glued(j) && r.word(j+1) == "old" {
@@ -508,6 +534,9 @@ func (r *run) mAmount(i int) (cand, bool) {
 	}
 	_ = plural
 	g := unitGran(u)
+	if r.word(j) == "or" && r.word(j+1) == "so" && (r.word(j+2) == "ago" || r.word(j+2) == "earlier" || r.word(j+2) == "later") {
+		j += 2
+	}
 	switch nw := r.word(j); nw {
 	case "ago", "back":
 		if nw == "back" && n < 0 {

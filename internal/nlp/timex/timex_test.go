@@ -1,0 +1,180 @@
+package timex
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+type want struct {
+	text, typ, value string
+}
+
+func find(t *testing.T, text, published string) []model.Time {
+	t.Helper()
+	doc := &model.Document{Text: text, Published: published}
+	New().Annotate(doc)
+	return doc.Times
+}
+
+func TestAnnotate(t *testing.T) {
+	const fri = "2026-01-16T19:54" // a Friday
+	const wed = "2025-03-12T14:00" // a Wednesday
+	tests := []struct {
+		name      string
+		published string
+		text      string
+		want      []want
+	}{
+		{"late last month", fri, "The unrest broke out late last month.", []want{{"late last month", "DATE", "2025-12"}}},
+		{"on Friday past", fri, "The Kremlin said on Friday that talks went well.", []want{{"Friday", "DATE", "2026-01-16"}}},
+		{"weekday past", wed, "The ministers met on Monday in Jeddah.", []want{{"Monday", "DATE", "2025-03-10"}}},
+		{"weekday future", wed, "The ministers will meet on Friday in Jeddah.", []want{{"Friday", "DATE", "2025-03-14"}}},
+		{"weekday same day", wed, "Officials said Wednesday the deal holds.", []want{{"Wednesday", "DATE", "2025-03-12"}}},
+		{"this week", fri, "Zakharova said this week that Moscow objects.", []want{{"this week", "DATE", "2026-W03"}}},
+		{"earlier this week", fri, "Earlier this week, the leader spoke.", []want{{"Earlier this week", "DATE", "2026-W03"}}},
+		{"last January", fri, "He visited Moscow last January.", []want{{"last January", "DATE", "2025-01"}}},
+		{"in recent weeks", fri, "Protests have grown in recent weeks.", []want{{"recent weeks", "DATE", "PAST_REF"}}},
+		{"recently", wed, "She recently left the party.", []want{{"recently", "DATE", "PAST_REF"}}},
+		{"now", wed, "The party is now in opposition.", []want{{"now", "DATE", "PRESENT_REF"}}},
+		{"the future", wed, "They will talk in the future.", []want{{"the future", "DATE", "FUTURE_REF"}}},
+		{"absolute day first", fri, "It happened on 16 Jan, 2026 in Tehran.", []want{{"16 Jan, 2026", "DATE", "2026-01-16"}}},
+		{"absolute with clock", fri, "16 Jan, 2026 19:54", []want{{"16 Jan, 2026 19:54", "TIME", "2026-01-16T19:54"}}},
+		{"month day", wed, "The vote was held on March 6 in Damascus.", []want{{"March 6", "DATE", "2025-03-06"}}},
+		{"abbreviated month", wed, "The deadline passed on Feb. 28.", []want{{"Feb. 28", "DATE", "2025-02-28"}}},
+		{"iso date", wed, "Filed on 2025-03-14 in court.", []want{{"2025-03-14", "DATE", "2025-03-14"}}},
+		{"slashed date", wed, "Filed on 14/03/2025 in court.", []want{{"14/03/2025", "DATE", "2025-03-14"}}},
+		{"month year", wed, "The regime fell in December 2024.", []want{{"December 2024", "DATE", "2024-12"}}},
+		{"bare month past", wed, "Elections were held in November.", []want{{"November", "DATE", "2024-11"}}},
+		{"decade", wed, "Ties date back to the 1970s.", []want{{"the 1970s", "DATE", "197"}}},
+		{"year", wed, "The group was founded in 1987.", []want{{"1987", "DATE", "1987"}}},
+		{"not a year", wed, "Some 1,987 people and 2000 troops were there.", nil},
+		{"may the verb", wed, "He may resign. March on, they said.", nil},
+		{"may the month", wed, "The summit was held in May.", []want{{"May", "DATE", "2024-05"}}},
+		{"today", wed, "Talks resume today.", []want{{"today", "DATE", "2025-03-12"}}},
+		{"yesterday", wed, "Talks ended yesterday.", []want{{"yesterday", "DATE", "2025-03-11"}}},
+		{"tomorrow", wed, "Talks resume tomorrow.", []want{{"tomorrow", "DATE", "2025-03-13"}}},
+		{"monday night", wed, "Strikes hit the city Monday night.", []want{{"Monday night", "TIME", "2025-03-10TNI"}}},
+		{"this year", wed, "Growth slowed this year.", []want{{"this year", "DATE", "2025"}}},
+		{"last year", wed, "Growth slowed last year.", []want{{"last year", "DATE", "2024"}}},
+		{"next month", wed, "Talks resume next month.", []want{{"next month", "DATE", "2025-04"}}},
+		{"early 2024", wed, "The plan dates from early 2024.", []want{{"early 2024", "DATE", "2024"}}},
+		{"past six months", wed, "Prices rose over the past six months.", []want{{"the past six months", "DURATION", "P6M"}}},
+		{"days ago", wed, "He left three days ago.", []want{{"three days ago", "DATE", "2025-03-09"}}},
+		{"weeks ago", wed, "He left six weeks ago.", []want{{"six weeks ago", "DATE", "2025-W05"}}},
+		{"duration", wed, "He served two years in prison.", []want{{"two years", "DURATION", "P2Y"}}},
+		{"adjectival duration", wed, "A five-year transitional period and a 30-day ceasefire.", []want{{"five-year", "DURATION", "P5Y"}, {"30-day", "DURATION", "P30D"}}},
+		{"more than", wed, "Talks lasted more than eight hours.", []want{{"more than eight hours", "DURATION", "PT8H"}}},
+		{"every friday", wed, "They protest every Friday.", []want{{"every Friday", "SET", "XXXX-WXX-5"}}},
+		{"daily", wed, "Flights run daily.", []want{{"daily", "SET", "P1D"}}},
+		{"quarter", "1989-10-26", "Profit rose in the third quarter.", []want{{"the third quarter", "DATE", "1989-Q3"}}},
+		{"quarter adjective", "1989-10-26", "Third-quarter profit rose.", []want{{"Third-quarter", "DATE", "1989-Q3"}}},
+		{"a year earlier", "1989-10-26", "Profit rose in the third quarter from a year earlier.", []want{{"the third quarter", "DATE", "1989-Q3"}, {"a year earlier", "DATE", "1988-Q3"}}},
+		{"fiscal", "1989-10-26", "Sales in fiscal 1989 fell.", []want{{"fiscal 1989", "DATE", "1989"}}},
+		{"anchored unknown", wed, "Ten hours after the strike, rescuers arrived.", []want{{"Ten hours", "DURATION", "PT10H"}}},
+		{"anchored known", wed, "Two days after March 6, rescuers arrived.", []want{{"Two days after March 6", "DATE", "2025-03-08"}}},
+		{"the year before", wed, "Deaths rose 45% in 2024 from the year before.", []want{{"2024", "DATE", "2024"}, {"the year before", "DATE", "2023"}}},
+		{"clock", wed, "The blast came at 10:35 a.m. local time.", []want{{"10:35 a.m. local time", "TIME", "2025-03-12T10:35"}}},
+		{"clock with day", wed, "Polls will close at 10 p.m. Thursday.", []want{{"10 p.m. Thursday", "TIME", "2025-03-13T22:00"}}},
+		{"this weekend", "2025-03-14T16:00", "Talks continue this weekend.", []want{{"this weekend", "DATE", "2025-W11-WE"}}},
+		{"holiday", wed, "They met on Christmas Day.", []want{{"Christmas Day", "DATE", "2024-12-25"}}},
+		{"spoken year", wed, "It began in nineteen ninety-six.", []want{{"nineteen ninety-six", "DATE", "1996"}}},
+		{"no reference", "", "He arrived on Friday, not in 2019.", []want{{"Friday", "DATE", ""}, {"2019", "DATE", "2019"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(t, tt.text, tt.published)
+			if len(got) != len(tt.want) {
+				t.Fatalf("%q: got %d expressions %+v, want %d %+v", tt.text, len(got), got, len(tt.want), tt.want)
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Text != w.text || g.Type != w.typ || g.Value != w.value {
+					t.Errorf("%q: expression %d = %q %s %q, want %q %s %q", tt.text, i, g.Text, g.Type, g.Value, w.text, w.typ, w.value)
+				}
+				if tt.text[g.Start:g.End] != g.Text {
+					t.Errorf("span %d-%d is %q, text says %q", g.Start, g.End, tt.text[g.Start:g.End], g.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestNowFallback(t *testing.T) {
+	doc := &model.Document{Text: "It happened yesterday.", Now: "2026-01-17T06:00:00"}
+	New().Annotate(doc)
+	if len(doc.Times) != 1 || doc.Times[0].Value != "2026-01-16" {
+		t.Fatalf("got %+v, want yesterday = 2026-01-16 from Now", doc.Times)
+	}
+}
+
+func TestMods(t *testing.T) {
+	got := find(t, "The unrest broke out late last month and in mid-December.", "2026-01-16")
+	if len(got) != 2 || got[0].Mod != "END" || got[1].Mod != "MID" || got[1].Value != "2025-12" {
+		t.Fatalf("got %+v, want late last month END and mid-December 2025-12 MID", got)
+	}
+}
+
+func TestDateFor(t *testing.T) {
+	text := "In 2019 the two met. On Friday, in March, Putin said talks would go on."
+	doc := &model.Document{Text: text, Published: "2025-03-14"}
+	New().Annotate(doc)
+	second := model.Span{Start: strings.Index(text, "On Friday"), End: len(text)}
+	got, ok := DateFor(doc, second)
+	if !ok || got.Text != "Friday" || got.Value != "2025-03-14" {
+		t.Fatalf("DateFor(second sentence) = %+v, %v; want Friday 2025-03-14", got, ok)
+	}
+	if _, ok := DateFor(doc, model.Span{Start: 8, End: 19}); ok {
+		t.Fatalf("DateFor(a clause without a date) found one")
+	}
+}
+
+func TestPrecision(t *testing.T) {
+	for v, want := range map[string]int{"19": 1, "199": 2, "2025": 3, "2025-Q1": 4, "2025-SU": 4, "2025-03": 5,
+		"2025-W11": 6, "2025-03-14": 7, "2025-03-14TNI": 8, "PAST_REF": 0, "P2Y": 0, "": 0} {
+		if got := Precision(v); got != want {
+			t.Errorf("Precision(%q) = %d, want %d", v, got, want)
+		}
+	}
+}
+
+func TestLexicon(t *testing.T) {
+	if _, err := parseLexicon(lexiconTSV); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"month\tjanuary", "month\tjanuary\tx", "colour\tred\t1"} {
+		if _, err := parseLexicon(bad); err == nil {
+			t.Errorf("parseLexicon(%q) accepted a bad line", bad)
+		}
+	}
+}
+
+func FuzzAnnotate(f *testing.F) {
+	for _, s := range []string{
+		"The unrest broke out late last month.", "16 Jan, 2026 19:54", "Friday, March 14, 2025 at 10 a.m. EST",
+		"the 1990s, '90s, 1,987 people", "5 1/2 hours and a year and a half", "2025-03-14 14/03/2025",
+		"mid-", "a", "", "\xff\xfe", "Ｆｒｉｄａｙ", "the year two thousand", "every other week",
+	} {
+		f.Add(s, "2026-01-16T19:54")
+	}
+	tg := New()
+	f.Fuzz(func(t *testing.T, text, published string) {
+		doc := &model.Document{Text: text, Published: published}
+		tg.Annotate(doc)
+		prev := 0
+		for _, x := range doc.Times {
+			if x.Start < prev || x.End <= x.Start || x.End > len(text) {
+				t.Fatalf("bad span %d-%d (previous end %d, text length %d)", x.Start, x.End, prev, len(text))
+			}
+			if !utf8.RuneStart(text[x.Start]) || x.End < len(text) && !utf8.RuneStart(text[x.End]) {
+				t.Fatalf("span %d-%d cuts a character", x.Start, x.End)
+			}
+			if x.Text != text[x.Start:x.End] {
+				t.Fatalf("text %q does not match span %q", x.Text, text[x.Start:x.End])
+			}
+			prev = x.End
+		}
+	})
+}
