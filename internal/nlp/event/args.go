@@ -112,12 +112,26 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		return model.Event{}, false // tourists visiting a country hold no consultation
 	}
 	ev.Target = slices.DeleteFunc(ev.Target, func(id string) bool { return slices.Contains(ev.Source, id) })
-	if len(ev.Target) == 0 && !p.Optional {
-		return model.Event{}, false
+	if len(ev.Target) == 0 && !p.Optional && !s.severalCountries(ev.Source) {
+		return model.Event{}, false // a joint event ("Putin and Trump met") needs no recipient
 	}
 	ev.Date = s.date(head, m.start)
 	ev.Score = s.c.score(ev.Type, ev.Mode)
 	return ev, true
+}
+
+// severalCountries reports whether the actors belong to more than one country.
+func (s *sentence) severalCountries(ids []string) bool {
+	first := ""
+	for _, id := range ids {
+		if a := s.doc.Actor(id); a != nil && a.Country != "" {
+			if first != "" && a.Country != first {
+				return true
+			}
+			first = a.Country
+		}
+	}
+	return false
 }
 
 // civilians reports whether every actor is a group of civilians.

@@ -66,6 +66,8 @@ func TestSentences(t *testing.T) {
 		{"meeting after a modifier", "Putin held a separate meeting with Trump in Moscow.", []string{"CONSULT RUS>USA"}},
 		{"visit by", "The announcement came during a two-day visit by Putin to France.", []string{"CONSULT RUS>FRA"}},
 		{"reduced relative is no actor", "Iran did not reply to an email requesting comment.", nil},
+		{"joint meeting", "Putin and Trump met in Helsinki.", []string{"CONSULT RUS>USA", "CONSULT USA>RUS"}},
+		{"meeting with success", "The Russian offensive has met with surprising success.", nil},
 		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
 	}
 	c := testCoder(t)
