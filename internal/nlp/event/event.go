@@ -287,9 +287,7 @@ func (s *sentence) reciprocal(ev model.Event) []model.Event {
 	if len(ev.Target) > 0 || len(ev.Source) < 2 {
 		return []model.Event{ev}
 	}
-	switch ev.Type {
-	case "CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ASSAULT":
-	default:
+	if !reciprocalType(ev.Type) {
 		return []model.Event{ev}
 	}
 	countries := map[string]bool{}
@@ -312,6 +310,16 @@ func (s *sentence) reciprocal(ev model.Event) []model.Event {
 		out = append(out, e)
 	}
 	return out
+}
+
+// reciprocalType reports whether events of the type are done together by their actors
+// (meetings, agreements, cooperation, clashes).
+func reciprocalType(t string) bool {
+	switch t {
+	case "CONSULT", "AGREE", "COOPERATE", "SUPPORT", "ASSAULT":
+		return true
+	}
+	return false
 }
 
 func eventKey(e *model.Event) string {
@@ -399,6 +407,10 @@ func (s *sentence) speechTag(i int) bool {
 func (s *sentence) matchWords(p *Pattern, i int) (int, bool) {
 	j := i + 1
 	for _, w := range p.Words[1:] {
+		// "upgraded their ties", "held a phone call": determiners may stand between the words
+		for skip := 0; skip < 2 && j < len(s.toks) && s.c.det[s.toks[j].low] && s.toks[j].low != w; skip++ {
+			j++
+		}
 		if j >= len(s.toks) {
 			return 0, false
 		}
@@ -430,6 +442,9 @@ func (s *sentence) fitsKind(i int, kind byte) bool {
 		}
 		if i > 0 && s.toks[i-1].mention >= 0 && s.mentionIsPremodifier(i-1) {
 			return false
+		}
+		if i > 0 && strings.HasSuffix(t.low, "s") && t.lemma != t.low && s.reducedRelative(i-1) {
+			return false // "food supplies": a plural noun after a noun
 		}
 	case KindNoun:
 		if s.c.lem.isPastForm(t.low) || strings.HasSuffix(t.low, "ing") && t.lemma != t.low {
