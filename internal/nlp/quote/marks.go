@@ -132,6 +132,11 @@ func scanMarks(text string) ([]paragraph, []mark) {
 			if canOpen == canClose {
 				if !canOpen { // neither way by context: trust a typographic mark's face
 					canOpen, canClose = openingGlyph(r) || r == '`', closingGlyph(last)
+					if !canOpen && !canClose && unicode.IsSpace(prev) && (next == 0 || unicode.IsSpace(next)) {
+						// a straight mark set off by spaces after a nested quotation
+						// (", 'a flight to quality,' \" he said") may close, never open
+						canClose = true
+					}
 				}
 			}
 		} else {

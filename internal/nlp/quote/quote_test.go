@@ -56,6 +56,8 @@ func TestQuotes(t *testing.T) {
 			[]wantQuote{{"You can support the cause by giving more.", "it", "reads"}}},
 		{"a dateline is not a speaker", "WASHINGTON \u2014 \u201cWe have to be ready to stop him and we will be.\u201d",
 			[]wantQuote{{"We have to be ready to stop him and we will be.", "", ""}}},
+		{"a spaced straight mark closes after a nested quote", `"It is what they call 'a flight to quality,' " he said.`,
+			[]wantQuote{{"It is what they call 'a flight to quality,'", "he", "said"}}},
 		{"title of a work is not a quote", `She watched the film "Dune" twice.`, nil},
 		{"scare quote is not a quote", `The so-called "reforms" passed.`, nil},
 		{"short term without a speaker is not a quote", `The "deal" was signed in May.`, nil},
