@@ -46,11 +46,17 @@ type Options struct {
 
 // Stage is the cost of one stage.
 type Stage struct {
-	// Seconds is the time spent in the stage summed over workers.
+	// Seconds is the wall-clock time spent in the stage, summed over workers.
 	Seconds float64 `json:"seconds"`
-	// Share is Seconds over the summed time of every stage.
+	// CPUSeconds is the CPU time the stage's threads used, summed over workers (0 where the
+	// system does not tell). Unlike Seconds it does not grow when other programs share the
+	// machine.
+	CPUSeconds float64 `json:"cpu_seconds"`
+	// Share is the stage's part of the time of every stage: CPU time when known, else
+	// wall-clock time.
 	Share float64 `json:"share"`
-	// ArticlesPerSecond is the stage's rate on one core: articles over Seconds.
+	// ArticlesPerSecond is the stage's rate on one core: articles over CPUSeconds when known,
+	// else over Seconds.
 	ArticlesPerSecond float64 `json:"articles_per_second"`
 }
 
@@ -127,13 +133,16 @@ func Run(ctx context.Context, p *pipeline.Pipeline, names []string, opts Options
 
 	jobs := make(chan job, workers*2)
 	results := make(chan done, workers*2)
-	spent := make([][]time.Duration, workers) // per worker, per stage: no sharing while running
+	spent := make([]*timing, workers) // per worker: no sharing while running
 	var wg sync.WaitGroup
 	for w := range workers {
-		spent[w] = make([]time.Duration, len(order))
+		spent[w] = newTiming(len(order))
 		wg.Add(1)
-		go func(acc []time.Duration) {
+		go func(acc *timing) {
 			defer wg.Done()
+			// one thread per worker, so that thread CPU time is the worker's own
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
 			for j := range jobs {
 				d := done{round: j.a.Round, size: len(j.a.Data), err: j.err}
 				if d.err == nil {
@@ -163,15 +172,19 @@ func Run(ctx context.Context, p *pipeline.Pipeline, names []string, opts Options
 	}()
 
 	rep := &Report{Workers: workers, Order: order, Stages: make(map[string]Stage, len(order))}
-	var storeTime time.Duration
+	storeTime := newTiming(len(order))
+	if opts.Store != nil {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+	}
 	for d := range results {
 		if d.err == nil && opts.Store != nil {
 			if d.round > 0 {
 				uniquify(d.doc, d.round)
 			}
-			t := time.Now()
+			t := storeTime.start()
 			_, _, err := opts.Store.SaveArticle(ctx, d.doc)
-			storeTime += time.Since(t)
+			storeTime.stop(storeAt, t)
 			if err != nil {
 				d.err = fmt.Errorf("saving %s: %w", d.doc.Source, err)
 			}
@@ -207,24 +220,28 @@ func Run(ctx context.Context, p *pipeline.Pipeline, names []string, opts Options
 	rep.MallocsPerArticle = rate(float64(rep.Mallocs), float64(rep.Articles))
 	rep.BytesPerArticle = rate(float64(rep.AllocBytes), float64(rep.Articles))
 
-	totals := make([]time.Duration, len(order))
-	for _, acc := range spent {
-		for i, d := range acc {
-			totals[i] += d
-		}
+	total := newTiming(len(order))
+	for _, acc := range append(spent, storeTime) {
+		total.add(acc)
 	}
-	totals[storeAt] = storeTime
-	var sum time.Duration
-	for _, d := range totals {
-		sum += d
+	var sumWall, sumCPU time.Duration
+	for i := range order {
+		sumWall += total.wall[i]
+		sumCPU += total.cpu[i]
 	}
 	for i, name := range order {
 		if i == storeAt && opts.Store == nil {
 			continue
 		}
-		s := totals[i].Seconds()
-		rep.Stages[name] = Stage{Seconds: s, Share: rate(s, sum.Seconds()),
-			ArticlesPerSecond: rate(float64(rep.Articles), s)}
+		st := Stage{Seconds: total.wall[i].Seconds(), CPUSeconds: total.cpu[i].Seconds()}
+		if sumCPU > 0 {
+			st.Share = rate(st.CPUSeconds, sumCPU.Seconds())
+			st.ArticlesPerSecond = rate(float64(rep.Articles), st.CPUSeconds)
+		} else {
+			st.Share = rate(st.Seconds, sumWall.Seconds())
+			st.ArticlesPerSecond = rate(float64(rep.Articles), st.Seconds)
+		}
+		rep.Stages[name] = st
 	}
 	if opts.Store == nil {
 		rep.Order = order[:storeAt]
@@ -233,14 +250,14 @@ func Run(ctx context.Context, p *pipeline.Pipeline, names []string, opts Options
 }
 
 // process reads and annotates one article, adding each stage's time to acc.
-func process(annotators []nlp.Annotator, a Article, ropts reader.Options, acc []time.Duration) (doc *model.Document, err error) {
+func process(annotators []nlp.Annotator, a Article, ropts reader.Options, acc *timing) (doc *model.Document, err error) {
 	defer func() {
 		// an annotator bug must cost one article, not the run
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("%s: internal error while annotating: %v\n%s", a.Name, r, debug.Stack())
 		}
 	}()
-	t := time.Now()
+	t := acc.start()
 	if a.URL != "" && ropts.URL == "" {
 		ropts.URL = a.URL
 	}
@@ -250,17 +267,49 @@ func process(annotators []nlp.Annotator, a Article, ropts reader.Options, acc []
 		}
 	}
 	doc, err = reader.Read(a.Data, ropts)
-	acc[0] += time.Since(t)
+	t = acc.stop(0, t)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Name, err)
 	}
 	doc.Source = a.Name
 	for i, an := range annotators {
-		t = time.Now()
 		an.Annotate(doc)
-		acc[i+1] += time.Since(t)
+		t = acc.stop(i+1, t)
 	}
 	return doc, nil
+}
+
+// timing sums the wall-clock and thread CPU time of each stage for one goroutine, locked to
+// its thread.
+type timing struct {
+	wall, cpu []time.Duration
+}
+
+// mark is a moment on both clocks.
+type mark struct {
+	wall time.Time
+	cpu  time.Duration
+}
+
+func newTiming(stages int) *timing {
+	return &timing{wall: make([]time.Duration, stages), cpu: make([]time.Duration, stages)}
+}
+
+func (t *timing) start() mark { return mark{wall: time.Now(), cpu: threadCPU()} }
+
+// stop adds the time since m to stage i and returns the new moment, the start of the next stage.
+func (t *timing) stop(i int, m mark) mark {
+	now := t.start()
+	t.wall[i] += now.wall.Sub(m.wall)
+	t.cpu[i] += now.cpu - m.cpu
+	return now
+}
+
+func (t *timing) add(o *timing) {
+	for i := range t.wall {
+		t.wall[i] += o.wall[i]
+		t.cpu[i] += o.cpu[i]
+	}
 }
 
 // uniquify makes a repeated article's text its own, so a store does not take it for a copy of
@@ -329,7 +378,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	ew.printf("cpu           %.2f s: %.0f articles per CPU second (per core)\n", r.CPUSeconds, r.ArticlesPerCPUSecond)
 	ew.printf("allocations   %.0f mallocs, %.0f KB per article\n", r.MallocsPerArticle, r.BytesPerArticle/1024)
 	ew.printf("peak memory   %.0f MB resident, %.0f MB Go heap\n", r.PeakRSSMB, r.PeakHeapMB)
-	ew.printf("\n%-10s %9s %7s %14s\n", "stage", "seconds", "share", "articles/s/core")
+	ew.printf("\n%-10s %9s %9s %7s %14s\n", "stage", "seconds", "cpu s", "share", "articles/s/core")
 	names := r.Order
 	if len(names) == 0 {
 		for n := range r.Stages {
@@ -339,7 +388,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	for _, n := range names {
 		s := r.Stages[n]
-		ew.printf("%-10s %9.2f %6.1f%% %14.0f\n", n, s.Seconds, 100*s.Share, s.ArticlesPerSecond)
+		ew.printf("%-10s %9.2f %9.2f %6.1f%% %14.0f\n", n, s.Seconds, s.CPUSeconds, 100*s.Share, s.ArticlesPerSecond)
 	}
 	if r.FirstError != "" {
 		ew.printf("\nfirst failure: %s\n", r.FirstError)
