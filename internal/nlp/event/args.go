@@ -64,7 +64,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			src = s.frontedSubject(m.start, m.end)
 		}
 	case KindJudgement:
-		src, tgt = s.judgement(m.start, m.end)
+		src, tgt = s.judgement(m.start, m.end, s.c.prep[p.Words[len(p.Words)-1]])
 	}
 	if len(src) == 0 {
 		return model.Event{}, false
@@ -707,7 +707,7 @@ func (s *sentence) mentionBefore(i int) bool {
 // judgement finds who judges whom in "X described Y as unacceptable": the actor is the first
 // actor of the sentence (or the speaker of the quote), the recipient the next one before the
 // judgement.
-func (s *sentence) judgement(i, e int) (src, tgt []int) {
+func (s *sentence) judgement(i, e int, after bool) (src, tgt []int) {
 	if m := s.speakerMention(s.toks[i].start); m >= 0 && !s.mentionBefore(i) {
 		src = []int{m}
 	}
@@ -731,6 +731,9 @@ func (s *sentence) judgement(i, e int) (src, tgt []int) {
 		if len(src) == 0 {
 			src = s.group(k, e)
 			continue
+		}
+		if after {
+			break // "concerned about X": the recipient follows
 		}
 		if slices.Contains(src, t.mention) || s.doc.Actors[s.ments[t.mention].actor].ID == s.doc.Actors[s.ments[src[0]].actor].ID {
 			continue

@@ -68,6 +68,10 @@ func TestSentences(t *testing.T) {
 		{"reduced relative is no actor", "Iran did not reply to an email requesting comment.", nil},
 		{"joint meeting", "Putin and Trump met in Helsinki.", []string{"CONSULT RUS>USA", "CONSULT USA>RUS"}},
 		{"meeting with success", "The Russian offensive has met with surprising success.", nil},
+		{"compound head", "Trump's tariff-trade wars with France worried markets.", []string{"SANCTION USA>FRA"}},
+		{"compound participle", "The Iran-backed militia attacked Ukraine.", nil},
+		{"participle after article", "Putin described the proposed plan as a disaster.", nil},
+		{"particle back", "Russia sent back Ukraine's diplomats.", nil},
 		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
 	}
 	c := testCoder(t)

@@ -247,8 +247,9 @@ func (s *sentence) prepare() {
 		for mi < len(s.ments) && s.ments[mi].End <= t.start {
 			mi++
 		}
-		if mi < len(s.ments) && s.ments[mi].Start < t.end && t.start < s.ments[mi].End {
-			t.mention = mi
+		if mi < len(s.ments) && s.ments[mi].Start < t.end && t.start < s.ments[mi].End &&
+			!(s.ments[mi].End < t.end && strings.Contains(s.doc.Text[s.ments[mi].End:t.end], "-")) {
+			t.mention = mi // (a mention that is only the first part of a compound, "Iran-backed", is none)
 		}
 	}
 }
@@ -346,9 +347,19 @@ func (s *sentence) matchAt(i int) (match, bool) {
 		return match{}, false // a compound modifier ("U.S.-proposed", "Iran-backed")
 	}
 	var best match
-	for _, key := range [2]string{t.low, t.lemma} {
+	keys := [3]string{t.low, t.lemma}
+	if k := strings.LastIndexByte(t.low, '-'); k > 0 && k+1 < len(t.low) {
+		keys[2] = s.c.lem.Lemma(t.low[k+1:]) // "tariff-trade wars": the head of a compound
+	}
+	for ki, key := range keys {
+		if key == "" || (ki > 0 && key == t.low) {
+			continue
+		}
 		for _, pi := range s.c.index[key] {
 			p := &s.c.patterns[pi]
+			if ki == 2 && p.Kind != KindNoun {
+				continue // "Iran-backed": a compound modifier, not a verb
+			}
 			end, ok := s.matchWords(p, i)
 			if !ok {
 				continue
@@ -365,9 +376,6 @@ func (s *sentence) matchAt(i int) (match, bool) {
 			if best.p == nil || end-i > best.end-best.start {
 				best = match{p: p, start: i, end: end}
 			}
-		}
-		if key == t.lemma || t.lemma == t.low {
-			break
 		}
 	}
 	if best.p == nil {
@@ -434,6 +442,12 @@ func (s *sentence) fitsKind(i int, kind byte) bool {
 	}
 	switch kind {
 	case KindVerb:
+		if prev == "the" || prev == "a" || prev == "an" {
+			return false // "the proposed plan", "an alleged plot"
+		}
+		if t.lemma == "back" && i > 0 && s.c.lem.isPastForm(prev) {
+			return false // "sent back": a particle
+		}
 		if s.c.lem.isPastForm(t.low) {
 			return true
 		}
