@@ -652,7 +652,11 @@ func (lx *htmlLexicon) pickDate(field string, f *pageFacts, canonical, pageURL s
 				if !ok {
 					continue
 				}
-				if st, ok := printedTime(part, now, nowZone); ok {
+				st, ok := parseMachineTime(strings.TrimPrefix(part, "Updated "))
+				if !ok {
+					st, ok = printedTime(part, now, nowZone)
+				}
+				if ok {
 					if consider(st, "text") {
 						return best.String(), bestSource
 					}
@@ -721,7 +725,16 @@ func datePart(s, field string) (string, bool) {
 	return "", false
 }
 
-// urlDate reads a day from a URL path: /2025/03/14/, /2025-03-14-, /20250314/.
+// urlMonth is the two-digit number of a three-letter English month name, or "".
+func urlMonth(s string) string {
+	i := strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", strings.ToLower(s))
+	if len(s) != 3 || i < 0 || i%3 != 0 {
+		return ""
+	}
+	return fmt.Sprintf("%02d", i/3+1)
+}
+
+// urlDate reads a day from a URL path: /2025/03/14/, /2025-03-14-, /20250314/, /2025/mar/14/.
 func urlDate(u string) (stamp, bool) {
 	pu, err := url.Parse(u)
 	if err != nil || pu.Path == "" {
@@ -745,6 +758,9 @@ func urlDate(u string) (stamp, bool) {
 			}
 		case allDigits(s[:8]) && (len(s) == 8 || s[8] == '/' || s[8] == '-' || s[8] == '_' || s[8] == '.'):
 			y, m, d = s[:4], s[4:6], s[6:8]
+		case len(s) >= 11 && allDigits(s[:4]) && s[4] == '/' && s[8] == '/' && urlMonth(s[5:8]) != "" && allDigits(s[9:11]) && (len(s) == 11 || s[11] == '/'):
+			// /2019/nov/18/
+			y, m, d = s[:4], urlMonth(s[5:8]), s[9:11]
 		default:
 			continue
 		}

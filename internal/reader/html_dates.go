@@ -108,9 +108,27 @@ func allDigits(s string) bool {
 // printedTime reads a date as a page prints it ("March 14, 2025 4:30 PM EDT", "10 hours ago")
 // with the text reader's ParseStamp.
 func printedTime(s string, now time.Time, nowZone bool) (stamp, bool) {
-	st, ok := ParseStamp(s, now, nowZone)
+	st, ok := ParseStamp(dropOrdinals(s), now, nowZone)
 	if !ok {
 		return stamp{}, false
 	}
 	return stamp{t: st.Time, clock: st.HasClock, hasZone: st.HasZone}, true
 }
+
+// dropOrdinals writes "November 18th" as "November 18".
+func dropOrdinals(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && i+2 <= len(s) {
+			suf := strings.ToLower(s[i : i+2])
+			if (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && (i+2 == len(s) || !isASCIILetter(s[i+2])) {
+				i++
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

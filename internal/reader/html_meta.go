@@ -240,8 +240,18 @@ func (lx *htmlLexicon) collectFacts(root *html.Node) *pageFacts {
 			continue
 		}
 		if len(f.dateTexts) < maxDateTexts && containsAny(marks, lx.dateHints) {
-			if t := htmlShortText(n, 200); len(t) >= 6 && !lx.outsideArticle(n) {
-				f.dateTexts = append(f.dateTexts, t)
+			v := htmlAttr(n, "datetime")
+			if v == "" && n.DataAtom == atom.Input {
+				v = htmlAttr(n, "value") // <input type=hidden class=published_date value=...>
+			}
+			if v != "" && (strings.Contains(marks, "modif") || strings.Contains(marks, "updat")) {
+				v = "Updated " + v
+			}
+			if v == "" {
+				v = htmlShortText(n, 200)
+			}
+			if len(v) >= 6 && len(v) <= 200 && !lx.outsideArticle(n) {
+				f.dateTexts = append(f.dateTexts, v)
 			}
 		}
 		// A dek is printed right under the headline.
@@ -280,6 +290,8 @@ func (lx *htmlLexicon) outsideArticle(n *html.Node) bool {
 		switch p.DataAtom {
 		case atom.Nav, atom.Aside, atom.Footer:
 			return true
+		case atom.Body, atom.Html:
+			return false // the classes of <body> describe the whole page
 		}
 		marks := strings.ToLower(htmlAttr(p, "class") + " " + htmlAttr(p, "id"))
 		if len(marks) > 1 && containsAny(marks, lx.notArticle) {
@@ -337,6 +349,19 @@ func (j *jsonLDFacts) add(data string) {
 	data = strings.TrimSuffix(data, "]]>")
 	var v any
 	if err := json.Unmarshal([]byte(data), &v); err != nil {
+		// Pages often ship JSON-LD that is not valid JSON (a stray comma, a raw newline):
+		// read the plain string properties one by one.
+		if j.props == nil {
+			props := map[string]string{}
+			for _, p := range jsonLDProps {
+				if s := rawJSONString(data, p); s != "" {
+					props[p] = s
+				}
+			}
+			if props["datePublished"] != "" || props["dateModified"] != "" {
+				j.props = props
+			}
+		}
 		return
 	}
 	budget := 2000
@@ -372,6 +397,29 @@ func (j *jsonLDFacts) walk(v any, depth int, budget *int) {
 			j.walk(m, depth+1, budget)
 		}
 	}
+}
+
+// rawJSONString finds "key": "value" in data and returns the value when it is a plain string
+// without escapes.
+func rawJSONString(data, key string) string {
+	q := `"` + key + `"`
+	i := strings.Index(data, q)
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(data[i+len(q):], " \t\r\n")
+	if !strings.HasPrefix(rest, ":") {
+		return ""
+	}
+	rest = strings.TrimLeft(rest[1:], " \t\r\n")
+	if !strings.HasPrefix(rest, `"`) {
+		return ""
+	}
+	end := strings.IndexAny(rest[1:], `"\`)
+	if end < 0 || rest[1+end] != '"' || end > 500 {
+		return ""
+	}
+	return strings.TrimSpace(rest[1 : 1+end])
 }
 
 // jsonLDArticleType is true for a schema.org type of news or blog article.

@@ -241,6 +241,7 @@ func TestURLDate(t *testing.T) {
 		{"https://news.example/2025/03/14/harbour-vote/", "2025-03-14"},
 		{"https://news.example/world/2025-03-14-harbour-vote", "2025-03-14"},
 		{"https://news.example/story/20250314/harbour", "2025-03-14"},
+		{"https://news.example/world/2019/nov/18/harbour-vote", "2019-11-18"},
 		{"https://news.example/2025/03/harbour-vote", ""},
 		{"https://news.example/article/12345678901", ""},
 		{"https://news.example/2025/13/40/x", ""},
@@ -353,6 +354,17 @@ func TestReadHTMLHostile(t *testing.T) {
 	doc, err := lx.read([]byte(pages["nested past the parser's limit"]), Options{}, defaultHTMLExtraction())
 	if err != nil || doc.Text != "deep words" {
 		t.Errorf("deep page: got %v, %v; want its words", doc, err)
+	}
+}
+
+func TestJSONLDNotJSON(t *testing.T) {
+	var j jsonLDFacts
+	j.add(`{"@type": "NewsArticle", "headline": "A",
+	  "datePublished": "2019-11-18T16:06:51-05:00",
+	  "articleBody": "a line
+	  broken",}`)
+	if got := j.props["datePublished"]; got != "2019-11-18T16:06:51-05:00" {
+		t.Errorf("datePublished = %q from JSON-LD that is not JSON", got)
 	}
 }
 
