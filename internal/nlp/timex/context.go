@@ -9,50 +9,13 @@ const (
 	tFuture  = 1
 )
 
-// futureWords and pastWords are tense cues of a clause.
-var futureWords = map[string]bool{
-	"will": true, "shall": true, "gonna": true, "tomorrow": true, "upcoming": true, "scheduled": true,
-	"planned": true, "plans": true, "plan": true, "expected": true, "expects": true, "due": true,
-	"intends": true, "would": true, "next": true, "'ll": true, "wo": true, "aims": true, "hopes": true,
-	"set": true, "slated": true, "must": true, "should": true, "later": true, "coming": true, "until": true, "before": true,
-}
-
-var pastWords = map[string]bool{
-	"was": true, "were": true, "had": true, "did": true, "said": true, "told": true, "ago": true,
-	"yesterday": true, "met": true, "went": true, "came": true, "took": true, "gave": true,
-	"made": true, "held": true, "began": true, "saw": true, "left": true, "fell": true, "rose": true,
-	"won": true, "lost": true, "sent": true, "spoke": true, "wrote": true, "became": true,
-	"found": true, "brought": true, "thought": true, "led": true, "struck": true, "hit": true,
-	"got": true, "ran": true, "paid": true, "sold": true, "bought": true, "broke": true, "knew": true,
-	"felt": true, "kept": true, "shot": true, "fought": true, "flew": true, "drew": true, "grew": true,
-	"threw": true, "wore": true, "chose": true, "froze": true, "swore": true, "stood": true,
-	"earlier": true, "last": true, "since": true, "been": true, "tried": true, "died": true,
-	"quit": true, "dropped": true, "closed": true, "ended": true, "says": false,
-}
-
-// clauseWords open a clause of their own.
-var clauseWords = map[string]bool{"that": true, "which": true, "who": true, "whom": true, "whose": true,
-	"where": true, "while": true, "because": true, "although": true, "though": true, "if": true, "unless": true,
-	"whether": true}
-
-// notPast are words ending in -ed that are no past-tense verbs.
-var notPast = map[string]bool{
-	"need": true, "speed": true, "indeed": true, "hundred": true, "red": true, "bed": true,
-	"seed": true, "feed": true, "proceed": true, "exceed": true, "succeed": true, "breed": true,
-	"united": true, "limited": true, "based": true, "related": true, "alleged": true, "armed": true,
-	"proposed": true, "detailed": true, "advanced": true, "supposed": true, "concerned": true,
-	"interested": true, "experienced": true, "fixed": true, "used": true, "called": true,
-	"so-called": true, "embed": true, "shed": true, "bred": true, "led": false, "skilled": true,
-	"talked": false, "biased": true, "beloved": true, "naked": true, "wicked": true,
-}
-
 func (r *run) tenseWord(k int) int {
 	t := &r.toks[k]
 	if t.kind != kWord {
 		return tUnknown
 	}
 	w := t.w
-	if futureWords[w] {
+	if r.lx.is(w, cFuture) {
 		if w == "set" || w == "due" || w == "next" || w == "later" {
 			// "set to", "due to" are future; "next" and "later" are weak cues
 			if w == "set" || w == "due" {
@@ -66,10 +29,10 @@ func (r *run) tenseWord(k int) int {
 	if strings.HasSuffix(w, "'ll") {
 		return tFuture
 	}
-	if pastWords[w] {
+	if r.lx.is(w, cPast) {
 		return tPast
 	}
-	if len(w) >= 5 && strings.HasSuffix(w, "ed") && !notPast[w] {
+	if len(w) >= 5 && strings.HasSuffix(w, "ed") && !r.lx.is(w, cNotPast) {
 		// a participle after "be" takes its tense from the verb before it ("will be returned")
 		if p := r.word(k - 1); p == "be" || p == "being" {
 			return tUnknown
@@ -129,13 +92,13 @@ func (r *run) tense(i, j int) int {
 	lo, hi := r.bounds(i)
 	// a relative clause or a subordinate conjunction starts another clause
 	for k := j; k < hi; k++ {
-		if clauseWords[r.word(k)] {
+		if r.lx.is(r.word(k), cClause) {
 			hi = k
 			break
 		}
 	}
 	for k := i - 1; k >= lo; k-- {
-		if clauseWords[r.word(k)] {
+		if r.lx.is(r.word(k), cClause) {
 			lo = k + 1
 			break
 		}

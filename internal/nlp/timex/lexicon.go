@@ -3,6 +3,7 @@ package timex
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -33,14 +34,44 @@ type phrase struct {
 	typ   string // DATE, DURATION, SET, or HOLIDAY (value is then a holiday rule)
 }
 
+// Cue kinds of the "cue" class.
+const (
+	cFuture = 1 << iota
+	cPast
+	cNotPast
+	cClause
+	cFullMonth
+	cMonthContext
+	cNotYearAfter
+	cNotYearBefore
+)
+
+// modifier is a word or words before a date or an amount, with its TIMEX3 mod.
+type modifier struct {
+	words []string
+	mod   string
+}
+
 // lexicon is the parsed lexicon.tsv.
 type lexicon struct {
 	words   map[string]*entry
 	phrases map[string][]phrase // keyed by first word, longest first
+	cues    map[string]uint16
+	deictic map[string]int
+	long    map[string]string
+	decade  map[string]int
+	mods    []modifier // before a date, longest first
+	approx  []modifier // before an amount, longest first
+	// starts holds every word that can begin an expression, so that other words are skipped at once
+	starts map[string]bool
 }
 
+// is reports whether w is a cue of kind c.
+func (lx *lexicon) is(w string, c uint16) bool { return lx.cues[w]&c != 0 }
+
 func parseLexicon(src string) (*lexicon, error) {
-	lx := &lexicon{words: map[string]*entry{}, phrases: map[string][]phrase{}}
+	lx := &lexicon{words: map[string]*entry{}, phrases: map[string][]phrase{}, cues: map[string]uint16{},
+		deictic: map[string]int{}, long: map[string]string{}, decade: map[string]int{}, starts: map[string]bool{}}
 	get := func(w string) *entry {
 		e := lx.words[w]
 		if e == nil {
@@ -49,6 +80,8 @@ func parseLexicon(src string) (*lexicon, error) {
 		}
 		return e
 	}
+	cueKinds := map[string]uint16{"future": cFuture, "past": cPast, "notpast": cNotPast, "clause": cClause,
+		"fullmonth": cFullMonth, "monthcontext": cMonthContext, "notyearafter": cNotYearAfter, "notyearbefore": cNotYearBefore}
 	for n, line := range strings.Split(src, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -131,6 +164,36 @@ func parseLexicon(src string) (*lexicon, error) {
 			}
 			k := p.words[0]
 			lx.phrases[k] = append(lx.phrases[k], p)
+		case "cue":
+			k, ok := cueKinds[val]
+			if !ok {
+				return nil, fmt.Errorf("lexicon line %d: unknown cue kind %q", n+1, val)
+			}
+			lx.cues[words] |= k
+		case "deictic":
+			v, err := atoi()
+			if err != nil {
+				return nil, err
+			}
+			lx.deictic[words] = v
+		case "long":
+			lx.long[words] = val
+		case "decade":
+			v, err := atoi()
+			if err != nil {
+				return nil, err
+			}
+			lx.decade[words] = v
+		case "mod", "approx":
+			m := modifier{words: strings.Fields(words), mod: val}
+			if m.mod == "-" {
+				m.mod = ""
+			}
+			if class == "mod" {
+				lx.mods = append(lx.mods, m)
+			} else {
+				lx.approx = append(lx.approx, m)
+			}
 		default:
 			return nil, fmt.Errorf("lexicon line %d: unknown class %q", n+1, class)
 		}
@@ -143,6 +206,33 @@ func parseLexicon(src string) (*lexicon, error) {
 			}
 		}
 		lx.phrases[k] = ps
+	}
+	for _, ms := range [][]modifier{lx.mods, lx.approx} {
+		sort.SliceStable(ms, func(a, b int) bool { return len(ms[a].words) > len(ms[b].words) })
+		for _, m := range ms {
+			lx.starts[m.words[0]] = true
+		}
+	}
+	for w, e := range lx.words {
+		lx.starts[w] = true
+		if e.wday > 0 {
+			lx.starts[w+"s"] = true // Fridays
+		}
+	}
+	for _, m := range []map[string]int{lx.deictic, lx.decade} {
+		for w := range m {
+			lx.starts[w] = true
+		}
+	}
+	for w := range lx.phrases {
+		lx.starts[w] = true
+	}
+	for w := range lx.long {
+		lx.starts[w] = true
+	}
+	for _, w := range []string{"the", "fiscal", "fy", "every", "each", "per", "recent", "year", "mid", "today",
+		"tonight", "yesterday", "tomorrow", "nineteen", "eighteen"} {
+		lx.starts[w] = true
 	}
 	return lx, nil
 }

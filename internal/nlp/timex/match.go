@@ -148,17 +148,6 @@ func (r *run) dayAt(i int) (int, bool) {
 	return v, true
 }
 
-var monthFull = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
-
-// monthContext are words after which even "May" and "March" are months.
-var monthContext = map[string]bool{
-	"in": true, "since": true, "until": true, "till": true, "by": true, "early": true, "late": true, "mid": true,
-	"last": true, "next": true, "this": true, "of": true, "during": true, "from": true, "through": true,
-	"before": true, "after": true, "end": true, "beginning": true, "that": true, "each": true,
-	"every": true, "between": true, "and": true, "to": true, "-": true, "or": true, "throughout": true,
-	"start": true, "middle": true, "coming": true, "past": true, "on": true,
-}
-
 // ---------- resolution against the reference time
 
 func (r *run) refDay() time.Time { return day(r.ref) }
@@ -335,41 +324,16 @@ func (r *run) mHolidayPhrase(i int) (cand, bool) {
 
 // ---------- modifiers
 
-var modWords = map[string]string{"early": "START", "late": "END", "mid": "MID", "earlier": "", "later": ""}
-
-var modPhrases = []struct {
-	words []string
-	mod   string
-}{
-	{[]string{"the", "end", "of"}, "END"},
-	{[]string{"the", "beginning", "of"}, "START"},
-	{[]string{"the", "start", "of"}, "START"},
-	{[]string{"the", "middle", "of"}, "MID"},
-	{[]string{"the", "turn", "of"}, "START"},
-	{[]string{"the", "close", "of"}, "END"},
-	{[]string{"end", "of"}, "END"},
-	{[]string{"beginning", "of"}, "START"},
-	{[]string{"start", "of"}, "START"},
-	{[]string{"middle", "of"}, "MID"},
-	{[]string{"the", "early"}, "START"},
-	{[]string{"the", "late"}, "END"},
-	{[]string{"the", "mid"}, "MID"},
-}
-
 func (r *run) mMod(i int) (cand, bool) {
 	w := r.word(i)
 	if w == "" {
 		return cand{}, false
 	}
 	j, mod, found := i, "", false
-	if m, ok := modWords[w]; ok {
-		j, mod, found = i+1, m, true
-	} else {
-		for _, p := range modPhrases {
-			if r.seq(i, p.words) {
-				j, mod, found = i+len(p.words), p.mod, true
-				break
-			}
+	for _, p := range r.lx.mods {
+		if r.seq(i, p.words) {
+			j, mod, found = i+len(p.words), p.mod, true
+			break
 		}
 	}
 	if !found {
@@ -400,37 +364,11 @@ func (r *run) mMod(i int) (cand, bool) {
 	return c, true
 }
 
-var approxWords = []struct {
-	words []string
-	mod   string
-}{
-	{[]string{"about"}, "APPROX"},
-	{[]string{"around"}, "APPROX"},
-	{[]string{"approximately"}, "APPROX"},
-	{[]string{"roughly"}, "APPROX"},
-	{[]string{"some"}, "APPROX"},
-	{[]string{"nearly"}, "APPROX"},
-	{[]string{"almost"}, "APPROX"},
-	{[]string{"close", "to"}, "APPROX"},
-	{[]string{"more", "than"}, "MORE_THAN"},
-	{[]string{"over"}, "MORE_THAN"},
-	{[]string{"just", "over"}, "MORE_THAN"},
-	{[]string{"upwards", "of"}, "MORE_THAN"},
-	{[]string{"at", "least"}, "EQUAL_OR_MORE"},
-	{[]string{"less", "than"}, "LESS_THAN"},
-	{[]string{"fewer", "than"}, "LESS_THAN"},
-	{[]string{"under"}, "LESS_THAN"},
-	{[]string{"just", "under"}, "LESS_THAN"},
-	{[]string{"up", "to"}, "EQUAL_OR_LESS"},
-	{[]string{"no", "more", "than"}, "EQUAL_OR_LESS"},
-	{[]string{"within"}, "EQUAL_OR_LESS"},
-}
-
 func (r *run) mApprox(i int) (cand, bool) {
 	if r.word(i) == "" {
 		return cand{}, false
 	}
-	for _, a := range approxWords {
+	for _, a := range r.lx.approx {
 		if !r.seq(i, a.words) {
 			continue
 		}
@@ -490,7 +428,7 @@ func (r *run) dateCore(i int) (cand, bool) {
 		}
 		m := e.month
 		j++
-		if r.punct(j, ".") && r.glued(j) && !monthFull[r.word(j-1)] {
+		if r.punct(j, ".") && r.glued(j) && !r.lx.is(r.word(j-1), cFullMonth) {
 			j++
 		}
 		k := j
@@ -516,7 +454,7 @@ func (r *run) dateCore(i int) (cand, bool) {
 		return cand{}, false
 	}
 	w := t.w
-	abbrev := !monthFull[w]
+	abbrev := !r.lx.is(w, cFullMonth)
 	m := e.month
 	j := i + 1
 	dot := false
@@ -570,7 +508,7 @@ func (r *run) dateCore(i int) (cand, bool) {
 		prev = "-"
 	}
 	if e.monthWeak || abbrev {
-		if !monthContext[prev] {
+		if !r.lx.is(prev, cMonthContext) {
 			return cand{}, false
 		}
 		if w == "march" && (r.word(j) == "on" || r.word(j) == "to" || r.word(j) == "against" || r.word(j) == "through") {
@@ -578,7 +516,7 @@ func (r *run) dateCore(i int) (cand, bool) {
 		}
 	}
 	// June Carter, August Wilson: a name when a capitalised word follows
-	if j < len(r.toks) && r.toks[j].kind == kWord && r.toks[j].cap && !monthContext[prev] {
+	if j < len(r.toks) && r.toks[j].kind == kWord && r.toks[j].cap && !r.lx.is(prev, cMonthContext) {
 		return cand{}, false
 	}
 	if !r.hasRef {
@@ -857,20 +795,6 @@ func (r *run) mWeekday(i int) (cand, bool) {
 
 // ---------- years and decades
 
-var notYearAfter = map[string]bool{"people": true, "persons": true, "troops": true, "soldiers": true, "residents": true,
-	"men": true, "women": true, "children": true, "points": true, "votes": true, "cases": true, "deaths": true,
-	"units": true, "miles": true, "kilometers": true, "kilometres": true, "km": true, "meters": true, "metres": true,
-	"feet": true, "tons": true, "tonnes": true, "dollars": true, "euros": true, "pounds": true, "yuan": true,
-	"rubles": true, "shares": true, "jobs": true, "workers": true, "members": true, "students": true,
-	"refugees": true, "migrants": true, "civilians": true, "prisoners": true, "homes": true, "cars": true,
-	"barrels": true, "acres": true, "hectares": true, "square": true, "percent": true, "per": true,
-	"victims": true, "employees": true, "police": true, "officers": true, "fighters": true}
-
-var notYearBefore = map[string]bool{"$": true, "€": true, "£": true, "#": true, "no": true, "number": true, "route": true,
-	"flight": true, "room": true, "page": true, "article": true, "resolution": true, "section": true, "boeing": true,
-	"airbus": true, "model": true, "chapter": true, "code": true, "about": true, "some": true, "nearly": true, "than": true,
-	"least": true, "over": true, "approximately": true}
-
 func (r *run) mYear(i int) (cand, bool) {
 	j := i
 	fiscal := false
@@ -889,7 +813,7 @@ func (r *run) mYear(i int) (cand, bool) {
 	if y, k, ok := r.spokenYear(j); ok {
 		return cand{j: k, typ: "DATE", val: pad(y, 4), t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), g: gYear}, true
 	}
-	if dec, ok := decadeWords[r.word(j)]; ok && hasThe {
+	if dec, ok := r.lx.decade[r.word(j)]; ok && hasThe {
 		y := 1900 + dec
 		return cand{j: j + 1, typ: "DATE", val: pad(y/10, 3), t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), g: gDecade}, true
 	}
@@ -946,11 +870,11 @@ func (r *run) mYear(i int) (cand, bool) {
 			return cand{}, false
 		}
 		prev := r.word(j - 1)
-		if j > 0 && r.toks[j-1].kind == kPunct && notYearBefore[r.toks[j-1].w] || notYearBefore[prev] {
+		if j > 0 && r.toks[j-1].kind == kPunct && r.lx.is(r.toks[j-1].w, cNotYearBefore) || r.lx.is(prev, cNotYearBefore) {
 			return cand{}, false
 		}
 		next := r.word(j + 1)
-		if notYearAfter[next] {
+		if r.lx.is(next, cNotYearAfter) {
 			return cand{}, false
 		}
 		if y < 1900 || y > 2099 {
@@ -1004,9 +928,6 @@ func (r *run) mRel(i int) (cand, bool) {
 	}
 	return dateCand(i+1, dt, gDay), true
 }
-
-var decadeWords = map[string]int{"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-	"seventies": 70, "eighties": 80, "nineties": 90}
 
 // spokenYear reads a year in words: "nineteen ninety-six", "the year two thousand", "two thousand and five".
 func (r *run) spokenYear(i int) (int, int, bool) {

@@ -5,12 +5,6 @@ import (
 	"time"
 )
 
-// deicticWords are the words that point at a period from the reference time.
-var deicticWords = map[string]int{
-	"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
-	"following": 1, "same": 0, "that": 0, "first": 0, "full": 0,
-}
-
 // mDeictic reads this/last/next + unit, month, season or weekday, and "the past six months".
 func (r *run) mDeictic(i int) (cand, bool) {
 	k := i
@@ -20,7 +14,7 @@ func (r *run) mDeictic(i int) (cand, bool) {
 		k++
 	}
 	d := r.word(k)
-	dir, isDeictic := deicticWords[d]
+	dir, isDeictic := r.lx.deictic[d]
 	if !isDeictic {
 		if !hasThe {
 			return cand{}, false
@@ -420,12 +414,9 @@ func (r *run) mQuarter(i int) (cand, bool) {
 
 // ---------- amounts of time: durations, "two days ago", "a year earlier"
 
-var longWords = map[string]string{"yearlong": "P1Y", "year-long": "P1Y", "weeklong": "P1W", "monthlong": "P1M",
-	"daylong": "P1D", "decadelong": "P10Y", "centurylong": "P100Y", "overnight": ""}
-
 func (r *run) mAmount(i int) (cand, bool) {
 	w := r.word(i)
-	if v, ok := longWords[w]; ok && v != "" {
+	if v, ok := r.lx.long[w]; ok {
 		return cand{j: i + 1, typ: "DURATION", val: v}, true
 	}
 	// recent weeks, coming years

@@ -148,7 +148,7 @@ func (r *run) best(i int) (cand, bool) {
 		}
 	}
 	tk := &r.toks[i]
-	if tk.kind == kPunct {
+	if tk.kind == kPunct || tk.kind == kWord && !r.lx.starts[tk.w] {
 		return b, false
 	}
 	try(r.mPhrase(i))
