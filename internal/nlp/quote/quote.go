@@ -49,6 +49,7 @@ type attribution struct {
 	explicit bool // the speaker is named around this quotation (not carried over)
 	hasCue   bool
 	work     bool // the words before the marks make them a title or a term
+	post     bool // the attribution follows the quotation at once ("...," he said)
 }
 
 // speaker is a resolved speaker.
@@ -342,12 +343,16 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 	}
 	if n := f.cueAt(t, 0); n > 0 {
 		if p := f.phraseAfter(text, t, n); p.kind != npNone {
-			return f.attr(text, p, t[0], t[n-1])
+			a := f.attr(text, p, t[0], t[n-1])
+			a.post = true
+			return a
 		}
 	}
 	if c := f.firstCue(t, 30); c > 0 {
 		if p := f.postSubject(text, t[:c]); p.kind != npNone {
-			return f.attr(text, p, t[c], t[c+f.cueAt(t, c)-1])
+			a := f.attr(text, p, t[c], t[c+f.cueAt(t, c)-1])
+			a.post = c <= 3
+			return a
 		}
 	}
 	// "..." ― Sonya Herridge
@@ -499,6 +504,9 @@ func (f *Finder) notSpeech(text string, pc piece, a attribution) bool {
 	}
 	if a.work {
 		return true
+	}
+	if words == 1 && a.post {
+		return false // "Absolutely," he said
 	}
 	if titleCase(inner) || transcriptTurn(inner) || shouted(inner) {
 		return true
