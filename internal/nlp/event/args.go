@@ -230,8 +230,11 @@ func (s *sentence) subject(i int) []int {
 	coordinated := i > 0 && (s.toks[i-1].low == "and" || s.toks[i-1].low == "but")
 	for j := i - 1; j >= 0 && j >= i-3*maxReach; j-- {
 		t := s.toks[j]
+		if t.partial {
+			continue
+		}
 		if t.mention < 0 {
-			if s.c.boundary[t.low] {
+			if s.c.boundary[t.low] || s.c.subjectStop[t.low] {
 				if s.c.relative[t.low] && fallback < 0 {
 					continue
 				}
@@ -480,6 +483,8 @@ func (s *sentence) object(p *Pattern, e int) []int {
 				return nil // "offered to pay X": the rest belongs to the infinitive
 			}
 			prep = "to-infinitive" // "threats to use force against Iran": look on for the PP
+		case t.low == "of" && prep != "" && p.allows(prep):
+			// "tariffs on $20 billion worth of U.S. exports": still the same phrase
 		case s.c.prep[t.low]:
 			prep, np = t.low, 0
 		case t.low == ",":

@@ -33,6 +33,7 @@ type Coder struct {
 
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
+	subjectStop                                                     map[string]bool
 }
 
 // New loads the embedded pattern files and returns a Coder.
@@ -95,6 +96,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.relative, c.det, c.negation, c.be, c.aux = get("relative"), get("det"), get("negation"), get("be"), get("aux")
 	c.future, c.hypothetical, c.reported = get("future"), get("hypothetical"), get("reported")
 	c.alleged, c.deny, c.say, c.pronoun = get("alleged"), get("deny"), get("say"), get("pronoun")
+	c.subjectStop = get("subjectstop")
 
 	known := map[string]bool{}
 	for i, p := range pats {
@@ -247,9 +249,10 @@ func (s *sentence) prepare() {
 		for mi < len(s.ments) && s.ments[mi].End <= t.start {
 			mi++
 		}
-		if mi < len(s.ments) && s.ments[mi].Start < t.end && t.start < s.ments[mi].End &&
-			!(s.ments[mi].End < t.end && strings.Contains(s.doc.Text[s.ments[mi].End:t.end], "-")) {
-			t.mention = mi // (a mention that is only the first part of a compound, "Iran-backed", is none)
+		if mi < len(s.ments) && s.ments[mi].Start < t.end && t.start < s.ments[mi].End {
+			t.mention = mi
+			// a mention that is only the first part of a compound ("Iran-backed") is no subject
+			t.partial = s.ments[mi].End < t.end && strings.Contains(s.doc.Text[s.ments[mi].End:t.end], "-")
 		}
 	}
 }

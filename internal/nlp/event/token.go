@@ -12,6 +12,7 @@ type token struct {
 	low        string
 	lemma      string
 	mention    int // index into the sentence's mentions, -1 when none
+	partial    bool
 }
 
 // tokenize splits text[start:end] into tokens. Words keep inner hyphens, periods between
