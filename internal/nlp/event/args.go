@@ -244,6 +244,11 @@ func (s *sentence) subject(i int) []int {
 					pronoun = false
 					continue
 				}
+				// "Canada and Belgium are among countries that have banned...": a relative
+				// "that" after a plain noun sends the search on to the noun's subject
+				if t.low == "that" && fallback < 0 && j > 0 && s.reducedRelative(j-1) && !strings.HasSuffix(s.toks[j-1].low, "ly") {
+					continue
+				}
 				break
 			}
 			if t.low == "it" || t.low == "they" || t.low == "he" || t.low == "she" {
@@ -570,7 +575,7 @@ func (s *sentence) premodifier(i int) []int {
 // lightVerb returns the token of a light verb whose object is the noun at i ("held a phone
 // call", "issued several threats"), or -1.
 func (s *sentence) lightVerb(i int) int {
-	for j := i - 1; j >= 0 && j >= i-5; j-- {
+	for j := i - 1; j >= 0 && j >= i-7; j-- {
 		t := s.toks[j]
 		if t.mention >= 0 {
 			continue
@@ -713,8 +718,20 @@ func (s *sentence) mentionBefore(i int) bool {
 // actor of the sentence (or the speaker of the quote), the recipient the next one before the
 // judgement.
 func (s *sentence) judgement(i, e int, after bool) (src, tgt []int) {
-	if m := s.speakerMention(s.toks[i].start); m >= 0 && !s.mentionBefore(i) {
-		src = []int{m}
+	speaker := s.speakerMention(s.toks[i].start)
+	if speaker >= 0 && !s.mentionBefore(i) {
+		src = []int{speaker}
+	}
+	// "“Vladimir Putin is the aggressor,” X said": the speaker judges the subject
+	if speaker >= 0 && len(src) == 0 {
+		j := i - 1
+		for j >= 0 && s.c.det[s.toks[j].low] {
+			j--
+		}
+		if j > 0 && s.c.be[s.toks[j].low] && s.toks[j-1].mention >= 0 &&
+			s.ments[s.toks[j-1].mention].actor != s.ments[speaker].actor {
+			return []int{speaker}, s.group(s.mentionStart(j-1), j-1)
+		}
 	}
 	start := 0
 	for j := i - 1; j >= 0; j-- {

@@ -72,6 +72,9 @@ func TestSentences(t *testing.T) {
 		{"compound participle", "The Iran-backed militia attacked Ukraine.", nil},
 		{"participle after article", "Putin described the proposed plan as a disaster.", nil},
 		{"particle back", "Russia sent back Ukraine's diplomats.", nil},
+		{"relative that after a noun", "Britain and France are among countries that have banned imports from Russia.",
+			[]string{"SANCTION FRA>-", "SANCTION GBR>-"}},
+		{"light verb far before", "Trump led more than eight hours of peace talks with Ukrainian officials.", []string{"CONSULT USA>UKR"}},
 		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
 	}
 	c := testCoder(t)
