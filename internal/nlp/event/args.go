@@ -23,7 +23,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	case KindVerb:
 		passive = s.isPassive(m.start)
 		if passive {
-			tgt = s.subject(m.start)
+			tgt = s.subjectFrom(m.start, false)
 			src = s.byAgent(m.end)
 		} else {
 			src = s.subject(m.start)
@@ -222,7 +222,11 @@ func (s *sentence) isPossessive(end int) bool {
 // clause that is not inside a prepositional phrase and not a possessive, with the mentions
 // coordinated with it. A relative pronoun ("forces, which attacked") sends the search on to
 // its antecedent; first-person pronouns in a quote stand for the speaker.
-func (s *sentence) subject(i int) []int {
+func (s *sentence) subject(i int) []int { return s.subjectFrom(i, true) }
+
+// subjectFrom is subject; followThat says whether a relative "that" after a plain noun may
+// send the search on (not for a passive, whose subject is that noun).
+func (s *sentence) subjectFrom(i int, followThat bool) []int {
 	fallback := -1
 	pronoun := false
 	// "a court sentenced Dodik and banned him": the second verb shares the first one's subject,
@@ -246,7 +250,7 @@ func (s *sentence) subject(i int) []int {
 				}
 				// "Canada and Belgium are among countries that have banned...": a relative
 				// "that" after a plain noun sends the search on to the noun's subject
-				if t.low == "that" && fallback < 0 && j > 0 && s.reducedRelative(j-1) && !strings.HasSuffix(s.toks[j-1].low, "ly") {
+				if followThat && t.low == "that" && fallback < 0 && j > 0 && s.reducedRelative(j-1) && !strings.HasSuffix(s.toks[j-1].low, "ly") {
 					continue
 				}
 				break
