@@ -449,6 +449,10 @@ func (r *run) mAmount(i int) (cand, bool) {
 		if !ok {
 			return cand{}, false
 		}
+		// a second ship: an ordinal, not a unit
+		if u == "S" && !plural && (article || r.toks[i].kind != kNum) {
+			return cand{}, false
+		}
 		// the 1988 quarter, the 1988 second quarter: years, not amounts
 		if !hy && !plural && (n >= 1000 || u == "S" && n != 1) {
 			return cand{}, false
@@ -551,6 +555,10 @@ func (r *run) mAmount(i int) (cand, bool) {
 		if nw == "from" && r.word(j+1) != "now" {
 			break
 		}
+		if r.word(j+1) == "than" {
+			// a month later than planned: a length, not a date
+			return cand{j: j, typ: "DURATION", val: durValue(n, u)}, true
+		}
 		end := j + 1
 		if nw == "from" {
 			end = j + 2
@@ -607,10 +615,10 @@ func (r *run) mAmount(i int) (cand, bool) {
 	// twice a day, five times a year: a set
 	if article {
 		switch r.word(i - 1) {
-		case "times", "twice", "once", "percent", "per":
+		case "times", "twice", "once", "percent", "per", "thousand", "million", "billion", "trillion", "dollars", "euros":
 			return cand{j: j, typ: "SET", val: durValue(1, u)}, true
 		}
-		if r.punct(i-1, "%") {
+		if r.punct(i-1, "%") || i > 0 && r.toks[i-1].kind == kNum {
 			return cand{j: j, typ: "SET", val: durValue(1, u)}, true
 		}
 	}
