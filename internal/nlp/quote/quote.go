@@ -50,6 +50,9 @@ type attribution struct {
 	hasCue   bool
 	work     bool // the words before the marks make them a title or a term
 	post     bool // the attribution follows the quotation at once ("...," he said)
+	// sameSentence: the quotation goes on the sentence of the quotation before it
+	// (a “coalition of the willing” to provide the “security architecture”).
+	sameSentence bool
 }
 
 // speaker is a resolved speaker.
@@ -97,7 +100,11 @@ func (f *Finder) direct(doc *model.Document, idx actorIndex) []model.Quote {
 	for i, pc := range pieces {
 		kept[i] = -1
 		a := attrs[i]
-		if pc.dropped || f.notSpeech(text, pc, a) {
+		check := a
+		if a.sameSentence && i > 0 && kept[i-1] >= 0 && (attrs[i-1].hasCue || attrs[i-1].explicit) {
+			check.hasCue = true // the speech of the quotation before goes on in this sentence
+		}
+		if pc.dropped || f.notSpeech(text, pc, check) {
 			continue
 		}
 		var s speaker
@@ -305,6 +312,22 @@ func (st *state) remember(s speaker, named bool) {
 
 // attribute reads the text around pieces[i] for its speaker and cue.
 func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int) attribution {
+	a, same := f.attributeIn(text, paras, pieces, i)
+	a.sameSentence = same
+	return a
+}
+
+// endsSentence reports whether a quotation ends with a full stop, question or exclamation
+// mark inside its marks.
+func endsSentence(text string, pc piece) bool {
+	if pc.inner.end <= pc.inner.start {
+		return false
+	}
+	c := text[pc.inner.end-1]
+	return c == '.' || c == '?' || c == '!'
+}
+
+func (f *Finder) attributeIn(text string, paras []paragraph, pieces []piece, i int) (attribution, bool) {
 	pc := pieces[i]
 	para := paras[pc.para]
 	lo, hi := para.start, para.end
@@ -314,7 +337,9 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 	if i+1 < len(pieces) && pieces[i+1].para == pc.para {
 		hi = pieces[i+1].open.start
 	}
-	before := afterLastSentenceEnd(f.tokenize(text, lo, pc.open.start, true))
+	all := f.tokenize(text, lo, pc.open.start, true)
+	before := afterLastSentenceEnd(all)
+	same := i > 0 && pieces[i-1].para == pc.para && len(before) == len(all) && !endsSentence(text, pieces[i-1])
 	if len(before) == 0 && lo == para.start && pc.para > 0 {
 		// a block quotation introduced by the paragraph before: "Carl Bialik wrote:"
 		prev := paras[pc.para-1]
@@ -345,14 +370,14 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 		if p := f.phraseAfter(text, t, n); p.kind != npNone {
 			a := f.attr(text, p, t[0], t[n-1])
 			a.post = true
-			return a
+			return a, same
 		}
 	}
 	if c := f.firstCue(t, 30); c > 0 {
 		if p := f.postSubject(text, t[:c]); p.kind != npNone {
 			a := f.attr(text, p, t[c], t[c+f.cueAt(t, c)-1])
 			a.post = c <= 3
-			return a
+			return a, same
 		}
 	}
 	// "..." ― Sonya Herridge
@@ -362,7 +387,7 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 			k++
 		}
 		if p := f.classify(text, f.leadingPhrase(after[k:])); p.kind == npName {
-			return attribution{who: p, explicit: true}
+			return attribution{who: p, explicit: true}, same
 		}
 	}
 	// Trump said: "..." / Zakharova said that Moscow "..." / According to X, "..."
@@ -388,15 +413,15 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 		if p.kind == npNone {
 			a.explicit = false
 		}
-		return a
+		return a, same
 	}
 	if first >= 0 {
-		return attribution{cue: model2{before[first].start, before[first].end}, cueText: before[first].lower, hasCue: true}
+		return attribution{cue: model2{before[first].start, before[first].end}, cueText: before[first].lower, hasCue: true}, same
 	}
 	// an inverted cue opening the sentence: "Stated Stone:", "Said Trump,"
 	if len(before) >= 2 && before[0].capital && f.cueAt(before, 0) == 1 && before[0].lower != "according" {
 		if p := f.phraseAfter(text, before, 1); p.kind == npName {
-			return f.attr(text, p, before[0], before[0])
+			return f.attr(text, p, before[0], before[0]), same
 		}
 	}
 	// a document brought in before the quotation: "Trump issued a statement, “...”"
@@ -404,7 +429,7 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 		for k := n - 2; k >= max(0, n-4); k-- {
 			if f.lex.medium[before[k].lower] {
 				if p := f.firstChunkSubject(text, before[:k]); p.kind == npName || p.kind == npPronoun {
-					return attribution{who: p, explicit: true}
+					return attribution{who: p, explicit: true}, same
 				}
 				break
 			}
@@ -413,7 +438,7 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 	// a label: "Pollsters agree - Carl Bialik: “...”"
 	if n := len(before); n >= 2 && before[n-1].punct == ':' {
 		if p := f.subjectBefore(text, before, n-1); p.kind == npName {
-			return attribution{who: p, explicit: true}
+			return attribution{who: p, explicit: true}, same
 		}
 	}
 	// a cue later in the sentence: "..." is what Trump said
@@ -426,13 +451,13 @@ func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int
 		if p.kind == npNone {
 			a.explicit = false
 		}
-		return a
+		return a, same
 	}
 	// the words right before the mark may make it a title: the film "Dune", so-called "reforms"
 	if f.workBefore(before) {
-		return attribution{work: true}
+		return attribution{work: true}, same
 	}
-	return attribution{}
+	return attribution{}, same
 }
 
 // postSubject reads the speaker in the words between a quotation and its cue: the first

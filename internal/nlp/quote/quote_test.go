@@ -58,6 +58,8 @@ func TestQuotes(t *testing.T) {
 			[]wantQuote{{"We have to be ready to stop him and we will be.", "", ""}}},
 		{"a spaced straight mark closes after a nested quote", `"It is what they call 'a flight to quality,' " he said.`,
 			[]wantQuote{{"It is what they call 'a flight to quality,'", "he", "said"}}},
+		{"short quotes go on the speech of the sentence", `Lammy noted that a “coalition of the willing” is forming to provide the “security architecture” for it.`,
+			[]wantQuote{{"coalition of the willing", "Lammy", "noted"}, {"security architecture", "Lammy", ""}}},
 		{"title of a work is not a quote", `She watched the film "Dune" twice.`, nil},
 		{"scare quote is not a quote", `The so-called "reforms" passed.`, nil},
 		{"short term without a speaker is not a quote", `The "deal" was signed in May.`, nil},
