@@ -561,7 +561,14 @@ func (s *sentence) premodifier(i int) []int {
 			if skipped > 1 {
 				return nil
 			}
-			return s.group(s.mentionStart(j), j)
+			k := s.mentionStart(j)
+			g := s.group(k, j)
+			// "U.S.-Ukraine talks": both sides of a hyphenated pair
+			if k >= 2 && s.toks[k-1].low == "-" && s.toks[k-1].end == s.toks[k].start && s.toks[k-2].mention >= 0 &&
+				s.toks[k-2].end == s.toks[k-1].start && !slices.Contains(g, s.toks[k-2].mention) {
+				g = append(g, s.toks[k-2].mention)
+			}
+			return g
 		}
 		switch {
 		case t.low == "'s" || s.c.det[t.low]:

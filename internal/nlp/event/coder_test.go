@@ -75,6 +75,9 @@ func TestSentences(t *testing.T) {
 		{"relative that after a noun", "Britain and France are among countries that have banned imports from Russia.",
 			[]string{"SANCTION FRA>-", "SANCTION GBR>-"}},
 		{"light verb far before", "Trump led more than eight hours of peace talks with Ukrainian officials.", []string{"CONSULT USA>UKR"}},
+		{"hyphenated pair", "The US-Ukraine talks ended late.", []string{"CONSULT UKR>USA", "CONSULT USA>UKR"}},
+		{"gerund after of", "Russia accused Ukraine of supporting Britain.", []string{"ACCUSE RUS>UKR"}},
+		{"as host", "G7 ministers gathered as host country France outlined its agenda.", nil},
 		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
 	}
 	c := testCoder(t)

@@ -445,8 +445,11 @@ func (s *sentence) fitsKind(i int, kind byte) bool {
 	}
 	switch kind {
 	case KindVerb:
-		if prev == "the" || prev == "a" || prev == "an" {
-			return false // "the proposed plan", "an alleged plot"
+		if prev == "the" || prev == "a" || prev == "an" || prev == "as" && !s.c.lem.isPastForm(t.low) {
+			return false // "the proposed plan", "an alleged plot", "as host country"
+		}
+		if prev == "of" && strings.HasSuffix(t.low, "ing") {
+			return false // "accused X of supporting...": the content of another act
 		}
 		if t.lemma == "back" && i > 0 && s.c.lem.isPastForm(prev) {
 			return false // "sent back": a particle

@@ -41,7 +41,8 @@ func tokenize(text string, start, end int, out []token) []token {
 			if r2 == '-' || r2 == '.' || r2 == '\'' || r2 == '’' {
 				if j+s2 < end {
 					r3, _ := utf8.DecodeRuneInString(text[j+s2:])
-					if isWordRune(r3) {
+					// "pro-democracy" is one word, "US-Ukraine" two names
+					if isWordRune(r3) && !(r2 == '-' && unicode.IsUpper(r3)) {
 						j += s2
 						continue
 					}
