@@ -37,7 +37,7 @@ func (st *state) findStatesAndBodies() {
 		if en, ok := has(sp.entries, eOrg); ok && !st.credit(i, sp.j) {
 			o := st.lx.orgs[en.idx]
 			c := o.country
-			if o.sector == "MED" || o.sector == "JRN" {
+			if o.sector == "JRN" {
 				// A news outlet stands for itself, not for its state.
 				c = ""
 			}
@@ -150,7 +150,7 @@ func (st *state) body(i, j int, ot orgType) {
 		if s, sp, ok := st.lexEnding(k); ok {
 			if en, isOrg := has(sp.entries, eOrg); isOrg {
 				o := st.lx.orgs[en.idx]
-				if _, state := st.lx.byCode[o.country]; state && o.sector != "JRN" && o.sector != "MED" {
+				if _, state := st.lx.byCode[o.country]; state && o.sector != "JRN" {
 					code, start = o.country, s
 				}
 			}

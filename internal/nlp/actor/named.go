@@ -118,7 +118,7 @@ func (st *state) bodyRun(i int) (s, e int, code string, ok bool) {
 	// A listed organisation opening the name lends its code: "U.N. Human Rights Office".
 	if sp, ok := st.lexAt(k); ok && code == "" {
 		if en, isOrg := has(sp.entries, eOrg); isOrg {
-			if o := st.lx.orgs[en.idx]; o.sector != "JRN" && o.sector != "MED" {
+			if o := st.lx.orgs[en.idx]; o.sector != "JRN" {
 				code = o.country
 			}
 		}

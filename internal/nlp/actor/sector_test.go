@@ -1,0 +1,33 @@
+package actor
+
+import (
+	"testing"
+
+	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/nlp/sentence"
+)
+
+// Health bodies keep their country code; only news outlets stand for themselves.
+func TestHealthBodiesKeepTheirCountry(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &model.Document{Text: "Doctors Without Borders and the World Health Organization said clinics were hit, Reuters reported."}
+	sentence.New().Annotate(doc)
+	r.Annotate(doc)
+	want := map[string]string{"Doctors Without Borders": "NGO", "World Health Organization": "UNO", "Reuters": ""}
+	for _, a := range doc.Actors {
+		if c, ok := want[a.Name]; ok {
+			if a.Country != c {
+				t.Errorf("%s: country %q, want %q", a.Name, a.Country, c)
+			}
+			delete(want, a.Name)
+		}
+	}
+	for name := range want {
+		if name != "Reuters" {
+			t.Errorf("%s not found", name)
+		}
+	}
+}
