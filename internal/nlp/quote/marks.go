@@ -16,8 +16,8 @@ type mark struct {
 
 // piece is one quotation found between a pair of marks: the words inside, and where the marks are.
 type piece struct {
-	open, close model2 // the marks' byte ranges; close is empty when the quote runs to the paragraph end
-	inner       model2 // the words inside the marks, trimmed
+	open, close byteRange // the marks' byte ranges; close is empty when the quote runs to the paragraph end
+	inner       byteRange // the words inside the marks, trimmed
 	para        int
 	// prev is the index of the piece this one continues (a quotation running over paragraphs),
 	// or -1.
@@ -28,8 +28,8 @@ type piece struct {
 	dropped bool
 }
 
-// model2 is a plain byte range, kept apart from model.Span to keep this file free of the model.
-type model2 struct{ start, end int }
+// byteRange is a half-open range of byte offsets into the text.
+type byteRange struct{ start, end int }
 
 // paragraph is a byte range of the text between line breaks.
 type paragraph struct{ start, end int }
@@ -216,7 +216,7 @@ func pair(text string, paras []paragraph, marks []mark) []piece {
 					continue // an apostrophe after all
 				}
 				// no closing mark in this paragraph: the quotation runs to the paragraph end
-				pc := piece{open: model2{m.start, m.end}, close: model2{para.end, para.end},
+				pc := piece{open: byteRange{m.start, m.end}, close: byteRange{para.end, para.end},
 					para: p, prev: -1, unclosed: true}
 				if i == 0 || onlySpaceBetween(text, para.start, m.start) {
 					pc.prev = prevPiece
@@ -231,7 +231,7 @@ func pair(text string, paras []paragraph, marks []mark) []piece {
 				break
 			}
 			c := ms[j]
-			pc := piece{open: model2{m.start, m.end}, close: model2{c.start, c.end}, para: p, prev: -1}
+			pc := piece{open: byteRange{m.start, m.end}, close: byteRange{c.start, c.end}, para: p, prev: -1}
 			if i == 0 && onlySpaceBetween(text, para.start, m.start) {
 				pc.prev = prevPiece
 			}
@@ -265,7 +265,7 @@ func onlySpaceBetween(text string, a, b int) bool {
 }
 
 // trimRange shrinks [a, b) past white space at both ends.
-func trimRange(text string, a, b int) model2 {
+func trimRange(text string, a, b int) byteRange {
 	for a < b {
 		r, w := utf8.DecodeRuneInString(text[a:])
 		if !unicode.IsSpace(r) {
@@ -280,5 +280,5 @@ func trimRange(text string, a, b int) model2 {
 		}
 		b -= w
 	}
-	return model2{a, b}
+	return byteRange{a, b}
 }

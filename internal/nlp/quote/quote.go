@@ -44,7 +44,7 @@ const (
 // attribution is what the text around one quotation says about who said it.
 type attribution struct {
 	who      phrase
-	cue      model2
+	cue      byteRange
 	cueText  string
 	explicit bool // the speaker is named around this quotation (not carried over)
 	hasCue   bool
@@ -416,7 +416,7 @@ func (f *Finder) attributeIn(text string, paras []paragraph, pieces []piece, i i
 		return a, same
 	}
 	if first >= 0 {
-		return attribution{cue: model2{before[first].start, before[first].end}, cueText: before[first].lower, hasCue: true}, same
+		return attribution{cue: byteRange{before[first].start, before[first].end}, cueText: before[first].lower, hasCue: true}, same
 	}
 	// an inverted cue opening the sentence: "Stated Stone:", "Said Trump,"
 	if len(before) >= 2 && before[0].capital && f.cueAt(before, 0) == 1 && before[0].lower != "according" {
@@ -488,7 +488,7 @@ func (f *Finder) firstCue(ts []tok, limit int) int {
 }
 
 func (f *Finder) attr(text string, p phrase, first, last tok) attribution {
-	return attribution{who: p, cue: model2{first.start, last.end}, cueText: text[first.start:last.end],
+	return attribution{who: p, cue: byteRange{first.start, last.end}, cueText: text[first.start:last.end],
 		explicit: p.kind != npNone, hasCue: true}
 }
 
@@ -508,15 +508,12 @@ func (f *Finder) workBefore(before []tok) bool {
 // words someone said.
 func (f *Finder) notSpeech(text string, pc piece, a attribution) bool {
 	inner := text[pc.inner.start:pc.inner.end]
-	words, capitals, letters := 0, 0, false
+	words, letters := 0, false
 	inWord := false
 	for _, r := range inner {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if !inWord {
 				words++
-				if unicode.IsUpper(r) || unicode.IsDigit(r) {
-					capitals++
-				}
 			}
 			inWord = true
 			letters = letters || unicode.IsLetter(r)

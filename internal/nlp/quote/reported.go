@@ -50,8 +50,8 @@ func (f *Finder) reported(doc *model.Document, idx actorIndex, quotes []model.Qu
 
 type report struct {
 	who     phrase
-	cue     model2
-	content model2
+	cue     byteRange
+	content byteRange
 }
 
 func hasQuoteMark(ts []tok) bool {
@@ -91,7 +91,7 @@ func (f *Finder) reportIn(text string, ts []tok) (report, bool) {
 			}
 			content := trimRange(text, ts[0].start, ts[k].start)
 			if content.end > content.start {
-				return report{who: p, cue: model2{tail[c].start, tail[c].end}, content: content}, true
+				return report{who: p, cue: byteRange{tail[c].start, tail[c].end}, content: content}, true
 			}
 			break
 		}
@@ -127,7 +127,7 @@ func (f *Finder) reportIn(text string, ts []tok) (report, bool) {
 		if content.end-content.start < 12 {
 			return report{}, false
 		}
-		return report{who: p, cue: model2{t.start, t.end}, content: content}, true
+		return report{who: p, cue: byteRange{t.start, t.end}, content: content}, true
 	}
 	return report{}, false
 }

@@ -20,7 +20,7 @@ type phrase struct {
 	// name is the speaker as the text gives it: the name within the phrase for npName
 	// ("Maria Zakharova" in "spokeswoman Maria Zakharova"), else the phrase itself.
 	name       string
-	nameSpan   model2
+	nameSpan   byteRange
 	plural     bool
 	determiner string
 }
@@ -62,7 +62,7 @@ func (f *Finder) classify(text string, ts []tok) phrase {
 	if len(ts) == 1 && f.lex.pronoun[ts[0].lower] {
 		p.kind = npPronoun
 		p.name = text[p.start:p.end]
-		p.nameSpan = model2{p.start, p.end}
+		p.nameSpan = byteRange{p.start, p.end}
 		p.plural = ts[0].lower == "they" || ts[0].lower == "we"
 		return p
 	}
@@ -91,7 +91,7 @@ func (f *Finder) classify(text string, ts []tok) phrase {
 			return phrase{} // "Friday", "Back", "WASHINGTON", "R-OH"
 		}
 		p.kind = npName
-		p.nameSpan = model2{ts[j].start, last.end}
+		p.nameSpan = byteRange{ts[j].start, last.end}
 		p.name = text[ts[j].start:last.end]
 		// "Putin and Pezeshkian"
 		if j >= 2 && ts[j-1].lower == "and" && ts[j-2].capital {
@@ -129,7 +129,7 @@ func (f *Finder) classify(text string, ts []tok) phrase {
 	}
 	p.start = ts[j].start
 	p.name = text[p.start:p.end]
-	p.nameSpan = model2{p.start, p.end}
+	p.nameSpan = byteRange{p.start, p.end}
 	p.plural = strings.HasSuffix(last.lower, "s") && !strings.HasSuffix(last.lower, "ss") ||
 		p.determiner == "both" || p.determiner == "two" || p.determiner == "several"
 	return p
