@@ -571,7 +571,7 @@ func (s *sentence) premodifier(i int) []int {
 			return g
 		}
 		switch {
-		case t.low == "'s" || s.c.det[t.low]:
+		case t.low == "'s" || s.c.det[t.low] || t.low == "“" || t.low == "\"":
 			continue
 		case skipped < 2 && isLetterStart(t.low) && !s.c.prep[t.low] && !s.c.light[t.low] && !s.c.boundary[t.low] &&
 			!s.c.be[t.low] && !s.c.aux[t.low] && !s.c.negation[t.low] && !s.c.lem.isPastForm(t.low) && len(s.c.index[t.lemma]) == 0:
@@ -600,7 +600,8 @@ func (s *sentence) lightVerb(i int) int {
 		if s.c.lem.isPastForm(t.low) || len(s.c.index[t.lemma]) > 0 || s.c.aux[t.low] || s.c.be[t.low] {
 			return -1 // another verb governs the noun
 		}
-		if s.c.det[t.low] || t.low == "'s" || t.low == "of" || t.low == "than" || (isLetterStart(t.low) && !s.c.prep[t.low] && !s.c.boundary[t.low] && !s.c.be[t.low]) {
+		if s.c.det[t.low] || t.low == "'s" || t.low == "of" || t.low == "than" || t.low == "“" || t.low == "\"" ||
+			(isLetterStart(t.low) && !s.c.prep[t.low] && !s.c.boundary[t.low] && !s.c.be[t.low]) {
 			continue
 		}
 		return -1

@@ -78,6 +78,8 @@ func TestSentences(t *testing.T) {
 		{"hyphenated pair", "The US-Ukraine talks ended late.", []string{"CONSULT UKR>USA", "CONSULT USA>UKR"}},
 		{"gerund after of", "Russia accused Ukraine of supporting Britain.", []string{"ACCUSE RUS>UKR"}},
 		{"as host", "G7 ministers gathered as host country France outlined its agenda.", nil},
+		{"light verb before a quotation", "The G7 countries affirmed their “unwavering support for Ukraine.”", []string{"SUPPORT IGO>UKR"}},
+		{"the first to", "Britain was the first to reject the plan.", []string{"REJECT GBR>-"}},
 		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
 	}
 	c := testCoder(t)

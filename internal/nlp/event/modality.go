@@ -34,6 +34,9 @@ func (s *sentence) certainty(head int, m match, src []int) (string, string, bool
 				return "", "", false
 			}
 			prev := s.toks[j-1]
+			if prev.low == "first" || prev.low == "last" || prev.low == "only" {
+				goto chainDone // "was the first to reject": it happened
+			}
 			if intentVerbs[prev.lemma] || intentVerbs[prev.low] || s.c.be[prev.low] {
 				cert = model.CertaintyFuture
 				goto chainDone
