@@ -10,6 +10,8 @@
 package quote
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -610,12 +612,47 @@ func transcriptTurn(s string) bool {
 	return strings.ContainsFunc(label, unicode.IsUpper)
 }
 
-// actorIndex finds the actor whose mention covers a span.
+// actorIndex finds the actors whose mentions cover a span: the mentions sorted by start.
 type actorIndex struct {
-	doc *model.Document
+	doc      *model.Document
+	mentions []indexed
 }
 
-func newActorIndex(doc *model.Document) actorIndex { return actorIndex{doc: doc} }
+type indexed struct {
+	start, end int
+	actor      int // index into doc.Actors
+	mention    int // index into the actor's Mentions
+}
+
+// maxMentionBytes bounds how far before a span a mention that overlaps it may start.
+const maxMentionBytes = 256
+
+func newActorIndex(doc *model.Document) actorIndex {
+	x := actorIndex{doc: doc}
+	for i := range doc.Actors {
+		for j, m := range doc.Actors[i].Mentions {
+			if m.End > m.Start {
+				x.mentions = append(x.mentions, indexed{m.Start, m.End, i, j})
+			}
+		}
+	}
+	slices.SortStableFunc(x.mentions, func(a, b indexed) int { return cmp.Compare(a.start, b.start) })
+	return x
+}
+
+// overlapping calls fn for each mention overlapping [start, end).
+func (x actorIndex) overlapping(start, end int, fn func(a *model.Actor, m model.Mention)) {
+	lo, _ := slices.BinarySearchFunc(x.mentions, start-maxMentionBytes, func(e indexed, t int) int { return cmp.Compare(e.start, t) })
+	for _, e := range x.mentions[lo:] {
+		if e.start >= end {
+			break
+		}
+		if start < e.end {
+			a := &x.doc.Actors[e.actor]
+			fn(a, a.Mentions[e.mention])
+		}
+	}
+}
 
 // at returns the actor with a mention overlapping [start, end), the one nearest the end
 // when there are several; nil when none.
@@ -629,30 +666,24 @@ func (x actorIndex) mentionAt(start, end int) (*model.Actor, model.Mention) {
 	var best *model.Actor
 	var bm model.Mention
 	bestEnd := -1
-	for i := range x.doc.Actors {
-		a := &x.doc.Actors[i]
-		for _, m := range a.Mentions {
-			if m.Start < end && start < m.End && m.End > bestEnd {
-				best, bm, bestEnd = a, m, m.End
-			}
+	x.overlapping(start, end, func(a *model.Actor, m model.Mention) {
+		if m.End > bestEnd {
+			best, bm, bestEnd = a, m, m.End
 		}
-	}
+	})
 	return best, bm
 }
 
-// allIn returns the distinct people with a mention overlapping [start, end), in the order of
-// the actors list: the speakers of "Putin and Pezeshkian" or "Both presidents".
+// allIn returns the distinct people with a mention overlapping [start, end): the speakers of
+// "Putin and Pezeshkian" or "Both presidents".
 func (x actorIndex) allIn(start, end int) []*model.Actor {
 	var out []*model.Actor
-	for i := range x.doc.Actors {
-		a := &x.doc.Actors[i]
-		for _, m := range a.Mentions {
-			if m.Start < end && start < m.End && m.Via != "pronoun" && a.Kind == model.KindPerson {
-				out = append(out, a)
-				break
-			}
+	x.overlapping(start, end, func(a *model.Actor, m model.Mention) {
+		if m.Via == "pronoun" || a.Kind != model.KindPerson || slices.Contains(out, a) {
+			return
 		}
-	}
+		out = append(out, a)
+	})
 	return out
 }
 

@@ -157,3 +157,18 @@ func TestReported(t *testing.T) {
 		}
 	}
 }
+
+func TestSeveralSpeakers(t *testing.T) {
+	text := "Ana Lopes met Ben Ortiz. Both presidents called for \u201ccalm in the region.\u201d"
+	both := model.Span{Start: len("Ana Lopes met Ben Ortiz. "), End: len("Ana Lopes met Ben Ortiz. Both presidents")}
+	doc := annotate(text,
+		model.Actor{ID: "a1", Name: "Ana Lopes", Kind: model.KindPerson, Mentions: []model.Mention{{Span: model.Span{Start: 0, End: 9}}, {Span: both, Via: "role"}}},
+		model.Actor{ID: "a2", Name: "Ben Ortiz", Kind: model.KindPerson, Mentions: []model.Mention{{Span: model.Span{Start: 14, End: 23}}, {Span: both, Via: "role"}}},
+	)
+	if len(doc.Quotes) != 1 {
+		t.Fatalf("got %d quotes, want 1", len(doc.Quotes))
+	}
+	if q := doc.Quotes[0]; q.SpeakerName != "Ana Lopes and Ben Ortiz" || q.Speaker != "a1" {
+		t.Errorf("got speaker %q (%q), want a1 (Ana Lopes and Ben Ortiz)", q.Speaker, q.SpeakerName)
+	}
+}
