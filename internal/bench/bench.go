@@ -58,6 +58,10 @@ type Stage struct {
 	// ArticlesPerSecond is the stage's rate on one core: articles over CPUSeconds when known,
 	// else over Seconds.
 	ArticlesPerSecond float64 `json:"articles_per_second"`
+	// MallocsPerArticle and BytesPerArticle are the heap allocations the stage made, counted
+	// only in a run with one worker and no store (0 otherwise).
+	MallocsPerArticle float64 `json:"mallocs_per_article,omitempty"`
+	BytesPerArticle   float64 `json:"alloc_bytes_per_article,omitempty"`
 }
 
 // Report is what a run measured.
@@ -133,10 +137,12 @@ func Run(ctx context.Context, p *pipeline.Pipeline, names []string, opts Options
 
 	jobs := make(chan job, workers*2)
 	results := make(chan done, workers*2)
+	// allocations are counted per stage only when the process does one thing at a time
+	perStageAllocs := workers == 1 && opts.Store == nil
 	spent := make([]*timing, workers) // per worker: no sharing while running
 	var wg sync.WaitGroup
 	for w := range workers {
-		spent[w] = newTiming(len(order))
+		spent[w] = newTiming(len(order), perStageAllocs)
 		wg.Add(1)
 		go func(acc *timing) {
 			defer wg.Done()
@@ -172,7 +178,7 @@ func Run(ctx context.Context, p *pipeline.Pipeline, names []string, opts Options
 	}()
 
 	rep := &Report{Workers: workers, Order: order, Stages: make(map[string]Stage, len(order))}
-	storeTime := newTiming(len(order))
+	storeTime := newTiming(len(order), false)
 	if opts.Store != nil {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
@@ -220,7 +226,7 @@ func Run(ctx context.Context, p *pipeline.Pipeline, names []string, opts Options
 	rep.MallocsPerArticle = rate(float64(rep.Mallocs), float64(rep.Articles))
 	rep.BytesPerArticle = rate(float64(rep.AllocBytes), float64(rep.Articles))
 
-	total := newTiming(len(order))
+	total := newTiming(len(order), false)
 	for _, acc := range append(spent, storeTime) {
 		total.add(acc)
 	}
@@ -234,6 +240,10 @@ func Run(ctx context.Context, p *pipeline.Pipeline, names []string, opts Options
 			continue
 		}
 		st := Stage{Seconds: total.wall[i].Seconds(), CPUSeconds: total.cpu[i].Seconds()}
+		if perStageAllocs {
+			st.MallocsPerArticle = rate(float64(total.allocs[i]), float64(rep.Articles))
+			st.BytesPerArticle = rate(float64(total.bytes[i]), float64(rep.Articles))
+		}
 		if sumCPU > 0 {
 			st.Share = rate(st.CPUSeconds, sumCPU.Seconds())
 			st.ArticlesPerSecond = rate(float64(rep.Articles), st.CPUSeconds)
@@ -280,28 +290,50 @@ func process(annotators []nlp.Annotator, a Article, ropts reader.Options, acc *t
 }
 
 // timing sums the wall-clock and thread CPU time of each stage for one goroutine, locked to
-// its thread.
+// its thread, and with allocs set, the heap allocations made meanwhile (the whole process's, so
+// they are the stage's own only when one goroutine works at a time).
 type timing struct {
-	wall, cpu []time.Duration
+	wall, cpu     []time.Duration
+	bytes, allocs []uint64
+	sample        []metrics.Sample // nil when allocations are not counted
 }
 
-// mark is a moment on both clocks.
+// mark is a moment on both clocks and the allocation counters.
 type mark struct {
-	wall time.Time
-	cpu  time.Duration
+	wall          time.Time
+	cpu           time.Duration
+	bytes, allocs uint64
 }
 
-func newTiming(stages int) *timing {
-	return &timing{wall: make([]time.Duration, stages), cpu: make([]time.Duration, stages)}
+func newTiming(stages int, allocs bool) *timing {
+	t := &timing{wall: make([]time.Duration, stages), cpu: make([]time.Duration, stages),
+		bytes: make([]uint64, stages), allocs: make([]uint64, stages)}
+	if allocs {
+		t.sample = []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}, {Name: "/gc/heap/allocs:objects"}}
+	}
+	return t
 }
 
-func (t *timing) start() mark { return mark{wall: time.Now(), cpu: threadCPU()} }
+func (t *timing) start() mark {
+	m := mark{wall: time.Now(), cpu: threadCPU()}
+	if t.sample != nil {
+		metrics.Read(t.sample)
+		if t.sample[0].Value.Kind() == metrics.KindUint64 && t.sample[1].Value.Kind() == metrics.KindUint64 {
+			m.bytes, m.allocs = t.sample[0].Value.Uint64(), t.sample[1].Value.Uint64()
+		}
+	}
+	return m
+}
 
 // stop adds the time since m to stage i and returns the new moment, the start of the next stage.
 func (t *timing) stop(i int, m mark) mark {
 	now := t.start()
 	t.wall[i] += now.wall.Sub(m.wall)
 	t.cpu[i] += now.cpu - m.cpu
+	if now.bytes >= m.bytes && now.allocs >= m.allocs {
+		t.bytes[i] += now.bytes - m.bytes
+		t.allocs[i] += now.allocs - m.allocs
+	}
 	return now
 }
 
@@ -309,6 +341,8 @@ func (t *timing) add(o *timing) {
 	for i := range t.wall {
 		t.wall[i] += o.wall[i]
 		t.cpu[i] += o.cpu[i]
+		t.bytes[i] += o.bytes[i]
+		t.allocs[i] += o.allocs[i]
 	}
 }
 
@@ -378,7 +412,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	ew.printf("cpu           %.2f s: %.0f articles per CPU second (per core)\n", r.CPUSeconds, r.ArticlesPerCPUSecond)
 	ew.printf("allocations   %.0f mallocs, %.0f KB per article\n", r.MallocsPerArticle, r.BytesPerArticle/1024)
 	ew.printf("peak memory   %.0f MB resident, %.0f MB Go heap\n", r.PeakRSSMB, r.PeakHeapMB)
-	ew.printf("\n%-10s %9s %9s %7s %14s\n", "stage", "seconds", "cpu s", "share", "articles/s/core")
+	ew.printf("\n%-10s %9s %9s %7s %15s %9s %9s\n", "stage", "seconds", "cpu s", "share", "articles/s/core", "mallocs", "KB")
 	names := r.Order
 	if len(names) == 0 {
 		for n := range r.Stages {
@@ -388,7 +422,11 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	for _, n := range names {
 		s := r.Stages[n]
-		ew.printf("%-10s %9.2f %9.2f %6.1f%% %14.0f\n", n, s.Seconds, s.CPUSeconds, 100*s.Share, s.ArticlesPerSecond)
+		ew.printf("%-10s %9.2f %9.2f %6.1f%% %15.0f", n, s.Seconds, s.CPUSeconds, 100*s.Share, s.ArticlesPerSecond)
+		if s.MallocsPerArticle > 0 {
+			ew.printf(" %9.0f %9.1f", s.MallocsPerArticle, s.BytesPerArticle/1024)
+		}
+		ew.printf("\n")
 	}
 	if r.FirstError != "" {
 		ew.printf("\nfirst failure: %s\n", r.FirstError)

@@ -90,6 +90,9 @@ func TestRun(t *testing.T) {
 			if rep.Bytes <= 0 || rep.Seconds <= 0 || rep.ArticlesPerSecond <= 0 || rep.Mallocs == 0 || rep.PeakHeapMB <= 0 {
 				t.Errorf("missing figures: %+v", rep)
 			}
+			if perStage := rep.Stages["actors"].MallocsPerArticle > 0; perStage != (opts.Workers == 1 && !tc.store) {
+				t.Errorf("allocations per stage counted: %v, want them with one worker and no store only", perStage)
+			}
 			if tc.store {
 				stats, err := opts.Store.Stats(context.Background())
 				if err != nil {
