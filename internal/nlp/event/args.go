@@ -31,6 +31,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		}
 	case KindNoun:
 		pre := s.premodifier(m.start)
+		if s.placeModifier(pre, p.Type) {
+			pre = nil // "the Doha agreement", "the Singapore summit": where, not who
+		}
 		if lv := s.lightVerb(m.start); lv >= 0 {
 			head = lv
 		}
@@ -68,6 +71,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	}
 	if len(src) == 0 {
 		return model.Event{}, false
+	}
+	if p.Kind == KindVerb && m.end < len(s.toks) && (s.toks[m.end].low == "no" || s.toks[m.end].low == "nothing") {
+		return model.Event{}, false // "offered no evidence"
 	}
 	typ, mode := p.Type, p.Mode
 	cert, attributed, ok := s.certainty(head, m, src)
@@ -132,6 +138,25 @@ func (s *sentence) severalCountries(ids []string) bool {
 		}
 	}
 	return false
+}
+
+// placeModifier reports whether a single modifier before a noun names a place rather than an
+// actor: a capital ("the Doha agreement"), or for a meeting any country named by its name
+// ("the Singapore summit"; "Russian talks" and "Russia's talks" still name a side).
+func (s *sentence) placeModifier(pre []int, typ string) bool {
+	if len(pre) != 1 {
+		return false
+	}
+	m := s.ments[pre[0]]
+	a := &s.doc.Actors[m.actor]
+	if a.Kind != model.KindCountry {
+		return false
+	}
+	rest := s.doc.Text[m.End:]
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "-") {
+		return false
+	}
+	return m.via == "capital" || typ == "CONSULT" && m.via != "demonym"
 }
 
 // civilians reports whether every actor is a group of civilians.

@@ -80,6 +80,9 @@ func TestSentences(t *testing.T) {
 		{"as host", "G7 ministers gathered as host country France outlined its agenda.", nil},
 		{"light verb before a quotation", "The G7 countries affirmed their “unwavering support for Ukraine.”", []string{"SUPPORT IGO>UKR"}},
 		{"the first to", "Britain was the first to reject the plan.", []string{"REJECT GBR>-"}},
+		{"summit named by its place", "Trump met Putin at the Moscow summit.", []string{"CONSULT USA>RUS"}},
+		{"object no", "Russia offered no evidence for its claims.", nil},
+		{"noun after a preposition", "Putin is barred from travel to France.", nil},
 		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
 	}
 	c := testCoder(t)

@@ -387,6 +387,9 @@ func (s *sentence) matchAt(i int) (match, bool) {
 	if best.end-best.start == 1 && !s.fitsKind(i, best.p.Kind) {
 		return match{}, false
 	}
+	if best.p.Kind == KindVerb && i > 0 && s.toks[i-1].low != "to" && s.c.prep[s.toks[i-1].low] && t.low == t.lemma {
+		return match{}, false // "barred from travel to": a noun after a preposition
+	}
 	if best.p.Kind == KindVerb && strings.HasSuffix(t.low, "ing") && i > 0 && s.reducedRelative(i-1) {
 		return match{}, false // "an email requesting comment": the noun, not an actor, requests
 	}
