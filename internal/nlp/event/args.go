@@ -517,7 +517,8 @@ func (s *sentence) object(p *Pattern, e int) []int {
 				return nil // "offered to pay X": the rest belongs to the infinitive
 			}
 			prep = "to-infinitive" // "threats to use force against Iran": look on for the PP
-		case t.low == "of" && prep != "" && p.allows(prep):
+		case t.low == "of" && (prep != "" && p.allows(prep) || prep == "" && p.Obj && np > 0 && np <= 3):
+			// "condemned the brutality of the Myanmar military": the object goes on
 			// "tariffs on $20 billion worth of U.S. exports": still the same phrase
 		case s.c.prep[t.low]:
 			prep, np = t.low, 0

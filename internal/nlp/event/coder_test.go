@@ -83,6 +83,8 @@ func TestSentences(t *testing.T) {
 		{"summit named by its place", "Trump met Putin at the Moscow summit.", []string{"CONSULT USA>RUS"}},
 		{"object no", "Russia offered no evidence for its claims.", nil},
 		{"noun after a preposition", "Putin is barred from travel to France.", nil},
+		{"no signs", "Putin said he sees no signs of progress.", nil},
+		{"object through of", "Britain condemned the brutality of the Russian military.", []string{"ACCUSE GBR>RUS"}},
 		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
 	}
 	c := testCoder(t)

@@ -28,6 +28,9 @@ func (s *sentence) certainty(head int, m match, src []int) (string, string, bool
 		w := s.toks[j].low
 		switch {
 		case s.c.negation[w]:
+			if w == "no" && m.p.Kind == KindVerb && head == m.start {
+				return "", "", false // "no signs": a noun after all
+			}
 			return "negated", "", true
 		case w == "to":
 			if j == 0 {
