@@ -75,6 +75,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	if p.Kind == KindVerb && m.end < len(s.toks) && (s.toks[m.end].low == "no" || s.toks[m.end].low == "nothing") {
 		return model.Event{}, false // "offered no evidence"
 	}
+	if m.end+1 < len(s.toks) && s.toks[m.end].low == "to" && s.c.noComment[s.toks[m.end+1].low] {
+		return model.Event{}, false // "refused to comment"
+	}
 	typ, mode := p.Type, p.Mode
 	cert, attributed, ok := s.certainty(head, m, src)
 	if !ok {

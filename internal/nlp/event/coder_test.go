@@ -85,6 +85,7 @@ func TestSentences(t *testing.T) {
 		{"noun after a preposition", "Putin is barred from travel to France.", nil},
 		{"no signs", "Putin said he sees no signs of progress.", nil},
 		{"object through of", "Britain condemned the brutality of the Russian military.", []string{"ACCUSE GBR>RUS"}},
+		{"refused to comment", "Russia refused to comment on the report.", nil},
 		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
 	}
 	c := testCoder(t)
