@@ -22,7 +22,10 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	switch p.Kind {
 	case KindVerb:
 		passive = s.isPassive(m.start)
-		if passive {
+		if passive && m.start > 0 && s.toks[m.start-1].mention < 0 && !s.c.be[s.toks[m.start-1].low] &&
+			!s.c.aux[s.toks[m.start-1].low] && !strings.HasSuffix(s.toks[m.start-1].low, "ly") {
+			src = s.byAgent(m.end) // "a meeting requested by X": the noun before is the recipient
+		} else if passive {
 			tgt = s.subjectFrom(m.start, false)
 			src = s.byAgent(m.end)
 		} else {
@@ -566,6 +569,9 @@ func (s *sentence) byAgent(e int) []int {
 func (s *sentence) isPassive(i int) bool {
 	if !s.c.lem.isPastForm(s.toks[i].low) {
 		return false
+	}
+	if i+1 < len(s.toks) && s.toks[i+1].low == "by" && i > 0 && s.toks[i-1].mention < 0 && !s.c.aux[s.toks[i-1].low] {
+		return true // "a meeting requested by the United States"
 	}
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		w := s.toks[j].low

@@ -86,6 +86,7 @@ func TestSentences(t *testing.T) {
 		{"no signs", "Putin said he sees no signs of progress.", nil},
 		{"object through of", "Britain condemned the brutality of the Russian military.", []string{"ACCUSE GBR>RUS"}},
 		{"refused to comment", "Russia refused to comment on the report.", nil},
+		{"reduced passive", "Ukraine attended a meeting requested by France.", []string{"REQUEST FRA>-"}},
 		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
 	}
 	c := testCoder(t)
