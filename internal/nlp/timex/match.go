@@ -142,7 +142,7 @@ func (r *run) dayAt(i int) (int, bool) {
 		return 0, false
 	}
 	// not a time (3:30) nor a decimal
-	if r.punct(i+1, ":") || r.punct(i+1, ".") && i+2 < len(r.toks) && r.toks[i+2].kind == kNum && !r.toks[i+2].space {
+	if (r.punct(i+1, ":") || r.punct(i+1, ".")) && r.glued(i+1) && i+2 < len(r.toks) && r.toks[i+2].kind == kNum && !r.toks[i+2].space {
 		return 0, false
 	}
 	return v, true
