@@ -136,6 +136,8 @@ func TestReported(t *testing.T) {
 		{"The strike killed two commanders near the border, officials said.", "The strike killed two commanders near the border", "officials", "said"},
 		{"She accused foreign powers of stirring up the unrest in the capital.", "foreign powers of stirring up the unrest in the capital", "She", "accused"},
 		{"Maria Lund told reporters that the bridge would reopen next week.", "the bridge would reopen next week", "Maria Lund", "told"},
+		{"The strike killed two commanders near the border, said the ministry on Friday.", "The strike killed two commanders near the border", "the ministry", "said"},
+		{"Russia's deputy envoy, Dmitry Polyanskiy, said the statement amounted to interference.", "the statement amounted to interference", "Russia's deputy envoy", "said"},
 		{"The bridge reopened on Monday after repairs.", "", "", ""},
 	}
 	for _, tt := range tests {

@@ -81,6 +81,12 @@ func (f *Finder) reportIn(text string, ts []tok) (report, bool) {
 			if len(tail) > 0 && f.lex.report[tail[0].lower] {
 				c = 0
 				p = f.phraseAfter(text, tail, 1)
+				// "..., said the ministry." ends with its speaker; "X, Y, said the
+				// statement amounted to ..." is speaker-first speech after an apposition
+				// (a name before the comma, words left after the phrase).
+				if rest := wordsAfter(tail, p.end); rest > 3 || rest > 0 && ts[k-1].capital {
+					break
+				}
 			} else if c = lastReportCue(f, tail); c > 0 {
 				p = f.postSubject(text, tail[:c])
 			} else {
@@ -141,4 +147,15 @@ func lastReportCue(f *Finder, tail []tok) int {
 		}
 	}
 	return -1
+}
+
+// wordsAfter counts the words of ts that start at or after byte offset off.
+func wordsAfter(ts []tok, off int) int {
+	n := 0
+	for _, t := range ts {
+		if t.start >= off && t.isWord() {
+			n++
+		}
+	}
+	return n
 }
