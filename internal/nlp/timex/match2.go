@@ -163,6 +163,14 @@ func (r *run) mDeictic(i int) (cand, bool) {
 		if d == "past" || d == "first" {
 			return cand{}, false
 		}
+		if r.word(j) == "of" {
+			// the spring of 1998; the fall of Assad is no season
+			y, ok := r.yearAt(j + 1)
+			if !ok {
+				return cand{}, false
+			}
+			return cand{j: j + 2, typ: "DATE", val: pad(y, 4) + "-" + e.season}, true
+		}
 		idx := map[string]int{"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 		cur := (int(ref.Month()) % 12) / 3 // 0 winter .. 3 fall
 		s := idx[e.season]

@@ -79,6 +79,7 @@ func TestAnnotate(t *testing.T) {
 		{"clock with day", wed, "Polls will close at 10 p.m. Thursday.", []want{{"10 p.m. Thursday", "TIME", "2025-03-13T22:00"}}},
 		{"this weekend", "2025-03-14T16:00", "Talks continue this weekend.", []want{{"this weekend", "DATE", "2025-W11-WE"}}},
 		{"holiday", wed, "They met on Christmas Day.", []want{{"Christmas Day", "DATE", "2024-12-25"}}},
+		{"fall of a regime", wed, "Three months after the fall of Assad, in the spring of 2024.", []want{{"Three months", "DURATION", "P3M"}, {"the spring of 2024", "DATE", "2024-SP"}}},
 		{"spoken year", wed, "It began in nineteen ninety-six.", []want{{"nineteen ninety-six", "DATE", "1996"}}},
 		{"no reference", "", "He arrived on Friday, not in 2019.", []want{{"Friday", "DATE", ""}, {"2019", "DATE", "2019"}}},
 	}
