@@ -187,8 +187,10 @@ func (s *Splitter) endsHere(text string, i, end int) bool {
 	case s.abbrev[lw]:
 		return false
 	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper(rune(word[0])):
-		// an initial: "John F. Kennedy"; but "Plan B." before a starter ends
-		return s.starters[nextWord] && i >= 2 && text[i-2] != ' '
+		// an initial inside a name ("John F. Kennedy") never ends a sentence; a lone
+		// capital after an ordinary word does before a word that opens sentences
+		// ("posted on X. The ministry ...")
+		return s.starters[nextWord] && !capitalBefore(text, i-1)
 	case strings.Contains(word, ".") && !strings.ContainsAny(word, "0123456789"):
 		// other dotted abbreviations: "U.S.A.", "a.m."
 		return s.starters[nextWord]
@@ -247,4 +249,18 @@ func trim(text string, a, b int) (int, int) {
 		b -= n
 	}
 	return a, b
+}
+
+// capitalBefore reports whether the word before byte offset i (skipping spaces) starts with a capital.
+func capitalBefore(text string, i int) bool {
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	w := wordBefore(text, j)
+	if w == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }

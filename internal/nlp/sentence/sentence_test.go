@@ -26,6 +26,8 @@ func TestSplit(t *testing.T) {
 		{"Dept.", "The State Dept. said it was ready.", []string{"The State Dept. said it was ready."}},
 		{"month abbreviation", "The vote is on Jan. 16 in Kyiv. Results follow.", []string{"The vote is on Jan. 16 in Kyiv.", "Results follow."}},
 		{"initial", "John F. Kennedy was shot. Oswald was arrested.", []string{"John F. Kennedy was shot.", "Oswald was arrested."}},
+		{"letter after an ordinary word", "Sudani, posting on X. The ministry agreed.", []string{"Sudani, posting on X.", "The ministry agreed."}},
+		{"middle initial before a starter", "George W. The point stands.", []string{"George W. The point stands."}},
 		{"titles", "Gen. Smith met Lt. Col. Jones and Dr. Who.", []string{"Gen. Smith met Lt. Col. Jones and Dr. Who."}},
 		{"decimal", "Inflation rose 3.5 percent. Prices fell.", []string{"Inflation rose 3.5 percent.", "Prices fell."}},
 		{"quote ends sentence", `He said, "We will win." Then he left.`, []string{`He said, "We will win."`, "Then he left."}},
