@@ -137,6 +137,7 @@ func ParseStamp(s string, now time.Time, nowHasZone bool) (Stamp, bool) {
 		other                   int
 	)
 	for i, t := range low {
+		t = stripOrdinal(t)
 		switch {
 		case monthNames[t] != 0 && month == 0:
 			month = monthNames[t]
@@ -283,4 +284,17 @@ func relativeStamp(low []string, now time.Time, nowHasZone bool) (Stamp, bool) {
 		return Stamp{Time: t}, true
 	}
 	return Stamp{Time: t.Truncate(time.Minute), HasClock: true, HasZone: nowHasZone}, true
+}
+
+// stripOrdinal turns "18th", "1st", "22nd", "3rd" into their number.
+func stripOrdinal(t string) string {
+	if len(t) >= 3 && len(t) <= 4 {
+		switch t[len(t)-2:] {
+		case "st", "nd", "rd", "th":
+			if isDigits(t[:len(t)-2]) {
+				return t[:len(t)-2]
+			}
+		}
+	}
+	return t
 }

@@ -218,6 +218,8 @@ func TestParseStamp(t *testing.T) {
 		{"an hour ago", "2026-01-17T05:00", true},
 		{"2 days ago", "2026-01-15", true},
 		{"Dec 30", "2025-12-30", true},
+		{"Monday 18th November 2024, 9:15 am", "2024-11-18T09:15", true},
+		{"November 1st, 2024", "2024-11-01", true},
 		{"31/12/2025", "2025-12-31", true},
 		{"12/31/2025", "2025-12-31", true},
 		{"The president spoke on Friday about many things", "", false},
