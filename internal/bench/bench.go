@@ -30,10 +30,14 @@ const (
 	StageStore = "store"
 )
 
+// MaxWorkers bounds Options.Workers: each worker holds an OS thread.
+const MaxWorkers = 256
+
 // Options say how a corpus is measured.
 type Options struct {
 	CorpusOptions
-	// Workers is how many articles are annotated at once; 0 means one per CPU.
+	// Workers is how many articles are annotated at once; 0 means one per CPU, and at most
+	// MaxWorkers are used.
 	Workers int
 	// Reader holds the options every article is read with (format, now). A JSON lines
 	// record's published time and URL are used for that record.
@@ -117,6 +121,8 @@ func Run(ctx context.Context, p *pipeline.Pipeline, names []string, opts Options
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// each worker holds an OS thread of its own
+	workers = min(workers, MaxWorkers)
 	annotators := p.Annotators()
 	order := []string{StageRead}
 	for _, a := range annotators {
