@@ -128,3 +128,12 @@ func TestExtractUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpExitsZero(t *testing.T) {
+	for _, c := range []string{"extract", "serve", "demo", "ingest", "reprocess"} {
+		code, _, errs := runCmd(t, "", c, "-h")
+		if code != 0 || !strings.Contains(errs, "usage: tidings "+c) {
+			t.Errorf("%s -h: exit %d, stderr %q", c, code, errs)
+		}
+	}
+}

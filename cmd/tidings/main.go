@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -66,6 +67,9 @@ func run(ctx context.Context, e *env, args []string) int {
 		return 2
 	}
 	if err := c.run(ctx, e, args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0 // the flag package printed the usage
+		}
 		if errors.Is(err, errFailed) {
 			return 1
 		}
@@ -82,6 +86,8 @@ func run(ctx context.Context, e *env, args []string) int {
 
 // usageError is a mistake in the command line.
 type usageError struct{ error }
+
+func (u usageError) Unwrap() error { return u.error }
 
 func usage(w io.Writer, cmds map[string]command) {
 	fmt.Fprintln(w, "usage: tidings COMMAND [flags] [args]")

@@ -57,9 +57,6 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return usageError{err}
 	}
 	if fs.NArg() > 0 {
