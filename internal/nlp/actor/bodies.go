@@ -150,7 +150,9 @@ func (st *state) body(i, j int, ot orgType) {
 		if s, sp, ok := st.lexEnding(k); ok {
 			if en, isOrg := has(sp.entries, eOrg); isOrg {
 				o := st.lx.orgs[en.idx]
-				if _, state := st.lx.byCode[o.country]; state && o.sector != "JRN" {
+				if o.country != "" && o.sector != "JRN" {
+					// A state's body takes the state; a UN or EU body its code ("UN aid
+					// agencies").
 					code, start = o.country, s
 				}
 			}
@@ -158,6 +160,10 @@ func (st *state) body(i, j int, ot orgType) {
 	}
 	for start < i && st.g.is(gDeterminer, &st.toks[start]) {
 		start++
+	}
+	if code == "" && ot.fallback != "" {
+		code = ot.fallback
+		start = i
 	}
 	key := "g:" + code + ":" + strings.ToLower(ot.phrase)
 	name := st.span(start, end)
@@ -261,8 +267,23 @@ func stateSector(s string) bool {
 	return false
 }
 
-// homeState gives the article's home state to the state bodies and office holders the text
-// leaves without one ("the military said", "District Commissioner Omar Osman Alasow"). The
+// homeSector reports whether an actor of this sector, named with no state, belongs to the
+// article's home state. News media stand for themselves; businesses, analysts and civic
+// organisations are as often foreign or international as local; anyone else the text leaves
+// without a state is taken to be local ("Chris Mhike, who represents Mhlanga", "opposition
+// lawmakers", "protesters").
+func homeSector(sector, kind string) bool {
+	switch sector {
+	case "JRN", "BUS", "SOC", "MNC":
+		return false
+	case "":
+		return kind == model.KindPerson
+	}
+	return true
+}
+
+// homeState gives the article's home state to the people, bodies and groups the text
+// leaves without one (see homeSector) ("the military said", "District Commissioner Omar Osman Alasow"). The
 // home state is the one mentioned most, by a clear margin (half as many again as the next);
 // without one, they keep no state.
 func (st *state) homeState() {
@@ -284,7 +305,7 @@ func (st *state) homeState() {
 	}
 	code := home.a.Country
 	for _, e := range st.ents {
-		if e.a.Country != "" || len(e.mentions) == 0 || !stateSector(e.a.Sector) {
+		if e.a.Country != "" || len(e.mentions) == 0 || !homeSector(e.a.Sector, e.a.Kind) {
 			continue
 		}
 		switch e.a.Kind {

@@ -54,7 +54,9 @@ type org struct {
 }
 
 type orgType struct {
-	phrase, sector, kind string
+	// fallback is the code the body takes when the text names no state for it ("rights
+	// groups" are NGO); empty for bodies that need a state.
+	phrase, sector, kind, fallback string
 }
 
 type role struct {
@@ -250,7 +252,7 @@ func (lx *lexicon) row(format string, f []string) error {
 			kind = "group"
 		}
 		i := len(lx.orgTypes)
-		lx.orgTypes = append(lx.orgTypes, orgType{phrase: names[0], sector: strings.ToUpper(field(f, 1)), kind: kind})
+		lx.orgTypes = append(lx.orgTypes, orgType{phrase: names[0], sector: strings.ToUpper(field(f, 1)), kind: kind, fallback: strings.ToUpper(field(f, 3))})
 		for _, a := range names {
 			lx.phrases.add(a, entry{eOrgType, i})
 		}

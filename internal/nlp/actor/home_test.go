@@ -1,0 +1,75 @@
+package actor
+
+import (
+	"testing"
+
+	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/nlp/sentence"
+)
+
+// TestHomeAndFallbackCountries checks the codes actors take when the text names no state for
+// them: the article's clear home state for local people and groups, NGO for aid and rights
+// groups, the code of a UN or EU body named before a generic head.
+func TestHomeAndFallbackCountries(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		text string
+		want map[string]string // actor name → country ("" = none)
+	}{
+		{
+			name: "a lawyer and protesters in a Kenyan story are Kenyan",
+			text: "Kenya arrested an activist. Kenya said he broke the law. His lawyer, Peter Mwangi, said the charges were false. Protesters gathered outside the court in Kenya.",
+			want: map[string]string{"Peter Mwangi": "KEN", "Protesters": "KEN"},
+		},
+		{
+			name: "news media and analysts keep no state",
+			text: "Kenya arrested an activist. Kenya said he broke the law. Analyst Peter Mwangi said the newspaper was right. Kenya denied it.",
+			want: map[string]string{"Peter Mwangi": "", "newspaper": ""},
+		},
+		{
+			name: "no clear home state, no code",
+			text: "Kenya and Uganda signed a deal. Kenya and Uganda will meet again. Peter Mwangi praised it.",
+			want: map[string]string{"Peter Mwangi": ""},
+		},
+		{
+			name: "rights groups with no state are NGO",
+			text: "Media rights organizations condemned the arrest. Human rights groups urged the government to act.",
+			want: map[string]string{"Media rights organizations": "NGO", "Human rights groups": "NGO"},
+		},
+		{
+			name: "a state named before the head wins",
+			text: "Kenyan rights groups condemned the arrest.",
+			want: map[string]string{"Kenyan rights groups": "KEN"},
+		},
+		{
+			name: "a UN body before a generic head lends its code",
+			text: "UN aid agencies said the camps were full.",
+			want: map[string]string{"UN aid agencies": "UNO"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &model.Document{Text: tc.text}
+			sentence.New().Annotate(doc)
+			r.Annotate(doc)
+			got := map[string]string{}
+			for _, a := range doc.Actors {
+				got[a.Name] = a.Country
+			}
+			for name, c := range tc.want {
+				g, ok := got[name]
+				if !ok {
+					t.Errorf("%s: no such actor; actors %v", name, got)
+					continue
+				}
+				if g != c {
+					t.Errorf("%s: country %q, want %q", name, g, c)
+				}
+			}
+		})
+	}
+}
