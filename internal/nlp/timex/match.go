@@ -307,17 +307,20 @@ func (r *run) mHolidayPhrase(i int) (cand, bool) {
 			return cand{j: j, typ: "DATE", rel: true}, true
 		}
 		ref := r.refDay()
-		t, ok := at(ref.Year())
-		if !ok {
+		tense := r.tense(i, j)
+		var best time.Time
+		bestDist := time.Duration(1<<63 - 1)
+		for _, y := range []int{ref.Year() - 1, ref.Year(), ref.Year() + 1} {
+			if t, ok := at(y); ok {
+				if d := weighted(t.Sub(ref), tense); d < bestDist {
+					best, bestDist = t, d
+				}
+			}
+		}
+		if best.IsZero() {
 			return cand{}, false
 		}
-		tense := r.tense(i, j)
-		if tense == tFuture && t.Before(ref) {
-			t, _ = at(ref.Year() + 1)
-		} else if tense != tFuture && t.After(ref) {
-			t, _ = at(ref.Year() - 1)
-		}
-		return dateCand(j, t, gDay), true
+		return dateCand(j, best, gDay), true
 	}
 	return cand{}, false
 }
@@ -717,7 +720,11 @@ func (r *run) mTime(i int) (cand, bool) {
 			j += 3
 		}
 	}
+	// a clock time alone belongs to the last day the text named, else to the reference day
 	dt := r.refDay()
+	if r.ancG == gDay && r.ancTok >= i-60 {
+		dt = r.anc
+	}
 	k := j
 	if r.punct(k, ",") {
 		k++
