@@ -18,12 +18,13 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/tidings-news/tidings/internal/store"
+	"github.com/tidings-news/tidings/internal/store/sqlstore"
 )
 
 // Store is a store.Store in PostgreSQL.
 type Store struct {
-	db  db
-	now func() time.Time
+	*sqlstore.Store
+	db *sql.DB
 }
 
 var _ store.Store = (*Store)(nil)
@@ -45,10 +46,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("opening database: %w", err)
 	}
 	sqldb.SetMaxOpenConns(16)
-	s := &Store{db: db{sqldb}, now: opts.Now}
-	if s.now == nil {
-		s.now = time.Now
-	}
+	s := &Store{Store: sqlstore.New(sqldb, dialect(), opts.Now), db: sqldb}
 	if err := s.migrate(ctx); err != nil {
 		sqldb.Close()
 		return nil, fmt.Errorf("opening database: %w", err)
@@ -56,12 +54,40 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the connections.
-func (s *Store) Close() error {
-	if err := s.db.DB.Close(); err != nil {
-		return fmt.Errorf("closing database: %w", err)
+// dialect is how PostgreSQL spells what the shared queries need: numbered placeholders,
+// cleaned strings, ILIKE, and a tsvector of the accent-folded title and text.
+func dialect() sqlstore.Dialect {
+	return sqlstore.Dialect{
+		Rebind: rebind,
+		Clean:  clean,
+		Like:   "ILIKE",
+		Search: search,
+		// one writer at a time, so two copies of an article saved at once are seen as copies
+		SaveLock:    `SELECT pg_advisory_xact_lock(7402911)`,
+		IndexColumn: "search",
+		IndexValue:  "to_tsvector('simple', ?)",
+		IndexArg:    func(title, text string) any { return fold(title + "\n" + text) },
+		DocText:     true,
 	}
-	return nil
+}
+
+// search matches articles holding every word, accent-folded; plainto_tsquery reads no
+// operators.
+func search(words []string) sqlstore.Search {
+	var b strings.Builder
+	for _, w := range words {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(fold(w))
+	}
+	q := b.String()
+	return sqlstore.Search{
+		Cond:        "a.search @@ plainto_tsquery('simple', ?)",
+		CondArgs:    []any{q},
+		Snippet:     "ts_headline('simple', a.text, plainto_tsquery('simple', ?), 'StartSel=\"\",StopSel=\"\",MaxWords=35,MinWords=15')",
+		SnippetArgs: []any{q},
+	}
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -99,61 +125,13 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrating schema to version %d: %w", i+1, err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE tidings_schema SET version = ?`, len(ms)); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE tidings_schema SET version = $1`, len(ms)); err != nil {
 		return fmt.Errorf("recording schema version: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("committing the schema: %w", err)
 	}
 	return nil
-}
-
-// db and tx let the queries be written with ? placeholders, as for SQLite; they number them
-// for PostgreSQL and make every string argument storable (valid UTF-8, no NUL).
-type db struct{ *sql.DB }
-
-func (d db) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return d.DB.QueryContext(ctx, rebind(q), cleanArgs(args)...)
-}
-
-func (d db) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
-	return d.DB.QueryRowContext(ctx, rebind(q), cleanArgs(args)...)
-}
-
-func (d db) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return d.DB.ExecContext(ctx, rebind(q), cleanArgs(args)...)
-}
-
-func (d db) BeginTx(ctx context.Context, opts *sql.TxOptions) (*tx, error) {
-	t, err := d.DB.BeginTx(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	return &tx{t}, nil
-}
-
-type tx struct{ *sql.Tx }
-
-func (t *tx) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
-	return t.Tx.QueryRowContext(ctx, rebind(q), cleanArgs(args)...)
-}
-
-func (t *tx) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return t.Tx.ExecContext(ctx, rebind(q), cleanArgs(args)...)
-}
-
-func (t *tx) PrepareContext(ctx context.Context, q string) (*stmt, error) {
-	st, err := t.Tx.PrepareContext(ctx, rebind(q))
-	if err != nil {
-		return nil, err
-	}
-	return &stmt{st}, nil
-}
-
-type stmt struct{ *sql.Stmt }
-
-func (s *stmt) ExecContext(ctx context.Context, args ...any) (sql.Result, error) {
-	return s.Stmt.ExecContext(ctx, cleanArgs(args)...)
 }
 
 // rebind numbers the ? placeholders of q ($1, $2...). The queries of this package hold no ?
@@ -175,15 +153,6 @@ func rebind(q string) string {
 		b.WriteByte(q[i])
 	}
 	return b.String()
-}
-
-func cleanArgs(args []any) []any {
-	for i, a := range args {
-		if s, ok := a.(string); ok {
-			args[i] = clean(s)
-		}
-	}
-	return args
 }
 
 // clean makes s storable in a PostgreSQL text column: invalid UTF-8 becomes U+FFFD, as the
@@ -213,10 +182,4 @@ func fold(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// likePattern escapes s for an ILIKE ... ESCAPE '\' that matches s anywhere.
-func likePattern(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(s) + "%"
 }

@@ -114,5 +114,11 @@ CREATE TABLE feeds (
 	last_error    TEXT NOT NULL DEFAULT ''
 );
 `,
+		// 2: the quote offsets are named as in the PostgreSQL schema, so both stores share
+		// their queries.
+		`
+ALTER TABLE quotes RENAME COLUMN "start" TO q_start;
+ALTER TABLE quotes RENAME COLUMN "end" TO q_end;
+`,
 	}
 }

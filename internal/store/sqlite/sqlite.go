@@ -13,14 +13,14 @@ import (
 	"time"
 
 	"github.com/tidings-news/tidings/internal/store"
+	"github.com/tidings-news/tidings/internal/store/sqlstore"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // Store is a store.Store in a SQLite file.
 type Store struct {
+	*sqlstore.Store
 	db *sql.DB
-	// now gives the time articles are stored at.
-	now func() time.Time
 }
 
 var _ store.Store = (*Store)(nil)
@@ -54,10 +54,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening database %s: %w", path, err)
 	}
-	s := &Store{db: db, now: opts.Now}
-	if s.now == nil {
-		s.now = time.Now
-	}
+	s := &Store{Store: sqlstore.New(db, dialect(), opts.Now), db: db}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("opening database %s: %w", path, err)
@@ -65,12 +62,35 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
-		return fmt.Errorf("closing database: %w", err)
+// dialect is how SQLite spells what the shared queries need: FTS5 in an external-content
+// table filled on insert, ASCII-only case-insensitive LIKE, the document JSON as a blob.
+func dialect() sqlstore.Dialect {
+	return sqlstore.Dialect{
+		Like:          "LIKE",
+		Search:        search,
+		IndexInsert:   `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
+		ReplaceActors: true,
 	}
-	return nil
+}
+
+// search matches articles holding every word, each quoted so that FTS5 reads no operators
+// the user did not mean.
+func search(words []string) sqlstore.Search {
+	var b strings.Builder
+	for _, w := range words {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('"')
+		b.WriteString(w)
+		b.WriteByte('"')
+	}
+	return sqlstore.Search{
+		Join:     " JOIN articles_fts ON articles_fts.rowid = a.seq",
+		Cond:     "articles_fts MATCH ?",
+		CondArgs: []any{b.String()},
+		Snippet:  "snippet(articles_fts, 1, '', '', '…', 24)",
+	}
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -109,10 +129,4 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// likePattern escapes s for a LIKE ... ESCAPE '\' that matches s anywhere.
-func likePattern(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(s) + "%"
 }

@@ -1,4 +1,4 @@
-package postgres
+package sqlstore
 
 import (
 	"context"
@@ -35,9 +35,10 @@ func (s *Store) SaveArticle(ctx context.Context, doc *model.Document) (string, b
 		return "", false, fmt.Errorf("saving article %s: %w", name(doc), err)
 	}
 	defer tx.Rollback()
-	// one writer at a time, so two copies of an article saved at once are seen as copies
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7402911)`); err != nil {
-		return "", false, fmt.Errorf("saving article %s: %w", name(doc), err)
+	if s.d.SaveLock != "" {
+		if _, err := tx.ExecContext(ctx, s.d.SaveLock); err != nil {
+			return "", false, fmt.Errorf("saving article %s: %w", name(doc), err)
+		}
 	}
 
 	var canonArg any
@@ -46,7 +47,7 @@ func (s *Store) SaveArticle(ctx context.Context, doc *model.Document) (string, b
 	}
 	var existing string
 	err = tx.QueryRowContext(ctx, `
-SELECT id FROM articles WHERE content_hash = ? OR canonical_url = ?::text LIMIT 1`,
+SELECT id FROM articles WHERE content_hash = ? OR canonical_url = CAST(? AS TEXT) LIMIT 1`,
 		hash, canonArg).Scan(&existing)
 	switch {
 	case err == nil:
@@ -63,22 +64,31 @@ SELECT id FROM articles WHERE content_hash = ? OR canonical_url = ?::text LIMIT 
 		doc.ID = ""
 		return "", false, fmt.Errorf("saving article %s: %w", name(doc), err)
 	}
-	var seq int64
-	err = tx.QueryRowContext(ctx, `
-INSERT INTO articles (id, url, canonical_url, content_hash, source, title, published, published_day,
-	text, stored, n_events, n_actors, n_quotes, doc, search)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?))
-RETURNING seq`,
-		id, clean(doc.URL), canonArg, hash, clean(doc.Source), clean(doc.Title), clean(doc.Published),
-		nullString(store.PublishedDay(doc.Published)), clean(doc.Text),
+	cols := "id, url, canonical_url, content_hash, source, title, published, published_day, " +
+		"text, stored, n_events, n_actors, n_quotes, doc"
+	vals := "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+	args := []any{id, doc.URL, canonArg, hash, doc.Source, doc.Title, doc.Published,
+		nullString(store.PublishedDay(doc.Published)), doc.Text,
 		s.now().UTC().Format(time.RFC3339Nano),
-		len(doc.Events), len(doc.Actors), len(doc.Quotes), string(blob),
-		fold(doc.Title+"\n"+doc.Text)).Scan(&seq)
+		len(doc.Events), len(doc.Actors), len(doc.Quotes), s.docArg(blob)}
+	if s.d.IndexColumn != "" {
+		cols += ", " + s.d.IndexColumn
+		vals += ", " + s.d.IndexValue
+		args = append(args, s.d.IndexArg(doc.Title, doc.Text))
+	}
+	var seq int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO articles (`+cols+`) VALUES (`+vals+`) RETURNING seq`, args...).Scan(&seq)
 	if err != nil {
 		doc.ID = ""
 		return "", false, fmt.Errorf("saving article %s: %w", name(doc), err)
 	}
-	if err := insertAnnotations(ctx, tx, seq, doc); err != nil {
+	if s.d.IndexInsert != "" {
+		if _, err := tx.ExecContext(ctx, s.d.IndexInsert, seq, doc.Title, doc.Text); err != nil {
+			doc.ID = ""
+			return "", false, fmt.Errorf("saving article %s: indexing its text: %w", name(doc), err)
+		}
+	}
+	if err := s.insertAnnotations(ctx, tx, seq, doc); err != nil {
 		doc.ID = ""
 		return "", false, fmt.Errorf("saving article %s: %w", name(doc), err)
 	}
@@ -108,7 +118,7 @@ func (s *Store) ReplaceAnnotations(ctx context.Context, doc *model.Document) err
 	if err != nil {
 		return fmt.Errorf("replacing annotations of %s: %w", doc.ID, err)
 	}
-	if text != clean(doc.Text) {
+	if text != s.clean(doc.Text) {
 		return fmt.Errorf("replacing annotations of %s: the text differs from the stored one, so the offsets would not fit", doc.ID)
 	}
 	for _, q := range []string{
@@ -121,7 +131,7 @@ func (s *Store) ReplaceAnnotations(ctx context.Context, doc *model.Document) err
 			return fmt.Errorf("replacing annotations of %s: %w", doc.ID, err)
 		}
 	}
-	if err := insertAnnotations(ctx, tx, seq, doc); err != nil {
+	if err := s.insertAnnotations(ctx, tx, seq, doc); err != nil {
 		return fmt.Errorf("replacing annotations of %s: %w", doc.ID, err)
 	}
 	blob, err := json.Marshal(doc)
@@ -130,7 +140,7 @@ func (s *Store) ReplaceAnnotations(ctx context.Context, doc *model.Document) err
 	}
 	if _, err := tx.ExecContext(ctx, `
 UPDATE articles SET n_events = ?, n_actors = ?, n_quotes = ?, doc = ? WHERE seq = ?`,
-		len(doc.Events), len(doc.Actors), len(doc.Quotes), string(blob), seq); err != nil {
+		len(doc.Events), len(doc.Actors), len(doc.Quotes), s.docArg(blob), seq); err != nil {
 		return fmt.Errorf("replacing annotations of %s: %w", doc.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -140,12 +150,12 @@ UPDATE articles SET n_events = ?, n_actors = ?, n_quotes = ?, doc = ? WHERE seq 
 }
 
 // insertAnnotations writes the queryable rows of doc's actors, events and quotes.
-func insertAnnotations(ctx context.Context, tx *tx, seq int64, doc *model.Document) error {
+func (s *Store) insertAnnotations(ctx context.Context, tx *tx, seq int64, doc *model.Document) error {
 	actors := make(map[string]*model.Actor, len(doc.Actors))
 	if len(doc.Actors) > 0 {
 		st, err := tx.PrepareContext(ctx, `
 INSERT INTO actors (article_seq, actor_id, name, name_key, kind, country, sector, role, mentions)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) `+s.actorConflict())
 		if err != nil {
 			return fmt.Errorf("storing actors: %w", err)
 		}
@@ -153,8 +163,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
 		for i := range doc.Actors {
 			a := &doc.Actors[i]
 			actors[a.ID] = a
-			if _, err := st.ExecContext(ctx, seq, clean(a.ID), clean(a.Name), nameKey(a.Name), clean(a.Kind),
-				clean(strings.ToUpper(a.Country)), clean(a.Sector), clean(a.Role), len(a.Mentions)); err != nil {
+			if _, err := st.ExecContext(ctx, seq, a.ID, a.Name, nameKey(a.Name), a.Kind,
+				strings.ToUpper(a.Country), a.Sector, a.Role, len(a.Mentions)); err != nil {
 				return fmt.Errorf("storing actor %q: %w", a.Name, err)
 			}
 		}
@@ -181,10 +191,10 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 			if day == "" {
 				day = pubDay
 			}
-			if _, err := ev.ExecContext(ctx, seq, n, clean(e.ID), clean(e.Type), clean(e.Mode), clean(e.Certainty), clean(e.AttributedTo),
-				clean(e.Date.Value), clean(e.Date.Text), nullString(day), e.Score,
+			if _, err := ev.ExecContext(ctx, seq, n, e.ID, e.Type, e.Mode, e.Certainty, e.AttributedTo,
+				e.Date.Value, e.Date.Text, nullString(day), e.Score,
 				e.Sentence.Start, e.Sentence.End, e.Trigger.Start, e.Trigger.End,
-				clean(slice(doc.Text, e.Sentence)), clean(slice(doc.Text, e.Trigger))); err != nil {
+				slice(doc.Text, e.Sentence), slice(doc.Text, e.Trigger)); err != nil {
 				return fmt.Errorf("storing event %s: %w", e.ID, err)
 			}
 			for _, side := range []struct {
@@ -200,8 +210,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 					if node == "" && nm != "" {
 						node = "actor:" + nm
 					}
-					if _, err := ea.ExecContext(ctx, seq, n, side.role, pos, clean(aid), clean(nm), nameKey(nm), clean(kind),
-						clean(country), clean(node)); err != nil {
+					if _, err := ea.ExecContext(ctx, seq, n, side.role, pos, aid, nm, nameKey(nm), kind,
+						country, node); err != nil {
 						return fmt.Errorf("storing the actors of event %s: %w", e.ID, err)
 					}
 				}
@@ -222,8 +232,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 			if a := actors[q.Speaker]; a != nil {
 				actorName, country = a.Name, strings.ToUpper(a.Country)
 			}
-			if _, err := st.ExecContext(ctx, seq, n, clean(q.Text), q.Start, q.End, clean(q.Speaker), clean(q.SpeakerName),
-				clean(actorName), clean(country), clean(q.Cue), clean(q.Kind), q.SpeakerSpan.Start, q.SpeakerSpan.End,
+			if _, err := st.ExecContext(ctx, seq, n, q.Text, q.Start, q.End, q.Speaker, q.SpeakerName,
+				actorName, country, q.Cue, q.Kind, q.SpeakerSpan.Start, q.SpeakerSpan.End,
 				q.CueSpan.Start, q.CueSpan.End); err != nil {
 				return fmt.Errorf("storing quote %d: %w", n, err)
 			}
@@ -232,8 +242,26 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	return nil
 }
 
+// docArg is the stored form of the document JSON.
+func (s *Store) docArg(blob []byte) any {
+	if s.d.DocText {
+		return string(blob)
+	}
+	return blob
+}
+
+// actorConflict is what happens when an article names two actors with one id.
+func (s *Store) actorConflict() string {
+	if s.d.ReplaceActors {
+		return `ON CONFLICT (article_seq, actor_id) DO UPDATE SET name = excluded.name,
+	name_key = excluded.name_key, kind = excluded.kind, country = excluded.country,
+	sector = excluded.sector, role = excluded.role, mentions = excluded.mentions`
+	}
+	return `ON CONFLICT DO NOTHING`
+}
+
 // nameKey is the form names are matched in.
-func nameKey(s string) string { return clean(strings.ToLower(strings.TrimSpace(s))) }
+func nameKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 func nullString(s string) any {
 	if s == "" {

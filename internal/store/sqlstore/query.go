@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/tidings-news/tidings/internal/model"
 	"github.com/tidings-news/tidings/internal/store"
@@ -78,23 +77,6 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
-// ftsQuery turns words a user typed into an FTS5 query that needs all of them, with no
-// operators the user did not mean. It returns "" when there are no words.
-func ftsQuery(text string) string {
-	var b strings.Builder
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteByte('"')
-		b.WriteString(w)
-		b.WriteByte('"')
-	}
-	return b.String()
-}
-
 // Article returns one article with every annotation.
 func (s *Store) Article(ctx context.Context, id string) (*model.Document, error) {
 	var blob []byte
@@ -118,10 +100,13 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 	var w where
 	from := "articles a"
 	snippet := "substr(a.text, 1, 240)"
-	if fq := ftsQuery(q.Text); fq != "" {
-		from = "articles a JOIN articles_fts ON articles_fts.rowid = a.seq"
-		w.add("articles_fts MATCH ?", fq)
-		snippet = "snippet(articles_fts, 1, '', '', '…', 24)"
+	var snippetArgs []any
+	if ws := words(q.Text); len(ws) > 0 && s.d.Search != nil {
+		fts := s.d.Search(ws)
+		from += fts.Join
+		w.add(fts.Cond, fts.CondArgs...)
+		snippet = fts.Snippet
+		snippetArgs = fts.SnippetArgs
 	}
 	if v := strings.TrimSpace(q.Actor); v != "" {
 		w.add(`EXISTS (SELECT 1 FROM actors x WHERE x.article_seq = a.seq AND (x.name_key = ? OR x.country = ?))`,
@@ -136,7 +121,7 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+w.String(), w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting articles: %w", err)
 	}
-	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
+	args := append(append(snippetArgs, w.args...), store.ClampLimit(q.Limit), max(q.Offset, 0))
 	rows, err := s.db.QueryContext(ctx, `
 SELECT a.id, a.url, a.source, a.title, a.published, a.stored, `+snippet+`, a.n_events, a.n_actors, a.n_quotes
 FROM `+from+w.String()+`
@@ -298,7 +283,7 @@ func appendUnique(list []string, v string) []string {
 func (s *Store) Actors(ctx context.Context, q store.ActorQuery) ([]store.ActorRow, int, error) {
 	var w where
 	if v := strings.TrimSpace(q.Name); v != "" {
-		w.add(`name LIKE ? ESCAPE '\'`, likePattern(v))
+		w.add(`name `+s.d.Like+` ? ESCAPE '\'`, likePattern(v))
 	}
 	if v := strings.TrimSpace(q.Country); v != "" {
 		w.add("country = ?", strings.ToUpper(v))
@@ -308,7 +293,7 @@ func (s *Store) Actors(ctx context.Context, q store.ActorQuery) ([]store.ActorRo
 	}
 	group := " FROM actors" + w.String() + " GROUP BY name_key, kind, country"
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+group+`)`, w.args...).Scan(&total); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+group+`) g`, w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting actors: %w", err)
 	}
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
@@ -404,13 +389,13 @@ func (s *Store) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRo
 	var w where
 	if v := strings.TrimSpace(q.Speaker); v != "" {
 		p := likePattern(v)
-		w.add(`(q.speaker_name LIKE ? ESCAPE '\' OR q.speaker_actor LIKE ? ESCAPE '\')`, p, p)
+		w.add(`(q.speaker_name `+s.d.Like+` ? ESCAPE '\' OR q.speaker_actor `+s.d.Like+` ? ESCAPE '\')`, p, p)
 	}
 	if v := strings.TrimSpace(q.ArticleID); v != "" {
 		w.add("a.id = ?", v)
 	}
 	if v := strings.TrimSpace(q.Text); v != "" {
-		w.add(`q.text LIKE ? ESCAPE '\'`, likePattern(v))
+		w.add(`q.text `+s.d.Like+` ? ESCAPE '\'`, likePattern(v))
 	}
 	from := " FROM quotes q JOIN articles a ON a.seq = q.article_seq"
 	var total int
@@ -419,7 +404,7 @@ func (s *Store) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRo
 	}
 	args := append(w.args, store.ClampLimit(q.Limit), max(q.Offset, 0))
 	rows, err := s.db.QueryContext(ctx, `
-SELECT a.id, a.title, a.published, q.text, q.start, q.end, q.speaker_id, q.speaker_name, q.cue, q.kind,
+SELECT a.id, a.title, a.published, q.text, q.q_start, q.q_end, q.speaker_id, q.speaker_name, q.cue, q.kind,
 	q.speaker_start, q.speaker_end, q.cue_start, q.cue_end, q.speaker_country`+from+w.String()+`
 ORDER BY a.published_day DESC NULLS LAST, a.seq DESC, q.n
 LIMIT ? OFFSET ?`, args...)
@@ -544,7 +529,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
 	err := s.db.QueryRowContext(ctx, `
 SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events),
-	(SELECT COUNT(*) FROM (SELECT 1 FROM actors GROUP BY name_key, kind, country)),
+	(SELECT COUNT(*) FROM (SELECT 1 FROM actors GROUP BY name_key, kind, country) g),
 	(SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM feeds)`).
 		Scan(&st.Articles, &st.Events, &st.Actors, &st.Quotes, &st.Feeds)
 	if err != nil {
