@@ -74,14 +74,7 @@ func dialect() sqlstore.Dialect {
 // search matches articles holding every word, accent-folded; plainto_tsquery reads no
 // operators.
 func search(words []string) sqlstore.Search {
-	var b strings.Builder
-	for _, w := range words {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(fold(w))
-	}
-	q := b.String()
+	q := fold(strings.Join(words, " "))
 	return sqlstore.Search{
 		Cond:        "a.search @@ plainto_tsquery('simple', ?)",
 		CondArgs:    []any{q},

@@ -76,19 +76,10 @@ func dialect() sqlstore.Dialect {
 // search matches articles holding every word, each quoted so that FTS5 reads no operators
 // the user did not mean.
 func search(words []string) sqlstore.Search {
-	var b strings.Builder
-	for _, w := range words {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteByte('"')
-		b.WriteString(w)
-		b.WriteByte('"')
-	}
 	return sqlstore.Search{
 		Join:     " JOIN articles_fts ON articles_fts.rowid = a.seq",
 		Cond:     "articles_fts MATCH ?",
-		CondArgs: []any{b.String()},
+		CondArgs: []any{`"` + strings.Join(words, `" "`) + `"`},
 		Snippet:  "snippet(articles_fts, 1, '', '', '…', 24)",
 	}
 }
