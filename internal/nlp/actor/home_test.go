@@ -73,3 +73,29 @@ func TestHomeAndFallbackCountries(t *testing.T) {
 		})
 	}
 }
+
+// TestBothIsNoApposition checks that "both leaders" after a name is a mention of each leader,
+// not an apposition of the last one.
+func TestBothIsNoApposition(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &model.Document{Text: "Indian Prime Minister Narendra Modi visited Mauritius. After talks with Mauritius Prime Minister Navinchandra Ramgoolam, both leaders reaffirmed their commitment to peace."}
+	sentence.New().Annotate(doc)
+	r.Annotate(doc)
+	for _, name := range []string{"Narendra Modi", "Navinchandra Ramgoolam"} {
+		found := false
+		for _, a := range doc.Actors {
+			if a.Name != name {
+				continue
+			}
+			for _, m := range a.Mentions {
+				found = found || m.Text == "both leaders"
+			}
+		}
+		if !found {
+			t.Errorf("%s: no mention \"both leaders\"", name)
+		}
+	}
+}

@@ -332,7 +332,9 @@ func (st *state) person(s, e int, orgy bool) bool {
 		}
 	}
 	if e < len(toks) && toks[e].text == "," && st.sameSeg(s, e) {
-		if d := st.describeForward(e + 1); d.hasRole && d.i == e+1 && !st.nameFollows(d.j) {
+		// "..., both leaders reaffirmed": a phrase that opens with "both" names several
+		// people, so it is the subject of a new clause, not an apposition.
+		if d := st.describeForward(e + 1); d.hasRole && d.i == e+1 && !st.nameFollows(d.j) && !st.g.is(gBoth, &toks[e+1]) {
 			hasAfter = true
 			after = d
 		}

@@ -179,9 +179,15 @@ func (s *sentence) civilians(ids []string) bool {
 func (s *sentence) actorIDs(ms []int) []string {
 	var out []string
 	for _, mi := range ms {
-		id := s.doc.Actors[s.ments[mi].actor].ID
-		if id != "" && !slices.Contains(out, id) {
-			out = append(out, id)
+		m := &s.ments[mi]
+		for k := -1; k < len(m.also); k++ {
+			ai := m.actor
+			if k >= 0 {
+				ai = m.also[k]
+			}
+			if id := s.doc.Actors[ai].ID; id != "" && !slices.Contains(out, id) {
+				out = append(out, id)
+			}
 		}
 	}
 	return out

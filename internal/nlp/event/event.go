@@ -128,7 +128,10 @@ func (c *Coder) Patterns() []Pattern { return c.patterns }
 type mention struct {
 	model.Span
 	actor int // index into doc.Actors
-	via   string
+	// also lists further actors mentioned over exactly the same span: "both leaders" is a
+	// mention of each leader.
+	also []int
+	via  string
 }
 
 // Annotate fills doc.Events.
@@ -220,7 +223,10 @@ func collectMentions(doc *model.Document) []mention {
 	})
 	out := ms[:0]
 	for _, m := range ms {
-		if len(out) > 0 && out[len(out)-1].End > m.Start {
+		if n := len(out); n > 0 && out[n-1].End > m.Start {
+			if p := &out[n-1]; p.Span == m.Span && p.actor != m.actor && !slices.Contains(p.also, m.actor) {
+				p.also = append(p.also, m.actor)
+			}
 			continue // inside or overlapping the previous, longer-or-earlier mention
 		}
 		out = append(out, m)
