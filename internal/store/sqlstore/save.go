@@ -64,20 +64,15 @@ SELECT id FROM articles WHERE content_hash = ? OR canonical_url = CAST(? AS TEXT
 		doc.ID = ""
 		return "", false, fmt.Errorf("saving article %s: %w", name(doc), err)
 	}
-	cols := "id, url, canonical_url, content_hash, source, title, published, published_day, " +
-		"text, stored, n_events, n_actors, n_quotes, doc"
-	vals := "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
 	args := []any{id, doc.URL, canonArg, hash, doc.Source, doc.Title, doc.Published,
 		nullString(store.PublishedDay(doc.Published)), doc.Text,
 		s.now().UTC().Format(time.RFC3339Nano),
 		len(doc.Events), len(doc.Actors), len(doc.Quotes), s.docArg(blob)}
 	if s.d.IndexColumn != "" {
-		cols += ", " + s.d.IndexColumn
-		vals += ", " + s.d.IndexValue
 		args = append(args, s.d.IndexArg(doc.Title, doc.Text))
 	}
 	var seq int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO articles (`+cols+`) VALUES (`+vals+`) RETURNING seq`, args...).Scan(&seq)
+	err = tx.QueryRowContext(ctx, s.sql.insertArticle, args...).Scan(&seq)
 	if err != nil {
 		doc.ID = ""
 		return "", false, fmt.Errorf("saving article %s: %w", name(doc), err)
@@ -153,9 +148,7 @@ UPDATE articles SET n_events = ?, n_actors = ?, n_quotes = ?, doc = ? WHERE seq 
 func (s *Store) insertAnnotations(ctx context.Context, tx *tx, seq int64, doc *model.Document) error {
 	actors := make(map[string]*model.Actor, len(doc.Actors))
 	if len(doc.Actors) > 0 {
-		st, err := tx.PrepareContext(ctx, `
-INSERT INTO actors (article_seq, actor_id, name, name_key, kind, country, sector, role, mentions)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) `+s.actorConflict())
+		st, err := tx.PrepareContext(ctx, s.sql.insertActor)
 		if err != nil {
 			return fmt.Errorf("storing actors: %w", err)
 		}
@@ -248,16 +241,6 @@ func (s *Store) docArg(blob []byte) any {
 		return string(blob)
 	}
 	return blob
-}
-
-// actorConflict is what happens when an article names two actors with one id.
-func (s *Store) actorConflict() string {
-	if s.d.ReplaceActors {
-		return `ON CONFLICT (article_seq, actor_id) DO UPDATE SET name = excluded.name,
-	name_key = excluded.name_key, kind = excluded.kind, country = excluded.country,
-	sector = excluded.sector, role = excluded.role, mentions = excluded.mentions`
-	}
-	return `ON CONFLICT DO NOTHING`
 }
 
 // nameKey is the form names are matched in.

@@ -61,7 +61,36 @@ type Search struct {
 type Store struct {
 	db  db
 	d   Dialect
+	sql statements
 	now func() time.Time
+}
+
+// statements are the queries that depend on the dialect, built once.
+type statements struct {
+	insertArticle, insertActor string
+}
+
+func newStatements(d *Dialect) statements {
+	cols := "id, url, canonical_url, content_hash, source, title, published, published_day, " +
+		"text, stored, n_events, n_actors, n_quotes, doc"
+	vals := "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+	if d.IndexColumn != "" {
+		cols += ", " + d.IndexColumn
+		vals += ", " + d.IndexValue
+	}
+	// a second actor with the id of one already stored for the article
+	conflict := `ON CONFLICT DO NOTHING`
+	if d.ReplaceActors {
+		conflict = `ON CONFLICT (article_seq, actor_id) DO UPDATE SET name = excluded.name,
+	name_key = excluded.name_key, kind = excluded.kind, country = excluded.country,
+	sector = excluded.sector, role = excluded.role, mentions = excluded.mentions`
+	}
+	return statements{
+		insertArticle: `INSERT INTO articles (` + cols + `) VALUES (` + vals + `) RETURNING seq`,
+		insertActor: `
+INSERT INTO actors (article_seq, actor_id, name, name_key, kind, country, sector, role, mentions)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ` + conflict,
+	}
 }
 
 var _ store.Store = (*Store)(nil)
@@ -75,7 +104,7 @@ func New(sqldb *sql.DB, d Dialect, now func() time.Time) *Store {
 	if d.Like == "" {
 		d.Like = "LIKE"
 	}
-	return &Store{db: db{DB: sqldb, d: &d}, d: d, now: now}
+	return &Store{db: db{DB: sqldb, d: &d}, d: d, sql: newStatements(&d), now: now}
 }
 
 // Close closes the database.
