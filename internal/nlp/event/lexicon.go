@@ -52,6 +52,9 @@ type Pattern struct {
 	Optional bool
 	// Loc: the actor may be the country where the event happens.
 	Loc bool
+	// Solo: actors named together did it side by side, not to each other ("Russia and Iran
+	// proposed a summit"), so a joint subject makes no mutual event.
+	Solo bool
 	// Line is the line of the pattern file, for messages.
 	Line int
 }
@@ -119,6 +122,8 @@ func ParsePatterns(r io.Reader) ([]Pattern, error) {
 				p.Optional = true
 			case role == "loc":
 				p.Loc = true
+			case role == "solo":
+				p.Solo = true
 			case role == "poss=tgt":
 				p.PossTarget = true
 			case role == "poss=src":
