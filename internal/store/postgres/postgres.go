@@ -127,7 +127,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// rebind numbers the ? placeholders of q ($1, $2...). The queries of this package hold no ?
+// rebind numbers the ? placeholders of q ($1, $2...). The shared queries hold no ?
 // inside string literals.
 func rebind(q string) string {
 	if !strings.Contains(q, "?") {
