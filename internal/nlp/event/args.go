@@ -335,9 +335,10 @@ func (s *sentence) subjectFrom(i int, followThat bool) []int {
 // isObject reports whether the mention starting at k follows a verb directly (determiners
 // aside): the object of that verb.
 func (s *sentence) isObject(k int) bool {
-	for j := k - 1; j >= 0 && j >= k-3; j-- {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
 		w := s.toks[j].low
-		if s.c.det[w] {
+		// determiners and counts: "rescued more than 190 passengers"
+		if s.c.det[w] || s.c.quantity[w] || w != "" && w[0] >= '0' && w[0] <= '9' {
 			continue
 		}
 		return s.toks[j].mention < 0 && isLetterStart(w) && (s.c.lem.isPastForm(w) || len(s.c.index[s.toks[j].lemma]) > 0)

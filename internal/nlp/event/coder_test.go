@@ -55,6 +55,8 @@ func TestSentences(t *testing.T) {
 		{"a proposal made to someone is an offer", "Russia made a proposal to Ukraine on grain.", []string{"AGREE RUS>UKR"}},
 		{"a proposal to no one is no event", "Trump's proposal to deepen investment will help.", nil},
 		{"a joint proposal is no agreement", "Russia and Iran proposed a new summit.", nil},
+		{"a coordinated verb keeps its subject past a counted object", "Russia captured 12 French soldiers and attacked Ukraine.",
+			[]string{"ASSAULT RUS>UKR"}},
 		{"regional construct makes no event", "Russia condemned the West.", nil},
 		{"countryless actor makes no event", "Fans attacked Russia.", nil},
 		{"fire has no event", "A fire destroyed a warehouse in the port on Sunday.", nil},

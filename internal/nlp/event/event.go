@@ -33,7 +33,7 @@ type Coder struct {
 
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
-	subjectStop, noComment                                          map[string]bool
+	subjectStop, noComment, quantity                                map[string]bool
 }
 
 // New loads the embedded pattern files and returns a Coder.
@@ -96,7 +96,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.relative, c.det, c.negation, c.be, c.aux = get("relative"), get("det"), get("negation"), get("be"), get("aux")
 	c.future, c.hypothetical, c.reported = get("future"), get("hypothetical"), get("reported")
 	c.alleged, c.deny, c.say, c.pronoun = get("alleged"), get("deny"), get("say"), get("pronoun")
-	c.subjectStop, c.noComment = get("subjectstop"), get("nocomment")
+	c.subjectStop, c.noComment, c.quantity = get("subjectstop"), get("nocomment"), get("quantity")
 
 	known := map[string]bool{}
 	for i, p := range pats {
