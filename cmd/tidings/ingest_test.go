@@ -16,6 +16,7 @@ import (
 	"github.com/tidings-news/tidings/internal/source"
 	"github.com/tidings-news/tidings/internal/store"
 	"github.com/tidings-news/tidings/internal/store/sqlite"
+	"github.com/tidings-news/tidings/internal/testshared"
 )
 
 // Two short articles the ingest tests store.
@@ -180,25 +181,7 @@ func TestIngestFeed(t *testing.T) {
 	}
 }
 
-// sharedDir finds the shared folder beside the repository, or skips the test.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		cand := filepath.Join(filepath.Dir(dir), "shared")
-		if fi, err := os.Stat(filepath.Join(cand, "gold")); err == nil && fi.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no shared folder (with gold/) beside the repository; skipping the corpus test")
-		}
-		dir = parent
-	}
-}
+func sharedDir(t *testing.T) string { return testshared.Dir(t, "the shared-corpus ingest test") }
 
 func TestIngestSharedCorpus(t *testing.T) {
 	shared := sharedDir(t)

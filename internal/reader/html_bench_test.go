@@ -12,31 +12,12 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	"github.com/tidings-news/tidings/internal/testshared"
 )
 
 // sharedDir finds the project's shared folder: a sibling "shared" of the repository root,
-// found by walking up from the test's working directory.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skipf("no working directory: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(filepath.Dir(dir), "shared")
-			if fi, err := os.Stat(shared); err == nil && fi.IsDir() {
-				return shared
-			}
-			t.Skipf("the shared folder %s is absent; skipping the benchmark pages", shared)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no repository root above the working directory; skipping the benchmark pages")
-		}
-		dir = parent
-	}
-}
+func sharedDir(t testing.TB) string { return testshared.Dir(t, "scoring the benchmark pages") }
 
 type benchPage struct {
 	id, url, gold string

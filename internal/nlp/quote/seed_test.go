@@ -8,33 +8,11 @@ import (
 	"testing"
 
 	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/testshared"
 )
 
 // sharedDir finds the shared folder beside the repository root, walking up from the test's
-// working directory; it skips the test when there is none.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(filepath.Dir(dir), "shared")
-			if fi, err := os.Stat(shared); err == nil && fi.IsDir() {
-				return shared
-			}
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	t.Skip("no ../shared folder beside the repository: the seed article is not available")
-	return ""
-}
+func sharedDir(t *testing.T) string { return testshared.Dir(t, "the seed test") }
 
 // TestSeed checks the seed article's seven quotations and their speakers against its gold file.
 func TestSeed(t *testing.T) {

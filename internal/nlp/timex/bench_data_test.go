@@ -8,27 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tidings-news/tidings/internal/testshared"
 )
 
-// sharedDir walks up from the working directory to the folder that has a sibling "shared".
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skipf("no working directory: %v", err)
-	}
-	for {
-		s := filepath.Join(filepath.Dir(dir), "shared")
-		if fi, err := os.Stat(s); err == nil && fi.IsDir() {
-			return s
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no shared folder beside the repository; the TempEval check needs ../shared/bench/timex")
-		}
-		dir = parent
-	}
-}
+func sharedDir(t *testing.T) string { return testshared.Dir(t, "the TempEval check") }
 
 type goldTimex struct {
 	start, end int
