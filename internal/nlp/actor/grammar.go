@@ -35,6 +35,12 @@ const (
 	gCredit
 	gCreditObject
 	gBodyHead
+	gCount2
+	gCount3
+	gCount4
+	gStateGroup
+	gBlocNoun
+	gBlocAdj
 )
 
 // classOf maps a class name of grammar.tsv to its bit.
@@ -88,6 +94,18 @@ func classOf(name string) (gclass, bool) {
 		return gCreditObject, true
 	case "bodyhead":
 		return gBodyHead, true
+	case "count2":
+		return gCount2, true
+	case "count3":
+		return gCount3, true
+	case "count4":
+		return gCount4, true
+	case "stategroup":
+		return gStateGroup, true
+	case "blocnoun":
+		return gBlocNoun, true
+	case "blocadj":
+		return gBlocAdj, true
 	}
 	return 0, false
 }

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/tidings-news/tidings/internal/model"
@@ -97,5 +98,49 @@ func TestBothIsNoApposition(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no mention \"both leaders\"", name)
 		}
+	}
+}
+
+// TestCollectives checks references to several states and to a bloc.
+func TestCollectives(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, ref string
+		want            []string // actors with a mention over ref, sorted
+	}{
+		{"counted nations", "Burkina Faso, Mali and Niger left ECOWAS in January. The three military-led nations accused the bloc of serving foreign interests.",
+			"The three military-led nations", []string{"Burkina Faso", "Mali", "Niger"}},
+		{"trio", "Burkina Faso, Mali and Niger left ECOWAS. ECOWAS will keep trade ties with the trio.",
+			"the trio", []string{"Burkina Faso", "Mali", "Niger"}},
+		{"both countries", "India and Mauritius upgraded their ties. Leaders of both countries met.",
+			"both countries", []string{"India", "Mauritius"}},
+		{"wrong count resolves nothing", "India and Mauritius upgraded their ties. The three countries met.",
+			"The three countries", nil},
+		{"the bloc is the body named most", "ECOWAS met in Abuja. ECOWAS said Mali, Niger and Burkina Faso formed the Alliance of Sahel States. Nigeria praised the bloc.",
+			"the bloc", []string{"ECOWAS"}},
+		{"a body needs an adjective", "ECOWAS met in Abuja. Police found the body in a river.",
+			"the body", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &model.Document{Text: tc.text}
+			sentence.New().Annotate(doc)
+			r.Annotate(doc)
+			var got []string
+			for _, a := range doc.Actors {
+				for _, m := range a.Mentions {
+					if m.Text == tc.ref {
+						got = append(got, a.Name)
+					}
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%q: got %v, want %v", tc.ref, got, tc.want)
+			}
+		})
 	}
 }

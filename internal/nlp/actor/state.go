@@ -158,6 +158,7 @@ func (st *state) run() {
 	st.descriptions()
 	st.pronouns()
 	st.plurals()
+	st.collectives()
 	st.ownedBodies()
 	st.homeState()
 }
