@@ -23,6 +23,11 @@ func (s *sentence) certainty(head int, m match, src []int) (string, string, bool
 	if s.coordinatedInfinitive(head) {
 		return "", "", false
 	}
+	// "refrain from discussing", "barred from meeting", "stopped them from attacking": a
+	// gerund after "from" is kept from happening
+	if m.p.Kind == KindVerb && head == m.start && head > 0 && s.toks[head-1].low == "from" && strings.HasSuffix(s.toks[head].low, "ing") {
+		return "", "", false
+	}
 	// the auxiliary chain before the governing verb: "has not", "will", "could", "to"
 	for j := head - 1; j >= 0 && j >= head-5; j-- {
 		w := s.toks[j].low
