@@ -33,7 +33,7 @@ type Coder struct {
 
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
-	subjectStop, noComment, quantity                                map[string]bool
+	subjectStop, noComment, quantity, penalty                       map[string]bool
 }
 
 // New loads the embedded pattern files and returns a Coder.
@@ -97,6 +97,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.future, c.hypothetical, c.reported = get("future"), get("hypothetical"), get("reported")
 	c.alleged, c.deny, c.say, c.pronoun = get("alleged"), get("deny"), get("say"), get("pronoun")
 	c.subjectStop, c.noComment, c.quantity = get("subjectstop"), get("nocomment"), get("quantity")
+	c.penalty = get("penalty")
 
 	known := map[string]bool{}
 	for i, p := range pats {
@@ -277,7 +278,11 @@ func (s *sentence) code(seen map[string]bool) {
 			continue
 		}
 		if ev, ok := s.build(m); ok {
-			for _, e := range s.reciprocal(ev) {
+			evs := s.reciprocal(ev)
+			if t, ok := s.ultimatum(ev, m.end); ok {
+				evs = append(evs, t)
+			}
+			for _, e := range evs {
 				key := eventKey(&e)
 				if !seen[key] {
 					seen[key] = true
@@ -287,6 +292,29 @@ func (s *sentence) code(seen map[string]bool) {
 		}
 		i = m.end - 1
 	}
+}
+
+// ultimatum reads a demand that names the price of refusing ("urged Russia to accept the
+// ceasefire or face further sanctions"): the demand is a threat too, made by the same actors
+// to the same recipients. The "or" must come in the demand's clause, after the trigger.
+func (s *sentence) ultimatum(ev model.Event, from int) (model.Event, bool) {
+	if ev.Type != "REQUEST" || len(ev.Target) == 0 {
+		return model.Event{}, false
+	}
+	for j := from; j+1 < len(s.toks) && j < from+maxReach*3; j++ {
+		w := s.toks[j].low
+		if s.c.boundary[w] && w != "that" {
+			break
+		}
+		if w == "or" && (s.c.penalty[s.toks[j+1].low] || s.c.penalty[s.toks[j+1].lemma]) {
+			t := ev
+			t.Type, t.Mode = "THREATEN", ""
+			t.Trigger = model.Span{Start: s.toks[j].start, End: s.toks[j+1].end}
+			t.Score = s.c.score(t.Type, t.Mode)
+			return t, true
+		}
+	}
+	return model.Event{}, false
 }
 
 // reciprocal splits a joint event ("Putin and Pezeshkian reaffirmed their commitment",
