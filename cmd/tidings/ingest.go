@@ -127,7 +127,14 @@ func (in *ingester) fail(err error) {
 
 // save stores one annotated document.
 func (in *ingester) save(ctx context.Context, name string, doc *model.Document) {
-	id, created, err := in.st.SaveArticle(ctx, doc)
+	var r store.SaveResult
+	r.ID, r.Created, r.Err = in.st.SaveArticle(ctx, doc)
+	in.saved(name, doc, r)
+}
+
+// saved counts and reports what became of one document.
+func (in *ingester) saved(name string, doc *model.Document, r store.SaveResult) {
+	id, created, err := r.ID, r.Created, r.Err
 	if err != nil {
 		in.fail(err)
 		return
@@ -185,10 +192,17 @@ func (in *ingester) process(ctx context.Context, input source.Input, item *sourc
 	in.save(ctx, input.Name, doc)
 }
 
+// saveBatch is how many articles ingest saves in one transaction.
+const saveBatch = 64
+
 // files stores a file, every file of a folder, or standard input, annotating on the
 // pipeline's worker pool and saving in input order.
 func (in *ingester) files(ctx context.Context, name string) {
 	inputs := source.Files(ctx, []string{name}, in.fileOpts)
+	batch := store.NewBatch(in.st, saveBatch, func(doc *model.Document, r store.SaveResult) {
+		in.saved(doc.Source, doc, r)
+	})
+	defer batch.Flush(ctx)
 	in.p.Run(ctx, inputs, in.workers, nil, func(r pipeline.Result) error {
 		if r.Err != nil {
 			if ctx.Err() != nil {
@@ -201,7 +215,7 @@ func (in *ingester) files(ctx context.Context, name string) {
 			in.fail(r.Err)
 			return nil
 		}
-		in.save(ctx, r.Name, r.Doc)
+		batch.Add(ctx, r.Doc)
 		return nil
 	})
 }

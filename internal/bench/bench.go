@@ -183,33 +183,55 @@ func Run(ctx context.Context, p *pipeline.Pipeline, names []string, opts Options
 		close(results)
 	}()
 
+	// saveBatch is how many articles go into one store transaction, as tidings ingest saves them.
+	const saveBatch = 64
 	rep := &Report{Workers: workers, Order: order, Stages: make(map[string]Stage, len(order))}
 	storeTime := newTiming(len(order), false)
 	if opts.Store != nil {
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
 	}
-	for d := range results {
-		if d.err == nil && opts.Store != nil {
-			if d.round > 0 {
-				uniquify(d.doc, d.round)
-			}
-			t := storeTime.start()
-			_, _, err := opts.Store.SaveArticle(ctx, d.doc)
-			storeTime.stop(storeAt, t)
-			if err != nil {
-				d.err = fmt.Errorf("saving %s: %w", d.doc.Source, err)
-			}
-		}
-		if d.err != nil {
+	count := func(size int, err error) {
+		if err != nil {
 			rep.Failed++
 			if rep.FirstError == "" {
-				rep.FirstError = d.err.Error()
+				rep.FirstError = err.Error()
 			}
-			continue
+			return
 		}
 		rep.Articles++
-		rep.Bytes += int64(d.size)
+		rep.Bytes += int64(size)
+	}
+	// sizes of the articles waiting in the batch, in the order they were added
+	var waiting []int
+	var batch *store.Batch
+	if opts.Store != nil {
+		batch = store.NewBatch(opts.Store, saveBatch, func(doc *model.Document, r store.SaveResult) {
+			size := waiting[0]
+			waiting = waiting[1:]
+			if r.Err != nil {
+				r.Err = fmt.Errorf("saving %s: %w", doc.Source, r.Err)
+			}
+			count(size, r.Err)
+		})
+	}
+	for d := range results {
+		if d.err != nil || batch == nil {
+			count(d.size, d.err)
+			continue
+		}
+		if d.round > 0 {
+			uniquify(d.doc, d.round)
+		}
+		waiting = append(waiting, d.size)
+		t := storeTime.start()
+		batch.Add(ctx, d.doc)
+		storeTime.stop(storeAt, t)
+	}
+	if batch != nil {
+		t := storeTime.start()
+		batch.Flush(ctx)
+		storeTime.stop(storeAt, t)
 	}
 	elapsed := time.Since(start)
 	cpu := cpuTime() - cpu0

@@ -290,3 +290,20 @@ type Lookup interface {
 	// text, or ErrNotFound.
 	ArticleByText(ctx context.Context, text string) (string, error)
 }
+
+// BatchSaver is implemented by stores that can save several articles in one transaction, which
+// a long ingest needs: the commit, not the rows, is most of the cost of saving one article.
+// Callers type-assert a Store to it and fall back on SaveArticle.
+type BatchSaver interface {
+	// SaveArticles saves docs as SaveArticle would, in order, and answers one SaveResult per
+	// doc. An article that fails is left out and the others are kept; the error return is for
+	// a failure of the whole batch, when nothing was saved.
+	SaveArticles(ctx context.Context, docs []*model.Document) ([]SaveResult, error)
+}
+
+// SaveResult is what became of one article of a batch.
+type SaveResult struct {
+	ID      string
+	Created bool
+	Err     error
+}

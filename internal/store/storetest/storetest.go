@@ -39,6 +39,7 @@ func Run(t *testing.T, open Opener) {
 		{"FeedState", testFeedState},
 		{"Concurrent", testConcurrent},
 		{"Lookup", testLookup},
+		{"Batch", testBatch},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -654,5 +655,53 @@ func testLookup(t *testing.T, s store.Store) {
 	}
 	if _, err := l.ArticleByText(ctx, "Something else."); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("ArticleByText(other): %v, want ErrNotFound", err)
+	}
+}
+
+// testBatch: a batch saves its new articles once, reports the copies and the bad ones, and
+// keeps the good ones when one fails.
+func testBatch(t *testing.T, s store.Store) {
+	bs, ok := s.(store.BatchSaver)
+	if !ok {
+		t.Skip("this store saves one article at a time")
+	}
+	ctx := context.Background()
+	docs := fixtures(t)
+	if _, _, err := s.SaveArticle(ctx, docs[0]); err != nil {
+		t.Fatal(err)
+	}
+	again := fixtures(t)
+	batch := []*model.Document{again[0], {Title: "empty"}, again[1], again[2], again[1]}
+	res, err := bs.SaveArticles(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != len(batch) {
+		t.Fatalf("%d results for %d articles", len(res), len(batch))
+	}
+	want := []struct{ created, failed bool }{{false, false}, {false, true}, {true, false}, {true, false}, {false, false}}
+	for i, w := range want {
+		if res[i].Created != w.created || (res[i].Err != nil) != w.failed {
+			t.Errorf("article %d: created %v, err %v; want created %v, failed %v", i, res[i].Created, res[i].Err, w.created, w.failed)
+		}
+	}
+	if res[4].ID != res[2].ID {
+		t.Errorf("a copy inside the batch got id %q, want the first one's %q", res[4].ID, res[2].ID)
+	}
+	_, total, err := s.Articles(ctx, store.ArticleQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 3 {
+		t.Errorf("%d articles stored, want 3", total)
+	}
+	for _, i := range []int{2, 3} {
+		got, err := s.Article(ctx, res[i].ID)
+		if err != nil {
+			t.Fatalf("article %d not readable: %v", i, err)
+		}
+		if len(got.Events) != len(batch[i].Events) {
+			t.Errorf("article %d: %d events stored, want %d", i, len(got.Events), len(batch[i].Events))
+		}
 	}
 }
