@@ -28,6 +28,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		} else if passive {
 			tgt = s.subjectFrom(m.start, false)
 			src = s.byAgent(m.end)
+			if len(src) == 0 && p.FromSource {
+				src = s.fromActor(m.end)
+			}
 		} else {
 			src = s.subject(m.start)
 			tgt = s.object(p, m.end)
@@ -568,6 +571,24 @@ func (s *sentence) byAgent(e int) []int {
 			}
 		}
 		return nil
+	}
+	return nil
+}
+
+// fromActor finds the actor of a passive named by "from" right after the verb ("was expelled
+// from the ruling party"): the first mention within a few words of "from", before any other
+// preposition or clause boundary.
+func (s *sentence) fromActor(e int) []int {
+	if e >= len(s.toks) || s.toks[e].low != "from" {
+		return nil
+	}
+	for k := e + 1; k < len(s.toks) && k <= e+4; k++ {
+		if s.toks[k].mention >= 0 {
+			return s.group(k, s.mentionEnd(k))
+		}
+		if s.c.prep[s.toks[k].low] || s.c.boundary[s.toks[k].low] {
+			return nil
+		}
 	}
 	return nil
 }

@@ -63,6 +63,8 @@ func TestSentences(t *testing.T) {
 		{"a demand with a price is a threat too", "France urged Russia to accept the ceasefire or face new sanctions.",
 			[]string{"REQUEST FRA>RUS", "THREATEN FRA>RUS"}},
 		{"a demand with a choice is no threat", "France urged Russia to accept the ceasefire or the plan.", []string{"REQUEST FRA>RUS"}},
+		{"expelled from a state: the state acts", "Putin was expelled from France on Friday.", []string{"SANCTION FRA>RUS"}},
+		{"expelled by someone: the agent acts", "Putin was expelled from Iran by France.", []string{"SANCTION FRA>RUS"}},
 		{"regional construct makes no event", "Russia condemned the West.", nil},
 		{"countryless actor makes no event", "Fans attacked Russia.", nil},
 		{"fire has no event", "A fire destroyed a warehouse in the port on Sunday.", nil},

@@ -55,6 +55,9 @@ type Pattern struct {
 	// Solo: actors named together did it side by side, not to each other ("Russia and Iran
 	// proposed a summit"), so a joint subject makes no mutual event.
 	Solo bool
+	// FromSource: in a passive with no "by" agent, the object of "from" right after the verb
+	// is the actor ("was expelled from the party").
+	FromSource bool
 	// Line is the line of the pattern file, for messages.
 	Line int
 }
@@ -124,6 +127,8 @@ func ParsePatterns(r io.Reader) ([]Pattern, error) {
 				p.Loc = true
 			case role == "solo":
 				p.Solo = true
+			case role == "from=src":
+				p.FromSource = true
 			case role == "poss=tgt":
 				p.PossTarget = true
 			case role == "poss=src":
