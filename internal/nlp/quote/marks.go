@@ -163,7 +163,13 @@ func scanMarks(text string) ([]paragraph, []mark) {
 	return paras, marks
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		c := byte(r) | 0x20
+		return 'a' <= c && c <= 'z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // maxSingleQuote bounds the length of a quotation in single marks, in bytes: beyond it the
 // opening mark is more likely an apostrophe.

@@ -13,6 +13,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,6 +23,8 @@ import (
 // Finder finds quotes. It holds only read-only word lists and is safe for concurrent use.
 type Finder struct {
 	lex *lexicon
+	// scratch holds *work values between documents.
+	scratch sync.Pool
 }
 
 // New returns a Finder with the embedded word lists.
@@ -78,12 +81,14 @@ func (f *Finder) Annotate(doc *model.Document) {
 		return
 	}
 	idx := newActorIndex(doc)
-	doc.Quotes = f.direct(doc, idx)
-	doc.Reported = f.reported(doc, idx, doc.Quotes)
+	w := f.work(doc.Text)
+	doc.Quotes = w.direct(doc, idx)
+	doc.Reported = w.reported(doc, idx, doc.Quotes)
+	f.done(w)
 }
 
 // direct finds the quotations in marks.
-func (f *Finder) direct(doc *model.Document, idx actorIndex) []model.Quote {
+func (f *work) direct(doc *model.Document, idx actorIndex) []model.Quote {
 	text := doc.Text
 	paras, marks := scanMarks(text)
 	pieces := pair(text, paras, marks)
@@ -151,7 +156,8 @@ func (f *Finder) direct(doc *model.Document, idx actorIndex) []model.Quote {
 // previousSentenceSpeaker returns the speaker of the sentence before pos when that sentence
 // reports speech ("Alasow confirmed that the siege ended. “Our forces ...”"), and where the
 // speaker is named.
-func (f *Finder) previousSentenceSpeaker(text string, pos int) (phrase, int) {
+func (f *work) previousSentenceSpeaker(text string, pos int) (phrase, int) {
+	defer f.rewind(len(f.toks))
 	ts := f.tokenize(text, max(0, pos-nameWindow), pos, true)
 	end := len(ts) - 1
 	for end >= 0 && !sentenceEnd(ts[end]) {
@@ -178,7 +184,8 @@ func (f *Finder) previousSentenceSpeaker(text string, pos int) (phrase, int) {
 
 // recentSpeaker returns the last speaker named with a cue, outside quotation marks, in the
 // text before pos ("Trump contended in a post that ..."), and where it is named.
-func (f *Finder) recentSpeaker(text string, pos int) (phrase, int) {
+func (f *work) recentSpeaker(text string, pos int) (phrase, int) {
+	defer f.rewind(len(f.toks))
 	ts := f.tokenize(text, max(0, pos-nameWindow), pos, true)
 	inQuote := false
 	for c := len(ts) - 1; c >= 0; c-- {
@@ -209,14 +216,15 @@ const nameWindow = 600
 
 // nearestPerson returns the last name of a person (two or more capitalised words, none of
 // them an organisation word) in the text before pos, and where it ends.
-func (f *Finder) nearestPerson(text string, pos int) (string, int) {
+func (f *work) nearestPerson(text string, pos int) (string, int) {
 	return f.personBefore(text, pos, "")
 }
 
 // personBefore is nearestPerson for a person whose title, written before the name, fits the
 // head of a role description ("the mayor": "Mayor Bill de Blasio"; "the US leader": "US
 // President Donald Trump"); any person when head is empty.
-func (f *Finder) personBefore(text string, pos int, head string) (string, int) {
+func (f *work) personBefore(text string, pos int, head string) (string, int) {
+	defer f.rewind(len(f.toks))
 	lo := max(0, pos-nameWindow)
 	ts := f.tokenize(text, lo, pos, true)
 	end := len(ts)
@@ -313,7 +321,7 @@ func (st *state) remember(s speaker, named bool) {
 }
 
 // attribute reads the text around pieces[i] for its speaker and cue.
-func (f *Finder) attribute(text string, paras []paragraph, pieces []piece, i int) attribution {
+func (f *work) attribute(text string, paras []paragraph, pieces []piece, i int) attribution {
 	a, same := f.attributeIn(text, paras, pieces, i)
 	a.sameSentence = same
 	return a
@@ -329,7 +337,8 @@ func endsSentence(text string, pc piece) bool {
 	return c == '.' || c == '?' || c == '!'
 }
 
-func (f *Finder) attributeIn(text string, paras []paragraph, pieces []piece, i int) (attribution, bool) {
+func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int) (attribution, bool) {
+	defer f.rewind(len(f.toks))
 	pc := pieces[i]
 	para := paras[pc.para]
 	lo, hi := para.start, para.end
@@ -711,7 +720,7 @@ func lastWord(s string) string {
 
 // resolve turns a speaker phrase into a speaker: an actor when a mention covers the phrase,
 // else the name the text gives, the previous speaker for a pronoun or a plural role.
-func (f *Finder) resolve(text string, idx actorIndex, st *state, p phrase) speaker {
+func (f *work) resolve(text string, idx actorIndex, st *state, p phrase) speaker {
 	// several speakers: "Putin and Pezeshkian", "Both presidents"
 	if p.plural {
 		if as := idx.allIn(p.nameSpan.start, p.nameSpan.end); len(as) > 1 {

@@ -10,12 +10,14 @@ const maxReportedCue = 25
 // reported finds indirect speech, one report a sentence at most: "Iraqi officials said the
 // strike killed two" (speaker before the cue, content after it) and "The strike killed two,
 // officials said." (content first). Sentences that hold a quotation are left to the quotes.
-func (f *Finder) reported(doc *model.Document, idx actorIndex, quotes []model.Quote) []model.Quote {
+func (f *work) reported(doc *model.Document, idx actorIndex, quotes []model.Quote) []model.Quote {
 	text := doc.Text
 	var out []model.Quote
 	var st state
 	qi := 0
+	mark := len(f.toks)
 	for _, sent := range doc.Sentences {
+		f.rewind(mark) // the words of the sentence before are no longer needed
 		if sent.Start < 0 || sent.End > len(text) || sent.Start >= sent.End {
 			continue
 		}

@@ -26,9 +26,9 @@ const maxTokens = 120
 
 // tokenize splits text[a:b] into words and punctuation, at most maxTokens of them; from the
 // end when fromEnd is set. Quotation marks come out as punctuation '"'.
-func (f *Finder) tokenize(text string, a, b int, fromEnd bool) []tok {
-	// about one token for every six bytes of news text
-	out := make([]tok, 0, min(maxTokens*2, max(8, (b-a)/5)))
+// The tokens go on f's stack (see work.rewind); the run returned cannot grow into it.
+func (f *work) tokenize(text string, a, b int, fromEnd bool) []tok {
+	base := len(f.toks)
 	i := a
 	if fromEnd && b-a > maxTokens*12 {
 		i = b - maxTokens*12
@@ -54,7 +54,7 @@ func (f *Finder) tokenize(text string, a, b int, fromEnd bool) []tok {
 			j := i + w
 			for j < b {
 				r2, w2 := utf8.DecodeRuneInString(text[j:b])
-				if isWordRune(r2) || unicode.Is(unicode.Mn, r2) {
+				if isWordRune(r2) || r2 >= firstMark && unicode.Is(unicode.Mn, r2) {
 					j += w2
 					continue
 				}
@@ -72,7 +72,7 @@ func (f *Finder) tokenize(text string, a, b int, fromEnd bool) []tok {
 			word := text[i:j]
 			// a period that belongs to the word: an initial, an abbreviation, U.S.
 			if j < b && text[j] == '.' {
-				lw := strings.ToLower(word) + "."
+				lw := f.lower(text, i, j+1) // the period is its own lower case
 				if strings.Contains(word, ".") || f.lex.abbrev[lw] || f.lex.title[lw] ||
 					utf8.RuneCountInString(word) == 1 && unicode.IsUpper(r) {
 					j++
@@ -87,7 +87,7 @@ func (f *Finder) tokenize(text string, a, b int, fromEnd bool) []tok {
 					capital = unicode.IsUpper(r2)
 				}
 			}
-			out = append(out, tok{start: i, end: j, lower: strings.ToLower(word), capital: capital})
+			f.toks = append(f.toks, tok{start: i, end: j, lower: f.lower(text, i, j), capital: capital})
 			i = j
 		default:
 			p := r
@@ -106,22 +106,24 @@ func (f *Finder) tokenize(text string, a, b int, fromEnd bool) []tok {
 					}
 				}
 			}
-			out = append(out, t)
+			f.toks = append(f.toks, t)
 			i += w
 		}
-		if len(out) >= maxTokens*2 {
+		if len(f.toks)-base >= maxTokens*2 {
 			break
 		}
 	}
-	if len(out) > maxTokens {
+	if n := len(f.toks) - base; n > maxTokens {
 		if fromEnd {
-			out = out[len(out)-maxTokens:]
-		} else {
-			out = out[:maxTokens]
+			copy(f.toks[base:], f.toks[base+n-maxTokens:])
 		}
+		f.toks = f.toks[:base+maxTokens]
 	}
-	return out
+	return f.toks[base:len(f.toks):len(f.toks)]
 }
+
+// firstMark is the first non-spacing mark (category Mn) of Unicode.
+const firstMark = '\u0300'
 
 // sentenceEnd reports whether token t ends a sentence.
 func sentenceEnd(t tok) bool { return t.stop }
