@@ -72,7 +72,7 @@ func (f *work) tokenize(text string, a, b int, fromEnd bool) []tok {
 			word := text[i:j]
 			// a period that belongs to the word: an initial, an abbreviation, U.S.
 			if j < b && text[j] == '.' {
-				lw := f.lower(text, i, j+1) // the period is its own lower case
+				lw := f.low.Of(text, i, j+1) // the period is its own lower case
 				if strings.Contains(word, ".") || f.lex.abbrev[lw] || f.lex.title[lw] ||
 					utf8.RuneCountInString(word) == 1 && unicode.IsUpper(r) {
 					j++
@@ -87,7 +87,7 @@ func (f *work) tokenize(text string, a, b int, fromEnd bool) []tok {
 					capital = unicode.IsUpper(r2)
 				}
 			}
-			f.toks = append(f.toks, tok{start: i, end: j, lower: f.lower(text, i, j), capital: capital})
+			f.toks = append(f.toks, tok{start: i, end: j, lower: f.low.Of(text, i, j), capital: capital})
 			i = j
 		default:
 			p := r

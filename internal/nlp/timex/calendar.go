@@ -29,38 +29,66 @@ func pad(n, width int) string {
 	return s
 }
 
+// appendPad appends n in decimal, with zeros before it up to width characters, as pad.
+func appendPad(b []byte, n, width int) []byte {
+	var d [20]byte
+	s := strconv.AppendInt(d[:0], int64(n), 10)
+	for k := len(s); k < width; k++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
 // format prints t as a TIMEX3 value of granularity g.
 func format(t time.Time, g byte) string {
+	var buf [32]byte
+	b := appendFormat(buf[:0], t, g)
+	if len(b) == 0 {
+		return ""
+	}
+	return string(b)
+}
+
+// appendFormat appends format(t, g) to b.
+func appendFormat(b []byte, t time.Time, g byte) []byte {
 	y := t.Year()
 	if y < 0 || y > 9999 {
-		return ""
+		return b
 	}
 	switch g {
 	case gYear:
-		return pad(y, 4)
+		return appendPad(b, y, 4)
 	case gQuarter:
-		return pad(y, 4) + "-Q" + strconv.Itoa((int(t.Month())-1)/3+1)
+		b = append(appendPad(b, y, 4), "-Q"...)
+		return strconv.AppendInt(b, int64((int(t.Month())-1)/3+1), 10)
 	case gHalf:
-		return pad(y, 4) + "-H" + strconv.Itoa((int(t.Month())-1)/6+1)
+		b = append(appendPad(b, y, 4), "-H"...)
+		return strconv.AppendInt(b, int64((int(t.Month())-1)/6+1), 10)
 	case gMonth:
-		return pad(y, 4) + "-" + pad(int(t.Month()), 2)
+		b = append(appendPad(b, y, 4), '-')
+		return appendPad(b, int(t.Month()), 2)
 	case gWeek, gWeekend:
 		wy, w := t.ISOWeek()
-		s := pad(wy, 4) + "-W" + pad(w, 2)
+		b = append(appendPad(b, wy, 4), "-W"...)
+		b = appendPad(b, w, 2)
 		if g == gWeekend {
-			s += "-WE"
+			b = append(b, "-WE"...)
 		}
-		return s
+		return b
 	case gDay:
-		return pad(y, 4) + "-" + pad(int(t.Month()), 2) + "-" + pad(t.Day(), 2)
+		b = append(appendPad(b, y, 4), '-')
+		b = append(appendPad(b, int(t.Month()), 2), '-')
+		return appendPad(b, t.Day(), 2)
 	case gHour:
-		return format(t, gDay) + "T" + pad(t.Hour(), 2) + ":" + pad(t.Minute(), 2)
+		b = append(appendFormat(b, t, gDay), 'T')
+		b = append(appendPad(b, t.Hour(), 2), ':')
+		return appendPad(b, t.Minute(), 2)
 	case gDecade:
-		return pad(y/10, 3)
+		return appendPad(b, y/10, 3)
 	case gCentury:
-		return pad(y/100, 2)
+		return appendPad(b, y/100, 2)
 	}
-	return ""
+	return b
 }
 
 // unitGran maps a lexicon unit to the granularity of a date shifted by it.

@@ -11,15 +11,28 @@ package timex
 import (
 	"log/slog"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/nlp/lowercase"
 )
 
 // Tagger finds and normalises time expressions. It is safe for concurrent use.
 type Tagger struct {
 	lx *lexicon
+	// scratch holds *scratch values between documents.
+	scratch sync.Pool
 }
+
+// scratch is the reusable state of one Find call.
+type scratch struct {
+	toks []token
+	low  lowercase.Text
+}
+
+// maxPooledTokens: token buffers grown past this are left to the garbage collector.
+const maxPooledTokens = 1 << 16
 
 // New returns a Tagger with the embedded lexicon.
 func New() *Tagger {
@@ -53,7 +66,14 @@ func (t *Tagger) Find(text, published, now string, sentences []model.Span) []mod
 			break
 		}
 	}
-	r.toks = tokenize(text, nil)
+	sc, _ := t.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{toks: make([]token, 0, len(text)/5+16)}
+	}
+	defer t.done(sc)
+	sc.low.Reset(text)
+	r.toks = tokenize(text, &sc.low, sc.toks)
+	sc.toks = r.toks
 	var out []model.Time
 	for i := 0; i < len(r.toks); {
 		c, ok := r.best(i)
@@ -76,6 +96,17 @@ func (t *Tagger) Find(text, published, now string, sentences []model.Span) []mod
 		i = c.j
 	}
 	return out
+}
+
+// done returns sc to the pool.
+func (t *Tagger) done(sc *scratch) {
+	if cap(sc.toks) > maxPooledTokens {
+		return
+	}
+	clear(sc.toks) // let the text go
+	sc.toks = sc.toks[:0]
+	sc.low.Clear()
+	t.scratch.Put(sc)
 }
 
 // cand is one match: tokens [i, j) of the text.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tidings-news/tidings/internal/nlp/lowercase"
 )
 
 // Token kinds.
@@ -27,8 +29,9 @@ type token struct {
 // maxTokens bounds the work on one document.
 const maxTokens = 2_000_000
 
-// tokenize splits text into tokens in one pass.
-func tokenize(text string, toks []token) []token {
+// tokenize splits text into tokens in one pass, appending them to toks[:0]; low is text in
+// lower case.
+func tokenize(text string, low *lowercase.Text, toks []token) []token {
 	toks = toks[:0]
 	space, para := true, false
 	nl := 0
@@ -69,7 +72,7 @@ func tokenize(text string, toks []token) []token {
 				k++
 			}
 			if k > j && k-j <= 3 {
-				t.suf = lower(text[j:k])
+				t.suf = low.Of(text, j, k)
 				j = k
 			}
 			t.e = j
@@ -99,16 +102,20 @@ func tokenize(text string, toks []token) []token {
 			}
 			t.kind = kWord
 			t.cap = unicode.IsUpper(r)
-			w := text[i:j]
 			// a.m. and p.m.
 			if j-i == 1 && (c == 'a' || c == 'p' || c == 'A' || c == 'P') && j+1 < len(text) && text[j] == '.' && (text[j+1] == 'm' || text[j+1] == 'M') {
+				t.w = "am"
+				if c|0x20 == 'p' {
+					t.w = "pm"
+				}
 				j += 2
 				if j < len(text) && text[j] == '.' {
 					j++
 				}
-				w = string(c|0x20) + "m"
+			} else {
+				t.w = low.Of(text, i, j)
 			}
-			t.w, t.e = lower(w), j
+			t.e = j
 			if strings.ContainsRune(t.w, '’') {
 				t.w = strings.ReplaceAll(t.w, "’", "'")
 			}
@@ -131,17 +138,6 @@ func isLetter(r rune) bool {
 		return isASCIILetter(byte(r))
 	}
 	return unicode.IsLetter(r)
-}
-
-// lower lower-cases s without allocating when it is already lower case ASCII.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
-			return strings.ToLower(s)
-		}
-	}
-	return s
 }
 
 func isLetterAt(text string, i int) bool {
