@@ -308,23 +308,84 @@ func (st *state) homeState() {
 		if e.a.Country != "" || len(e.mentions) == 0 || !homeSector(e.a.Sector, e.a.Kind) {
 			continue
 		}
-		switch e.a.Kind {
-		case model.KindPerson:
-			e.a.Country = code
-		case model.KindGroup, model.KindOrganization:
-			if !strings.HasPrefix(e.key, "g::") {
-				continue // a named organisation of no state
+		st.giveState(e, code)
+	}
+}
+
+// giveState gives a person or a generic body the state code; a body whose phrase the state
+// already has ("U.S. lawmakers" for "lawmakers") hands its mentions over to it. Named
+// organisations of no state keep none.
+func (st *state) giveState(e *entity, code string) {
+	switch e.a.Kind {
+	case model.KindPerson:
+		e.a.Country = code
+	case model.KindGroup, model.KindOrganization:
+		if !strings.HasPrefix(e.key, "g::") {
+			return
+		}
+		phrase := strings.TrimPrefix(e.key, "g::")
+		if k, ok := st.byKey["g:"+code+":"+phrase]; ok {
+			to := st.ents[k]
+			for _, m := range e.mentions {
+				st.moveMention(to, m)
 			}
-			phrase := strings.TrimPrefix(e.key, "g::")
-			if k, ok := st.byKey["g:"+code+":"+phrase]; ok {
-				to := st.ents[k]
-				for _, m := range e.mentions {
-					st.moveMention(to, m)
-				}
-				e.mentions = nil
+			e.mentions = nil
+			return
+		}
+		e.a.Country = code
+	}
+}
+
+// peerSector reports the sectors of domestic institutions whose members in one story mostly
+// sit in one state's institution: legislators, parties, the opposition, courts, police.
+func peerSector(s string) bool {
+	switch s {
+	case "LEG", "PTY", "OPP", "JUD", "COP":
+		return true
+	}
+	return false
+}
+
+// peerState gives people and groups of a domestic institution left without a state the state
+// of the others of their sector, when all of those that have a state share one ("Republican
+// lawmakers" and "Representative Jason Crow" beside "U.S. lawmakers" and "Michael McCaul,
+// former chairman of the House Foreign Affairs Committee").
+func (st *state) peerState() {
+	var peer [32]struct {
+		code  string
+		mixed bool
+	}
+	sectors := map[string]int{}
+	for _, e := range st.ents {
+		if len(e.mentions) == 0 || !peerSector(e.a.Sector) || e.a.Country == "" {
+			continue
+		}
+		if _, state := st.lx.byCode[e.a.Country]; !state {
+			continue
+		}
+		k, ok := sectors[e.a.Sector]
+		if !ok {
+			if len(sectors) == len(peer) {
 				continue
 			}
-			e.a.Country = code
+			k = len(sectors)
+			sectors[e.a.Sector] = k
+			peer[k].code = e.a.Country
 		}
+		if peer[k].code != e.a.Country {
+			peer[k].mixed = true
+		}
+	}
+	for _, e := range st.ents {
+		// People and groups of people only: a bare "Parliament" or "court" may be another
+		// state's.
+		if e.a.Country != "" || len(e.mentions) == 0 || e.a.Kind == model.KindOrganization {
+			continue
+		}
+		k, ok := sectors[e.a.Sector]
+		if !ok || peer[k].mixed {
+			continue
+		}
+		st.giveState(e, peer[k].code)
 	}
 }

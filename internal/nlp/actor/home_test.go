@@ -37,6 +37,16 @@ func TestHomeAndFallbackCountries(t *testing.T) {
 			want: map[string]string{"Peter Mwangi": ""},
 		},
 		{
+			name: "legislators take the state of the other legislators",
+			text: "U.S. lawmakers welcomed the deal with Ukraine. Representative Jason Crow said Ukraine needed help from the United States. Parliament met.",
+			want: map[string]string{"Jason Crow": "USA", "U.S. lawmakers": "USA", "Parliament": ""},
+		},
+		{
+			name: "legislators of several states lend none",
+			text: "U.S. lawmakers and Ukrainian lawmakers met. Representative Jason Crow said Ukraine needed help. Russia disagreed. Russia said no.",
+			want: map[string]string{"Jason Crow": ""},
+		},
+		{
 			name: "rights groups with no state are NGO",
 			text: "Media rights organizations condemned the arrest. Human rights groups urged the government to act.",
 			want: map[string]string{"Media rights organizations": "NGO", "Human rights groups": "NGO"},

@@ -161,6 +161,7 @@ func (st *state) run() {
 	st.collectives()
 	st.ownedBodies()
 	st.homeState()
+	st.peerState()
 }
 
 // scanLexicon marks the longest lexicon phrase at each token, left to right, without overlap.
