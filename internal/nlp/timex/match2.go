@@ -49,11 +49,11 @@ func (r *run) mDeictic(i int) (cand, bool) {
 	if d == "first" {
 		return cand{}, false
 	}
-	tense := r.tense(i, k+1)
 	e := r.ent(k)
 	if e == nil {
 		return cand{}, false
 	}
+	tense := r.tense(i, k+1)
 	j := k + 1
 	if !r.hasRef && (e.unit != "" || e.month > 0 || e.season != "" || e.wday > 0 || e.pod != "") {
 		switch {
