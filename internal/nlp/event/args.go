@@ -425,6 +425,11 @@ func (s *sentence) group(k, j int) []int {
 		if !s.conjunctionBetween(e+1, n) && !s.listGoesOn(s.mentionEnd(n)) {
 			break // "Mauritius, an Indian navy contingent participated": an apposition or a new clause
 		}
+		if ne := s.mentionEnd(n) + 1; ne < len(s.toks) {
+			if w := s.toks[ne].low; s.c.say[w] || s.c.aux[w] || s.c.be[w] {
+				break // "fighting the army, and the United Nations says": the subject of a new clause
+			}
+		}
 		out = append(out, s.toks[n].mention)
 		e = s.mentionEnd(n)
 	}
@@ -542,7 +547,9 @@ func (s *sentence) object(p *Pattern, e int) []int {
 			if np > 0 || prep != "" {
 				return nil // the phrase ended without naming an actor
 			}
-		case isQuoteOrOpen(t.low) || t.low == "”" || t.low == "’":
+		case t.low == "”" && j > 0 && (s.toks[j-1].low == "," || s.toks[j-1].low == "."):
+			return nil // the quotation ends: what follows is its speaker ("were meeting,” he said")
+		case isQuoteOrOpen(t.low) || t.low == "’":
 		case s.c.det[t.low]:
 		default:
 			np++

@@ -384,9 +384,14 @@ func (s *sentence) matchAt(i int) (match, bool) {
 		return match{}, false // a compound modifier ("U.S.-proposed", "Iran-backed")
 	}
 	var best match
-	keys := [3]string{t.low, t.lemma}
+	keys := [4]string{t.low, t.lemma}
 	if k := strings.LastIndexByte(t.low, '-'); k > 0 && k+1 < len(t.low) {
 		keys[2] = s.c.lem.Lemma(t.low[k+1:]) // "tariff-trade wars": the head of a compound
+	}
+	// "has been fighting": after an auxiliary, the -ing form of a verb that is also a noun
+	// pattern
+	if i > 0 && (s.c.be[s.toks[i-1].low] || s.c.aux[s.toks[i-1].low]) {
+		keys[3] = s.c.lem.IngVerb(t.low)
 	}
 	for ki, key := range keys {
 		if key == "" || (ki > 0 && key == t.low) {
@@ -396,6 +401,9 @@ func (s *sentence) matchAt(i int) (match, bool) {
 			p := &s.c.patterns[pi]
 			if ki == 2 && p.Kind != KindNoun {
 				continue // "Iran-backed": a compound modifier, not a verb
+			}
+			if ki == 3 && p.Kind != KindVerb {
+				continue
 			}
 			end, ok := s.matchWords(p, i)
 			if !ok {

@@ -25,6 +25,23 @@ func (l *Lemmatiser) Lemma(w string) string {
 	if x, ok := l.irregular[w]; ok {
 		return x
 	}
+	return l.rules(w)
+}
+
+// IngVerb returns the verb lemma of an -ing form that is a known word itself ("fighting" is a
+// noun pattern, "fight" a verb one), or "" when there is none.
+func (l *Lemmatiser) IngVerb(w string) string {
+	if !strings.HasSuffix(w, "ing") || !l.known[w] {
+		return ""
+	}
+	if c := l.rules(w); c != w {
+		return c
+	}
+	return ""
+}
+
+// rules applies the suffix rules to w.
+func (l *Lemmatiser) rules(w string) string {
 	n := len(w)
 	try := func(c string) bool { return len(c) > 1 && l.known[c] }
 	switch {
