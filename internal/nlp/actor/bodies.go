@@ -150,9 +150,10 @@ func (st *state) body(i, j int, ot orgType) {
 		if s, sp, ok := st.lexEnding(k); ok {
 			if en, isOrg := has(sp.entries, eOrg); isOrg {
 				o := st.lx.orgs[en.idx]
-				if o.country != "" && o.sector != "JRN" {
-					// A state's body takes the state; a UN or EU body its code ("UN aid
-					// agencies").
+				_, state := st.lx.byCode[o.country]
+				if o.country != "" && o.sector != "JRN" && (state || !peopleOf(ot.sector)) {
+					// A state's body takes the state; a UN or EU body lends its code to bodies
+					// ("UN aid agencies"), not to the people it serves ("U.N. children's agency").
 					code, start = o.country, s
 				}
 			}
@@ -173,6 +174,10 @@ func (st *state) body(i, j int, ot orgType) {
 	ent := st.entity(key, model.Actor{Name: name, Kind: kindOr(ot.kind, model.KindGroup), Country: code, Sector: ot.sector})
 	st.mention(ent, start, end, viaName)
 }
+
+// peopleOf reports the sectors of ordinary people (civilians, refugees): a body named before
+// them is who they belong to or are served by, not whose they are.
+func peopleOf(sector string) bool { return sector == "CVL" || sector == "REF" }
 
 // stateOf returns the state a phrase names, if it names one.
 func (st *state) stateOf(sp lexSpan) (int, string) {

@@ -61,6 +61,11 @@ func TestHomeAndFallbackCountries(t *testing.T) {
 			text: "UN aid agencies said the camps were full.",
 			want: map[string]string{"UN aid agencies": "UNO"},
 		},
+		{
+			name: "people after a UN body are not the UN's",
+			text: "The U.N. children's agency said children were hungry.",
+			want: map[string]string{"children": ""},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
