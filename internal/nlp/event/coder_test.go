@@ -70,6 +70,7 @@ func TestSentences(t *testing.T) {
 		{"a list stops at the subject of a new clause", "Russia has been fighting Ukraine, and France says both sides erred.", []string{"ASSAULT RUS>UKR"}},
 		{"an object search stops at the end of a quotation", "“Russia and Iran were meeting,” Trump said.", []string{"CONSULT IRN>RUS", "CONSULT RUS>IRN"}},
 		{"scare quotes do not end the object", "Putin called for a “total war” against Ukraine.", []string{"REQUEST RUS>UKR"}},
+		{"cooperation for someone", "France will cooperate in building a port for Nigeria.", []string{"AGREE FRA>NGA"}},
 		{"regional construct makes no event", "Russia condemned the West.", nil},
 		{"countryless actor makes no event", "Fans attacked Russia.", nil},
 		{"fire has no event", "A fire destroyed a warehouse in the port on Sunday.", nil},
