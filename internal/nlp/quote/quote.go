@@ -638,6 +638,11 @@ const maxMentionBytes = 256
 
 func newActorIndex(doc *model.Document) actorIndex {
 	x := actorIndex{doc: doc}
+	n := 0
+	for i := range doc.Actors {
+		n += len(doc.Actors[i].Mentions)
+	}
+	x.mentions = make([]indexed, 0, n)
 	for i := range doc.Actors {
 		for j, m := range doc.Actors[i].Mentions {
 			if m.End > m.Start {

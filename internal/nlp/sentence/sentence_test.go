@@ -83,3 +83,25 @@ func BenchmarkSplit(b *testing.B) {
 		sp.Split(text)
 	}
 }
+
+func TestInLower(t *testing.T) {
+	set := map[string]bool{"gen": true, "the": true, "états": true}
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"Gen", true},
+		{"GEN", true},
+		{"gen", true},
+		{"The", true},
+		{"ÉTATS", true},
+		{"Dr", false},
+		{"", false},
+		{strings.Repeat("A", 40), false},
+	}
+	for _, tc := range tests {
+		if got := inLower(set, tc.word); got != tc.want {
+			t.Errorf("inLower(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}
