@@ -48,7 +48,7 @@ func (st *state) findStatesAndBodies() {
 			}
 			st.mention(ent, i, sp.j, via)
 		}
-		if en, ok := has(sp.entries, eOrgType); ok && !st.title(i) && !st.attributive(i, sp.j) {
+		if en, ok := has(sp.entries, eOrgType); ok && !st.title(i) && !st.attributive(i, sp.j) && !st.attitude(i, sp.j) {
 			st.body(i, sp.j, st.lx.orgTypes[en.idx])
 		}
 		i = sp.j - 1
@@ -173,6 +173,17 @@ func (st *state) body(i, j int, ot orgType) {
 	}
 	ent := st.entity(key, model.Actor{Name: name, Kind: kindOr(ot.kind, model.KindGroup), Country: code, Sector: ot.sector})
 	st.mention(ent, start, end, viaName)
+}
+
+// attitude reports a one-word head printed in lower case that names an attitude, not a body:
+// "opposition to the plan", "met with opposition from China".
+func (st *state) attitude(i, j int) bool {
+	t := &st.toks[i]
+	if j-i != 1 || t.is(tCap) || !st.g.is(gAttitude, t) || j >= len(st.toks) || !st.sameSeg(i, j) {
+		return false
+	}
+	w := st.toks[j].lower
+	return w == "to" || w == "from"
 }
 
 // peopleOf reports the sectors of ordinary people (civilians, refugees): a body named before

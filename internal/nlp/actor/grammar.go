@@ -41,6 +41,7 @@ const (
 	gStateGroup
 	gBlocNoun
 	gBlocAdj
+	gAttitude
 )
 
 // classOf maps a class name of grammar.tsv to its bit.
@@ -106,6 +107,8 @@ func classOf(name string) (gclass, bool) {
 		return gBlocNoun, true
 	case "blocadj":
 		return gBlocAdj, true
+	case "attitude":
+		return gAttitude, true
 	}
 	return 0, false
 }

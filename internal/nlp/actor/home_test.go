@@ -159,3 +159,34 @@ func TestCollectives(t *testing.T) {
 		})
 	}
 }
+
+// TestAttitudeIsNoBody checks that "opposition to/from" in lower case is no actor.
+func TestAttitudeIsNoBody(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"China protested. The plan met with opposition from China.",
+		"China voiced opposition to the plan.",
+	} {
+		doc := &model.Document{Text: text}
+		sentence.New().Annotate(doc)
+		r.Annotate(doc)
+		for _, a := range doc.Actors {
+			if a.Sector == "OPP" {
+				t.Errorf("%q: %q is an actor", text, a.Name)
+			}
+		}
+	}
+	doc := &model.Document{Text: "The opposition said China lied."}
+	sentence.New().Annotate(doc)
+	r.Annotate(doc)
+	found := false
+	for _, a := range doc.Actors {
+		found = found || a.Sector == "OPP"
+	}
+	if !found {
+		t.Error("the opposition as a subject is no actor")
+	}
+}
