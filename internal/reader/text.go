@@ -254,6 +254,11 @@ func joinBody(lines []string) string {
 	}
 	lineParas := !blank && nonEmpty > 1 && long*2 >= nonEmpty
 	var b strings.Builder
+	size := 0
+	for _, l := range lines {
+		size += len(l) + 2 // the line and at most its separator
+	}
+	b.Grow(size)
 	para := false
 	for _, l := range lines {
 		t := strings.TrimLeftFunc(l, unicode.IsSpace)
