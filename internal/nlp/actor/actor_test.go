@@ -8,6 +8,7 @@ import (
 
 	"github.com/tidings-news/tidings/internal/model"
 	"github.com/tidings-news/tidings/internal/nlp/sentence"
+	"github.com/tidings-news/tidings/internal/testshared"
 )
 
 // testRecognizer loads the small lexicons of testdata/lex.
@@ -339,30 +340,7 @@ func TestTokenize(t *testing.T) {
 	}
 }
 
-// sharedDir finds the shared folder beside the repository, walking up from the test's folder.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			s := filepath.Join(dir, "..", "shared")
-			if _, err := os.Stat(s); err == nil {
-				return s
-			}
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	t.Skip("the shared folder (../shared beside the repository) is absent; skipping the seed article test")
-	return ""
-}
+func sharedDir(t *testing.T) string { return testshared.Dir(t, "the seed test") }
 
 func TestSeedArticle(t *testing.T) {
 	shared := sharedDir(t)

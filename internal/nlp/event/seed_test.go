@@ -1,7 +1,6 @@
 package event_test
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -10,27 +9,11 @@ import (
 	"github.com/tidings-news/tidings/internal/pipeline"
 	"github.com/tidings-news/tidings/internal/reader"
 	"github.com/tidings-news/tidings/internal/source"
+	"github.com/tidings-news/tidings/internal/testshared"
 )
 
 // sharedDir finds the shared folder next to the repository root by walking up from the
-// test's working directory; it skips the test when there is none.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if st, err := os.Stat(filepath.Join(dir, "..", "shared", "seed")); err == nil && st.IsDir() {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no ../shared folder next to the repository: the seed article is not available")
-		}
-		dir = parent
-	}
-}
+func sharedDir(t *testing.T) string { return testshared.Dir(t, "the seed test") }
 
 // TestSeedEndToEnd runs the whole pipeline on the seed article and checks that its eight
 // events are coded, and nothing else.
