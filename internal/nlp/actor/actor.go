@@ -13,8 +13,10 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"sync"
 
 	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/nlp/lowercase"
 )
 
 //go:embed data
@@ -37,6 +39,38 @@ type Options struct {
 // Recognizer finds actors. It is safe for concurrent use.
 type Recognizer struct {
 	lx *lexicon
+	// scratch holds *scratch values between documents.
+	scratch sync.Pool
+}
+
+// scratch is the reusable memory of one document's work: the tokens, the document in lower
+// case, and the per-token tables of a state.
+type scratch struct {
+	toks  []token
+	low   lowercase.Text
+	ints  []int32
+	bools []bool
+}
+
+// maxPooledTokens: buffers grown past this many tokens are left to the garbage collector.
+const maxPooledTokens = 1 << 16
+
+func (r *Recognizer) getScratch() *scratch {
+	if sc, ok := r.scratch.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{}
+}
+
+// putScratch returns sc to the pool, keeping nothing of the document alive.
+func (r *Recognizer) putScratch(sc *scratch) {
+	if cap(sc.toks) > maxPooledTokens {
+		return
+	}
+	clear(sc.toks[:cap(sc.toks)])
+	sc.toks = sc.toks[:0]
+	sc.low.Clear()
+	r.scratch.Put(sc)
 }
 
 // New loads the lexicons and returns a Recognizer.
@@ -68,7 +102,9 @@ func (*Recognizer) Name() string { return "actors" }
 
 // Annotate fills doc.Actors.
 func (r *Recognizer) Annotate(doc *model.Document) {
-	st := newState(r.lx, doc)
+	sc := r.getScratch()
+	st := newState(r.lx, doc, sc)
 	st.run()
 	doc.Actors = st.result()
+	r.putScratch(sc)
 }

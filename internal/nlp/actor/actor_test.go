@@ -331,7 +331,7 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var got []string
-		for _, tk := range tokenize(tc.in, 0, nil) {
+		for _, tk := range tokenize(tc.in, 0, nil, nil) {
 			got = append(got, tk.text)
 		}
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {

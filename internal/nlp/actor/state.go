@@ -88,21 +88,41 @@ type state struct {
 // run is a capitalised run of tokens that may be a name.
 type run struct{ i, j int }
 
-func newState(lx *lexicon, doc *model.Document) *state {
+// newState tokenizes doc into sc's buffers; sc must not be reused until the state is done.
+// A nil sc allocates fresh buffers.
+func newState(lx *lexicon, doc *model.Document, sc *scratch) *state {
+	if sc == nil {
+		sc = &scratch{}
+	}
 	st := &state{lx: lx, g: lx.g, doc: doc, text: doc.Text, byKey: map[string]int{}}
 	st.date = doc.Published
-	st.toks = tokenize(doc.Text, 0, make([]token, 0, len(doc.Text)/5+1))
+	if sc.toks == nil {
+		sc.toks = make([]token, 0, len(doc.Text)/5+1)
+	}
+	sc.low.Reset(doc.Text)
+	sc.toks = tokenize(doc.Text, 0, &sc.low, sc.toks[:0])
+	st.toks = sc.toks
 	n := len(st.toks)
-	st.seg = make([]int32, n)
-	st.lex = make([]int32, n)
-	st.in = make([]int32, n)
-	st.used = make([]int32, n)
+	if cap(sc.ints) < 4*n {
+		sc.ints = make([]int32, 4*n)
+	}
+	ints := sc.ints[:4*n]
+	st.seg = ints[0:n:n]
+	st.lex = ints[n : 2*n : 2*n]
+	st.in = ints[2*n : 3*n : 3*n]
+	st.used = ints[3*n : 4*n : 4*n]
+	clear(st.seg)
 	for i := range st.lex {
 		st.lex[i], st.in[i], st.used[i] = -1, -1, -1
 	}
-	st.timeTok = make([]bool, n)
-	st.nameTok = make([]bool, n)
-	st.bodyTok = make([]bool, n)
+	if cap(sc.bools) < 3*n {
+		sc.bools = make([]bool, 3*n)
+	}
+	bools := sc.bools[:3*n]
+	clear(bools)
+	st.timeTok = bools[0:n:n]
+	st.nameTok = bools[n : 2*n : 2*n]
+	st.bodyTok = bools[2*n : 3*n : 3*n]
 	st.seen = map[mentionKey]bool{}
 	st.bySurnameKey = map[string][]*entity{}
 	st.credits = map[int32]bool{}
@@ -286,7 +306,7 @@ func (st *state) hyphenParts(i int) {
 		if part == "" {
 			continue
 		}
-		ps := tokenize(part, base, nil)
+		ps := tokenize(part, base, nil, nil)
 		if len(ps) != 1 {
 			continue
 		}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tidings-news/tidings/internal/nlp/lowercase"
 )
 
 // Token flags.
@@ -33,8 +35,9 @@ const maxTokens = 200000
 
 // tokenize splits s into words and punctuation marks. A word keeps inner hyphens and apostrophes
 // (al-Shabab, O'Brien, Rufay'i), dotted abbreviations (U.S., U.N.) and a single initial's dot
-// (C.); the possessive 's is a token of its own.
-func tokenize(s string, base int, out []token) []token {
+// (C.); the possessive 's is a token of its own. low, when not nil, is s lower-cased by
+// low.Reset(s), from which each token's lower form is cut without an allocation.
+func tokenize(s string, base int, low *lowercase.Text, out []token) []token {
 	i := 0
 	for i < len(s) && len(out) < maxTokens {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -43,12 +46,12 @@ func tokenize(s string, base int, out []token) []token {
 			continue
 		}
 		if isApos(r) && i+n < len(s) && (s[i+n] == 's' || s[i+n] == 'S') && boundaryAt(s, i+n+1) {
-			out = append(out, mkToken(s, base, i, i+n+1, tPoss))
+			out = append(out, mkToken(s, low, base, i, i+n+1, tPoss))
 			i += n + 1
 			continue
 		}
 		if !isWordRune(r) {
-			out = append(out, mkToken(s, base, i, i+n, 0))
+			out = append(out, mkToken(s, low, base, i, i+n, 0))
 			i += n
 			continue
 		}
@@ -98,14 +101,23 @@ func tokenize(s string, base int, out []token) []token {
 		if allCaps(s[start:i]) {
 			f |= tAllCaps
 		}
-		out = append(out, mkToken(s, base, start, i, f))
+		out = append(out, mkToken(s, low, base, start, i, f))
 	}
 	return out
 }
 
-func mkToken(s string, base, a, b int, f uint8) token {
+func mkToken(s string, low *lowercase.Text, base, a, b int, f uint8) token {
 	t := s[a:b]
-	return token{start: base + a, end: base + b, text: t, lower: lowerOf(t), flags: f}
+	var l string
+	if low == nil {
+		l = lowerOf(t)
+	} else {
+		l = low.Of(s, a, b)
+		if strings.Contains(l, "’") {
+			l = strings.ReplaceAll(l, "’", "'")
+		}
+	}
+	return token{start: base + a, end: base + b, text: t, lower: l, flags: f}
 }
 
 // lowerOf lower-cases s, without allocating when it already is, and folds curly apostrophes.
@@ -145,4 +157,4 @@ func allCaps(s string) bool {
 }
 
 // words tokenizes a lexicon phrase.
-func words(s string) []token { return tokenize(s, 0, nil) }
+func words(s string) []token { return tokenize(s, 0, nil, nil) }
