@@ -13,10 +13,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/nlp/lowercase"
 )
 
 // maxSentenceTokens bounds the work done on one sentence: longer runs (tables, lists without
@@ -34,7 +36,19 @@ type Coder struct {
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
 	subjectStop, noComment, quantity, penalty                       map[string]bool
+
+	// scratch holds *scratch values between documents.
+	scratch sync.Pool
 }
+
+// scratch is the reusable memory of one Annotate call.
+type scratch struct {
+	toks []token
+	low  lowercase.Text
+}
+
+// maxPooledTokens: token buffers grown past this are left to the garbage collector.
+const maxPooledTokens = 1 << 12
 
 // New loads the embedded pattern files and returns a Coder.
 func New() (*Coder, error) {
@@ -147,7 +161,12 @@ func (c *Coder) Annotate(doc *model.Document) {
 		sents = []model.Span{{Start: 0, End: len(doc.Text)}}
 	}
 	seen := map[string]bool{}
-	var toks []token
+	sc, _ := c.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	sc.low.Reset(doc.Text)
+	toks := sc.toks
 	for si, sp := range sents {
 		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start >= sp.End {
 			continue
@@ -158,10 +177,16 @@ func (c *Coder) Annotate(doc *model.Document) {
 		toks = tokenize(doc.Text, sp.Start, sp.End, toks[:0])
 		for from := 0; from < len(toks); from += maxSentenceTokens {
 			to := min(from+maxSentenceTokens, len(toks))
-			s := &sentence{c: c, doc: doc, ments: ments, toks: toks[from:to], span: sp, index: si, sents: sents}
+			s := &sentence{c: c, doc: doc, low: &sc.low, ments: ments, toks: toks[from:to], span: sp, index: si, sents: sents}
 			s.prepare()
 			s.code(seen)
 		}
+	}
+	if cap(toks) <= maxPooledTokens {
+		clear(toks[:cap(toks)]) // let the text go
+		sc.toks = toks[:0]
+		sc.low.Clear()
+		c.scratch.Put(sc)
 	}
 	answerAccusations(doc)
 	for i := range doc.Events {
@@ -239,6 +264,7 @@ func collectMentions(doc *model.Document) []mention {
 type sentence struct {
 	c     *Coder
 	doc   *model.Document
+	low   *lowercase.Text // doc.Text in lower case
 	ments []mention
 	toks  []token
 	span  model.Span
@@ -251,7 +277,10 @@ func (s *sentence) prepare() {
 	mi := sort.Search(len(s.ments), func(i int) bool { return s.ments[i].End > s.span.Start })
 	for i := range s.toks {
 		t := &s.toks[i]
-		t.low = lower(s.doc.Text[t.start:t.end])
+		t.low = s.low.Of(s.doc.Text, t.start, t.end)
+		if strings.Contains(t.low, "’") {
+			t.low = strings.ReplaceAll(t.low, "’", "'")
+		}
 		t.lemma = s.c.lem.Lemma(t.low)
 		for mi < len(s.ments) && s.ments[mi].End <= t.start {
 			mi++

@@ -59,10 +59,10 @@ func tokenize(text string, start, end int, out []token) []token {
 		if k := possessiveAt(w); k > 0 {
 			out = append(out, token{start: i, end: i + k, mention: -1})
 			out = append(out, token{start: i + k, end: j, mention: -1})
-		} else if len(w) > 3 && strings.HasSuffix(strings.ToLower(w), "n't") {
+		} else if len(w) > 3 && hasNegSuffix(w, "'") {
 			out = append(out, token{start: i, end: j - 3, mention: -1})
 			out = append(out, token{start: j - 3, end: j, mention: -1})
-		} else if len(w) > 5 && strings.HasSuffix(strings.ToLower(w), "n’t") {
+		} else if len(w) > 5 && hasNegSuffix(w, "’") {
 			out = append(out, token{start: i, end: j - 5, mention: -1})
 			out = append(out, token{start: j - 5, end: j, mention: -1})
 		} else {
@@ -71,6 +71,18 @@ func tokenize(text string, start, end int, out []token) []token {
 		i = j
 	}
 	return out
+}
+
+// hasNegSuffix reports whether w ends in n't in any case, with apos as the apostrophe. Only N
+// and T lower-case to n and t, so this is strings.HasSuffix(strings.ToLower(w), "n"+apos+"t")
+// without the lower-cased copy.
+func hasNegSuffix(w, apos string) bool {
+	k := len(w) - len(apos) - 2
+	if k < 0 {
+		return false
+	}
+	n, t := w[k], w[len(w)-1]
+	return (n == 'n' || n == 'N') && (t == 't' || t == 'T') && w[k+1:len(w)-1] == apos
 }
 
 func possessiveAt(w string) int {
@@ -84,12 +96,3 @@ func possessiveAt(w string) int {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// lower returns s in lower case, with typographic apostrophes made plain.
-func lower(s string) string {
-	s = strings.ToLower(s)
-	if strings.Contains(s, "’") {
-		s = strings.ReplaceAll(s, "’", "'")
-	}
-	return s
-}
