@@ -203,7 +203,7 @@ func (st *state) refHead(k int) (string, int, bool, int) {
 	}
 	if t.is(tWord) && len(t.lower) > 3 && strings.HasSuffix(t.lower, "s") {
 		sing := t.lower[:len(t.lower)-1]
-		for _, p := range st.lx.phrases[sing] {
+		for _, p := range st.lx.phrases.byFirst[sing] {
 			if len(p.toks) != 1 {
 				continue
 			}

@@ -85,7 +85,7 @@ type lexicon struct {
 func newLexicon() *lexicon {
 	return &lexicon{
 		byCode:   map[string]int{},
-		phrases:  phraseIndex{},
+		phrases:  newPhraseIndex(),
 		first:    map[string]bool{},
 		nonNames: map[string]bool{},
 	}

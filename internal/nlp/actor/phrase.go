@@ -13,8 +13,17 @@ type phrase struct {
 }
 
 // phraseIndex finds lexicon phrases in a token stream: phrases keyed by their first token in
-// lower case, longest first.
-type phraseIndex map[string][]*phrase
+// lower case, longest first. Phrases of two or more tokens are also keyed by their first two
+// tokens in lower case, so that a common first word ("minister", "republic") does not mean
+// trying every phrase that starts with it.
+type phraseIndex struct {
+	byFirst map[string][]*phrase
+	byPair  map[[2]string][]*phrase
+}
+
+func newPhraseIndex() phraseIndex {
+	return phraseIndex{byFirst: map[string][]*phrase{}, byPair: map[[2]string][]*phrase{}}
+}
 
 func (px phraseIndex) add(surface string, e entry) {
 	ts := words(surface)
@@ -28,7 +37,7 @@ func (px phraseIndex) add(surface string, e entry) {
 		folds[i] = ts[i].lower == toks[i]
 	}
 	key := ts[0].lower
-	for _, p := range px[key] {
+	for _, p := range px.byFirst[key] {
 		if equalStrings(p.toks, toks) {
 			for _, o := range p.entries {
 				if o == e {
@@ -39,9 +48,21 @@ func (px phraseIndex) add(surface string, e entry) {
 			return
 		}
 	}
-	list := append(px[key], &phrase{toks: toks, folds: folds, entries: []entry{e}})
+	p := &phrase{toks: toks, folds: folds, entries: []entry{e}}
+	px.byFirst[key] = insertByLength(px.byFirst[key], p)
+	if len(ts) > 1 {
+		// A text token matches a lexicon token only when their lower forms are equal.
+		pair := [2]string{key, ts[1].lower}
+		px.byPair[pair] = insertByLength(px.byPair[pair], p)
+	}
+}
+
+// insertByLength adds p to list, keeping it longest first and in order of addition among
+// phrases of the same length.
+func insertByLength(list []*phrase, p *phrase) []*phrase {
+	list = append(list, p)
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].toks) > len(list[j].toks) })
-	px[key] = list
+	return list
 }
 
 func equalStrings(a, b []string) bool {
@@ -91,7 +112,30 @@ func (px phraseIndex) longest(toks []token, i int) (int, []entry) {
 	}
 	best := i
 	var out []entry
-	for _, p := range px[toks[i].lower] {
+	key := toks[i].lower
+	list := px.byFirst[key]
+	if len(list) == 0 {
+		return i, nil
+	}
+	// The phrases of two or more tokens that can match are those keyed by the first two
+	// tokens; they come first in list, then the phrases of one token.
+	if len(list[0].toks) > 1 && i+1 < len(toks) {
+		best, out = matchPhrases(px.byPair[[2]string{key, toks[i+1].lower}], toks, i, best, out)
+	}
+	if best == i {
+		k := len(list)
+		for k > 0 && len(list[k-1].toks) == 1 {
+			k--
+		}
+		best, out = matchPhrases(list[k:], toks, i, best, out)
+	}
+	return best, out
+}
+
+// matchPhrases tries the phrases of list, longest first, at token i, and returns the end of the
+// longest found and the entries of all the phrases of that length.
+func matchPhrases(list []*phrase, toks []token, i, best int, out []entry) (int, []entry) {
+	for _, p := range list {
 		n := len(p.toks)
 		if n < best-i || i+n > len(toks) {
 			continue
