@@ -50,6 +50,8 @@ type scratch struct {
 	low   lowercase.Text
 	ints  []int32
 	bools []bool
+	// lowerWords is an empty map for state.lowerWords, kept for its capacity.
+	lowerWords map[string]bool
 }
 
 // maxPooledTokens: buffers grown past this many tokens are left to the garbage collector.
@@ -70,6 +72,7 @@ func (r *Recognizer) putScratch(sc *scratch) {
 	clear(sc.toks[:cap(sc.toks)])
 	sc.toks = sc.toks[:0]
 	sc.low.Clear()
+	clear(sc.lowerWords)
 	r.scratch.Put(sc)
 }
 
@@ -106,5 +109,6 @@ func (r *Recognizer) Annotate(doc *model.Document) {
 	st := newState(r.lx, doc, sc)
 	st.run()
 	doc.Actors = st.result()
+	sc.lowerWords = st.lowerWords
 	r.putScratch(sc)
 }

@@ -105,8 +105,11 @@ func contraction(w string) bool {
 
 // isLowerWord reports whether the text prints w in lower case somewhere.
 func (st *state) isLowerWord(w string) bool {
-	if st.lowerWords == nil {
-		st.lowerWords = map[string]bool{}
+	if !st.lowerBuilt {
+		st.lowerBuilt = true
+		if st.lowerWords == nil {
+			st.lowerWords = map[string]bool{}
+		}
 		for k := range st.toks {
 			if x := &st.toks[k]; x.is(tWord) && !x.is(tCap) {
 				st.lowerWords[x.lower] = true

@@ -83,6 +83,7 @@ type state struct {
 	speakers map[string]bool
 	// lowerWords are the words the text prints in lower case, built on first use.
 	lowerWords map[string]bool
+	lowerBuilt bool // lowerWords holds the document's words (it may come empty from a scratch)
 }
 
 // run is a capitalised run of tokens that may be a name.
@@ -102,6 +103,7 @@ func newState(lx *lexicon, doc *model.Document, sc *scratch) *state {
 	sc.low.Reset(doc.Text)
 	sc.toks = tokenize(doc.Text, 0, &sc.low, sc.toks[:0])
 	st.toks = sc.toks
+	st.lowerWords = sc.lowerWords
 	n := len(st.toks)
 	if cap(sc.ints) < 4*n {
 		sc.ints = make([]int32, 4*n)

@@ -38,6 +38,8 @@ const maxTokens = 200000
 // (C.); the possessive 's is a token of its own. low, when not nil, is s lower-cased by
 // low.Reset(s), from which each token's lower form is cut without an allocation.
 func tokenize(s string, base int, low *lowercase.Text, out []token) []token {
+	// curly tells whether a lower form cut from low may hold a curly apostrophe to fold.
+	curly := low != nil && strings.Contains(s, "’")
 	i := 0
 	for i < len(s) && len(out) < maxTokens {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -46,12 +48,12 @@ func tokenize(s string, base int, low *lowercase.Text, out []token) []token {
 			continue
 		}
 		if isApos(r) && i+n < len(s) && (s[i+n] == 's' || s[i+n] == 'S') && boundaryAt(s, i+n+1) {
-			out = append(out, mkToken(s, low, base, i, i+n+1, tPoss))
+			out = append(out, mkToken(s, low, curly, base, i, i+n+1, tPoss))
 			i += n + 1
 			continue
 		}
 		if !isWordRune(r) {
-			out = append(out, mkToken(s, low, base, i, i+n, 0))
+			out = append(out, mkToken(s, low, curly, base, i, i+n, 0))
 			i += n
 			continue
 		}
@@ -62,7 +64,7 @@ func tokenize(s string, base int, low *lowercase.Text, out []token) []token {
 		seg++
 		for i < len(s) {
 			r, n = utf8.DecodeRuneInString(s[i:])
-			if isWordRune(r) || unicode.Is(unicode.Mn, r) {
+			if isWordRune(r) || r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r) { // no ASCII rune is a mark
 				i += n
 				seg++
 				continue
@@ -101,19 +103,19 @@ func tokenize(s string, base int, low *lowercase.Text, out []token) []token {
 		if allCaps(s[start:i]) {
 			f |= tAllCaps
 		}
-		out = append(out, mkToken(s, low, base, start, i, f))
+		out = append(out, mkToken(s, low, curly, base, start, i, f))
 	}
 	return out
 }
 
-func mkToken(s string, low *lowercase.Text, base, a, b int, f uint8) token {
+func mkToken(s string, low *lowercase.Text, curly bool, base, a, b int, f uint8) token {
 	t := s[a:b]
 	var l string
 	if low == nil {
 		l = lowerOf(t)
 	} else {
 		l = low.Of(s, a, b)
-		if strings.Contains(l, "’") {
+		if curly && strings.Contains(l, "’") {
 			l = strings.ReplaceAll(l, "’", "'")
 		}
 	}
