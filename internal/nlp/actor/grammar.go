@@ -118,6 +118,9 @@ func classOf(name string) (gclass, bool) {
 type grammar struct {
 	fold  map[string]gclass
 	exact map[string]gclass
+	// lowerExact tells whether some key of exact is in lower case (a word written with a
+	// curly apostrophe); when none is, a token in lower case needs no look-up in exact.
+	lowerExact bool
 }
 
 func parseGrammar(data string) (grammar, error) {
@@ -142,7 +145,11 @@ func parseGrammar(data string) (grammar, error) {
 			if lowerOf(w) == w {
 				g.fold[w] |= c
 			} else {
-				g.exact[apostropheFold(w)] |= c
+				k := apostropheFold(w)
+				g.exact[k] |= c
+				if lowerOf(k) == k {
+					g.lowerExact = true
+				}
 			}
 		}
 	}
@@ -152,7 +159,10 @@ func parseGrammar(data string) (grammar, error) {
 // is reports whether token t belongs to class c. The token caches its classes.
 func (g grammar) is(c gclass, t *token) bool {
 	if t.flags&tGram == 0 {
-		t.gram = g.fold[t.lower] | g.exact[apostropheFold(t.text)]
+		t.gram = g.fold[t.lower]
+		if g.lowerExact || t.text != t.lower {
+			t.gram |= g.exact[apostropheFold(t.text)]
+		}
 		t.flags |= tGram
 	}
 	return t.gram&c != 0
