@@ -135,7 +135,12 @@ func lowerOf(s string) string {
 
 func isApos(r rune) bool { return r == '\'' || r == '’' }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func boundaryAt(s string, i int) bool {
 	if i >= len(s) {

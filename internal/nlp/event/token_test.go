@@ -3,6 +3,7 @@ package event
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestHasNegSuffix(t *testing.T) {
@@ -12,6 +13,14 @@ func TestHasNegSuffix(t *testing.T) {
 			if got := hasNegSuffix(w, apos); got != want {
 				t.Errorf("hasNegSuffix(%q, %q) = %v, want %v", w, apos, got, want)
 			}
+		}
+	}
+}
+
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Errorf("isWordRune(%q) = %v, want %v", r, got, want)
 		}
 	}
 }
