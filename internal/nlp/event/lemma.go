@@ -10,19 +10,29 @@ import "strings"
 type Lemmatiser struct {
 	irregular map[string]string
 	known     map[string]bool
+	// direct answers Lemma without the rules, in one look-up: a known lemma maps to itself,
+	// else an irregular form to its lemma.
+	direct map[string]string
 }
 
-// NewLemmatiser returns a lemmatiser for the given known lemmas.
+// NewLemmatiser returns a lemmatiser for the given known lemmas. It keeps the maps, which must
+// not change afterwards.
 func NewLemmatiser(irregular map[string]string, known map[string]bool) *Lemmatiser {
-	return &Lemmatiser{irregular: irregular, known: known}
+	direct := make(map[string]string, len(known)+len(irregular))
+	for w, lemma := range irregular {
+		direct[w] = lemma
+	}
+	for w, ok := range known {
+		if ok {
+			direct[w] = w
+		}
+	}
+	return &Lemmatiser{irregular: irregular, known: known, direct: direct}
 }
 
 // Lemma returns the lemma of the lower-case word w, or w itself when no rule gives a known one.
 func (l *Lemmatiser) Lemma(w string) string {
-	if l.known[w] {
-		return w
-	}
-	if x, ok := l.irregular[w]; ok {
+	if x, ok := l.direct[w]; ok {
 		return x
 	}
 	return l.rules(w)
