@@ -81,8 +81,10 @@ func (st *state) commonCompound(t *token) bool {
 	if !strings.ContainsRune(t.text, '-') || st.particlePrefixed(t.text) {
 		return false
 	}
-	parts := strings.Split(t.lower, "-")
-	for _, p := range parts[1:] {
+	_, rest, _ := strings.Cut(t.lower, "-")
+	for rest != "" {
+		var p string
+		p, rest, _ = strings.Cut(rest, "-")
 		if len(p) > 2 && st.isLowerWord(p) {
 			return true
 		}
