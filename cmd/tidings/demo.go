@@ -26,8 +26,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
+	if err := noArgs(fs); err != nil {
+		return err
 	}
 	st, err := openDB(ctx, *db)
 	if err != nil {
@@ -46,9 +46,5 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if *loadOnly {
 		return nil
 	}
-	h, err := siteHandler(st, p, sf.tokenOrEnv(), e.log)
-	if err != nil {
-		return err
-	}
-	return listenAndServe(ctx, e.log, sf.addr, h)
+	return sf.serve(ctx, e, st, p)
 }

@@ -59,8 +59,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
+	if err := noArgs(fs); err != nil {
+		return err
 	}
 	st, err := openDB(ctx, *db)
 	if err != nil {
@@ -71,11 +71,24 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	return sf.serve(ctx, e, st, p)
+}
+
+// serve offers the site over st on the flags' address until ctx ends.
+func (sf *serveFlags) serve(ctx context.Context, e *env, st store.Store, p *pipeline.Pipeline) error {
 	h, err := siteHandler(st, p, sf.tokenOrEnv(), e.log)
 	if err != nil {
 		return err
 	}
 	return listenAndServe(ctx, e.log, sf.addr, h)
+}
+
+// noArgs refuses arguments after the flags of a command that takes none.
+func noArgs(fs *flag.FlagSet) error {
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
+	}
+	return nil
 }
 
 // siteHandler is the whole site: the API under /api/ and the pages everywhere else.
