@@ -9,12 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"iter"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
+
+	"github.com/tidings-news/tidings/internal/source"
 )
 
 // DefaultMaxBytes bounds one article (a file, or one line of a JSON lines file) when
@@ -95,7 +94,7 @@ func corpusOnce(ctx context.Context, names []string, maxBytes int64) iter.Seq2[A
 			}
 			paths := []string{name}
 			if info.IsDir() {
-				if paths, err = walk(name); err != nil {
+				if paths, err = source.Walk(name); err != nil {
 					if !yield(Article{Name: name}, fmt.Errorf("%s: listing the folder: %w", name, err)) {
 						return
 					}
@@ -111,27 +110,6 @@ func corpusOnce(ctx context.Context, names []string, maxBytes int64) iter.Seq2[A
 			}
 		}
 	}
-}
-
-func walk(root string) ([]string, error) {
-	var paths []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			paths = append(paths, p)
-		}
-		return nil
-	})
-	slices.Sort(paths)
-	return paths, err
 }
 
 // readPath yields the article (or, for JSON lines, the articles) of one file; false means stop.

@@ -83,7 +83,7 @@ func Files(ctx context.Context, names []string, opts Options) iter.Seq2[Input, e
 				}
 				continue
 			}
-			paths, err := walk(name)
+			paths, err := Walk(name)
 			if err != nil {
 				if !yield(Input{Name: name}, &Error{Name: name, Err: err}) {
 					return
@@ -102,7 +102,8 @@ func Files(ctx context.Context, names []string, opts Options) iter.Seq2[Input, e
 	}
 }
 
-func walk(root string) ([]string, error) {
+// Walk lists every regular file below root, sorted, skipping hidden files and folders.
+func Walk(root string) ([]string, error) {
 	var paths []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
