@@ -1,7 +1,6 @@
 package reader
 
 import (
-	"bufio"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -9,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/tidings-news/tidings/internal/lexfile"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -85,23 +85,13 @@ func parseHTMLLexicon(metaTSV string) (*htmlLexicon, error) {
 
 // eachTSVLine calls fn with the columns of every line that is neither blank nor a # comment.
 func eachTSVLine(data string, fn func(line int, cols []string) error) error {
-	sc := bufio.NewScanner(strings.NewReader(data))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r ")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
+	return lexfile.EachString(data, func(n int, line string) error {
+		cols := strings.Split(strings.TrimRight(line, "\r "), "\t")
 		for i := range cols {
 			cols[i] = strings.TrimSpace(cols[i])
 		}
-		if err := fn(n, cols); err != nil {
-			return err
-		}
-	}
-	return sc.Err()
+		return fn(n, cols)
+	})
 }
 
 // metaValue is one value a page states for a field.

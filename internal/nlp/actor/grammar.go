@@ -1,9 +1,10 @@
 package actor
 
 import (
-	"bufio"
 	"fmt"
 	"strings"
+
+	"github.com/tidings-news/tidings/internal/lexfile"
 )
 
 // gclass is a set of word classes of grammar.tsv, one bit each.
@@ -125,21 +126,14 @@ type grammar struct {
 
 func parseGrammar(data string) (grammar, error) {
 	g := grammar{fold: map[string]gclass{}, exact: map[string]gclass{}}
-	sc := bufio.NewScanner(strings.NewReader(data))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		name, words, ok := strings.Cut(line, "\t")
+	err := lexfile.EachString(data, func(n int, line string) error {
+		name, words, ok := strings.Cut(strings.TrimSpace(line), "\t")
 		if !ok {
-			return g, fmt.Errorf("grammar.tsv line %d: want a class, a TAB and words", n)
+			return fmt.Errorf("grammar.tsv line %d: want a class, a TAB and words", n)
 		}
 		c, ok := classOf(name)
 		if !ok {
-			return g, fmt.Errorf("grammar.tsv line %d: unknown class %q", n, name)
+			return fmt.Errorf("grammar.tsv line %d: unknown class %q", n, name)
 		}
 		for _, w := range list(words) {
 			if lowerOf(w) == w {
@@ -152,8 +146,9 @@ func parseGrammar(data string) (grammar, error) {
 				}
 			}
 		}
-	}
-	return g, sc.Err()
+		return nil
+	})
+	return g, err
 }
 
 // is reports whether token t belongs to class c. The token caches its classes.

@@ -1,7 +1,6 @@
 package actor
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -10,6 +9,8 @@ import (
 	"os"
 	"path"
 	"strings"
+
+	"github.com/tidings-news/tidings/internal/lexfile"
 )
 
 // The lexicon formats (documented in docs/lexicons.md).
@@ -142,24 +143,14 @@ func (lx *lexicon) loadFile(name string) error {
 
 // load reads one file of the given format.
 func (lx *lexicon) load(r io.Reader, format, name string) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimRight(sc.Text(), "\r")
-		if n == 1 {
-			line = strings.TrimPrefix(line, "\ufeff")
-		}
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
-			continue
-		}
+	err := lexfile.Each(r, func(n int, line string) error {
 		if err := lx.row(format, strings.Split(line, "\t")); err != nil {
-			return fmt.Errorf("actor lexicon %s line %d: %w", name, n, err)
+			return fmt.Errorf("line %d: %w", n, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("reading actor lexicon %s: %w", name, err)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("actor lexicon %s: %w", name, err)
 	}
 	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/tidings-news/tidings/internal/lexfile"
 )
 
 //go:embed data/*.tsv
@@ -154,17 +156,10 @@ func ParsePatterns(r io.Reader) ([]Pattern, error) {
 // parseSets reads a cue file: SET <TAB> words..., several lines per set allowed.
 func parseSets(r io.Reader) (map[string]map[string]bool, error) {
 	out := map[string]map[string]bool{}
-	sc := bufio.NewScanner(r)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "" {
-			continue
-		}
+	err := lexfile.Each(r, func(n int, line string) error {
 		name, words, ok := strings.Cut(line, "\t")
 		if !ok {
-			return nil, fmt.Errorf("line %d: want SET<TAB>words", n)
+			return fmt.Errorf("line %d: want SET<TAB>words", n)
 		}
 		set := out[name]
 		if set == nil {
@@ -174,8 +169,9 @@ func parseSets(r io.Reader) (map[string]map[string]bool, error) {
 		for _, w := range strings.Fields(words) {
 			set[strings.ToLower(w)] = true
 		}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("reading cues: %w", err)
 	}
 	return out, nil
@@ -184,21 +180,15 @@ func parseSets(r io.Reader) (map[string]map[string]bool, error) {
 // parsePairs reads FORM <TAB> VALUE lines.
 func parsePairs(r io.Reader) (map[string]string, error) {
 	out := map[string]string{}
-	sc := bufio.NewScanner(r)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		k, v, ok := strings.Cut(line, "\t")
+	err := lexfile.Each(r, func(n int, line string) error {
+		k, v, ok := strings.Cut(strings.TrimSpace(line), "\t")
 		if !ok {
-			return nil, fmt.Errorf("line %d: want FORM<TAB>LEMMA", n)
+			return fmt.Errorf("line %d: want FORM<TAB>LEMMA", n)
 		}
 		out[strings.TrimSpace(k)] = strings.TrimSpace(v)
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("reading irregular forms: %w", err)
 	}
 	return out, nil
@@ -207,25 +197,19 @@ func parsePairs(r io.Reader) (map[string]string, error) {
 // parseScores reads TYPE <TAB> mode <TAB> score lines into a "TYPE/mode" map.
 func parseScores(r io.Reader) (map[string]float64, error) {
 	out := map[string]float64{}
-	sc := bufio.NewScanner(r)
-	n := 0
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			continue
-		}
+	err := lexfile.Each(r, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) != 3 {
-			return nil, fmt.Errorf("line %d: want TYPE<TAB>mode<TAB>score", n)
+			return fmt.Errorf("line %d: want TYPE<TAB>mode<TAB>score", n)
 		}
 		v, err := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
 		if err != nil {
-			return nil, fmt.Errorf("line %d: score: %w", n, err)
+			return fmt.Errorf("line %d: score: %w", n, err)
 		}
 		out[f[0]+"/"+strings.ToLower(strings.TrimSpace(f[1]))] = v
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("reading scores: %w", err)
 	}
 	return out, nil

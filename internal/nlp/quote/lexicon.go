@@ -1,10 +1,11 @@
 package quote
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"strings"
+
+	"github.com/tidings-news/tidings/internal/lexfile"
 )
 
 //go:embed data/words.tsv
@@ -37,24 +38,18 @@ func parseLexicon(src string) (*lexicon, error) {
 		opener: map[string]bool{}, medium: map[string]bool{}, org: map[string]bool{}, role: map[string]bool{}, report: map[string]bool{}, work: map[string]bool{},
 		workPair: map[string]bool{},
 	}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	err := lexfile.EachString(src, func(n int, line string) error {
+		line = strings.TrimSpace(line)
 		class, words, ok := strings.Cut(line, "\t")
 		words = strings.ToLower(strings.TrimSpace(words))
 		if !ok || words == "" {
-			return nil, fmt.Errorf("word list line %d: want CLASS<TAB>WORDS, got %q", n, line)
+			return fmt.Errorf("word list line %d: want CLASS<TAB>WORDS, got %q", n, line)
 		}
 		fields := strings.Fields(words)
 		switch class {
 		case "cue":
 			if len(fields) > 2 {
-				return nil, fmt.Errorf("word list line %d: a cue has at most two words: %q", n, words)
+				return fmt.Errorf("word list line %d: a cue has at most two words: %q", n, words)
 			}
 			next := ""
 			if len(fields) == 2 {
@@ -68,22 +63,23 @@ func parseLexicon(src string) (*lexicon, error) {
 			case 2:
 				lx.workPair[fields[0]+" "+fields[1]] = true
 			default:
-				return nil, fmt.Errorf("word list line %d: a work word has at most two words: %q", n, words)
+				return fmt.Errorf("word list line %d: a work word has at most two words: %q", n, words)
 			}
 		case "title", "abbrev", "pronoun", "skip", "stop", "opener", "medium", "org", "role", "report":
 			if len(fields) != 1 {
-				return nil, fmt.Errorf("word list line %d: class %s takes one word: %q", n, class, words)
+				return fmt.Errorf("word list line %d: class %s takes one word: %q", n, class, words)
 			}
 			map[string]map[string]bool{
 				"title": lx.title, "abbrev": lx.abbrev, "pronoun": lx.pronoun, "skip": lx.skip,
 				"stop": lx.stop, "opener": lx.opener, "medium": lx.medium, "org": lx.org, "role": lx.role, "report": lx.report,
 			}[class][words] = true
 		default:
-			return nil, fmt.Errorf("word list line %d: unknown class %q", n, class)
+			return fmt.Errorf("word list line %d: unknown class %q", n, class)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("reading word list: %w", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(lx.cues) == 0 {
 		return nil, fmt.Errorf("word list has no cues")

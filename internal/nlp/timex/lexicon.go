@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/tidings-news/tidings/internal/lexfile"
 )
 
 //go:embed lexicon.tsv
@@ -82,14 +84,10 @@ func parseLexicon(src string) (*lexicon, error) {
 	}
 	cueKinds := map[string]uint16{"future": cFuture, "past": cPast, "notpast": cNotPast, "clause": cClause,
 		"fullmonth": cFullMonth, "monthcontext": cMonthContext, "notyearafter": cNotYearAfter, "notyearbefore": cNotYearBefore}
-	for n, line := range strings.Split(src, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	err := lexfile.EachString(src, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) < 3 {
-			return nil, fmt.Errorf("lexicon line %d: want CLASS, WORDS and VALUE separated by tabs, got %q", n+1, line)
+			return fmt.Errorf("lexicon line %d: want CLASS, WORDS and VALUE separated by tabs, got %q", n, line)
 		}
 		class, words, val := f[0], f[1], f[2]
 		weak := strings.HasSuffix(val, "*")
@@ -97,7 +95,7 @@ func parseLexicon(src string) (*lexicon, error) {
 		atoi := func() (int, error) {
 			v, err := strconv.Atoi(val)
 			if err != nil {
-				return 0, fmt.Errorf("lexicon line %d: %q is not a number: %w", n+1, val, err)
+				return 0, fmt.Errorf("lexicon line %d: %q is not a number: %w", n, val, err)
 			}
 			return v, nil
 		}
@@ -105,14 +103,14 @@ func parseLexicon(src string) (*lexicon, error) {
 		case "month":
 			v, err := atoi()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			e := get(words)
 			e.month, e.monthWeak = v, weak
 		case "weekday":
 			v, err := atoi()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			e := get(words)
 			e.wday, e.wdayWeak = v, weak
@@ -126,14 +124,14 @@ func parseLexicon(src string) (*lexicon, error) {
 			} else {
 				v, err := atoi()
 				if err != nil {
-					return nil, err
+					return err
 				}
 				e.num = v
 			}
 		case "ordinal":
 			v, err := atoi()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			get(words).ord = v
 		case "pod":
@@ -167,13 +165,13 @@ func parseLexicon(src string) (*lexicon, error) {
 		case "cue":
 			k, ok := cueKinds[val]
 			if !ok {
-				return nil, fmt.Errorf("lexicon line %d: unknown cue kind %q", n+1, val)
+				return fmt.Errorf("lexicon line %d: unknown cue kind %q", n, val)
 			}
 			lx.cues[words] |= k
 		case "deictic":
 			v, err := atoi()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			lx.deictic[words] = v
 		case "long":
@@ -181,7 +179,7 @@ func parseLexicon(src string) (*lexicon, error) {
 		case "decade":
 			v, err := atoi()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			lx.decade[words] = v
 		case "mod", "approx":
@@ -195,8 +193,12 @@ func parseLexicon(src string) (*lexicon, error) {
 				lx.approx = append(lx.approx, m)
 			}
 		default:
-			return nil, fmt.Errorf("lexicon line %d: unknown class %q", n+1, class)
+			return fmt.Errorf("lexicon line %d: unknown class %q", n, class)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for k, ps := range lx.phrases {
 		// longest first, so the first phrase that matches is the longest
