@@ -90,9 +90,15 @@ func (lx *htmlLexicon) read(data []byte, opts Options, cfg htmlExtraction) (*mod
 
 	var meta trafilatura.Metadata
 	var rd readability.Article
-	nodes, textBytes := htmlTreeSize(root)
+	nodes, textBytes := pruneForExtraction(root)
 	if nodes <= maxHTMLNodes && textBytes <= maxHTMLTextBytes {
+		narrowed, restore := narrowToArticle(root)
 		doc.Text, meta, rd = extractBody(root, pageURL, cfg)
+		restore()
+		if narrowed && meta.Title != facts.ogTitle && meta.Title != facts.jsonLD.props["headline"] && !strings.Contains(facts.titleTag, meta.Title) {
+			// A heading inside the article, taken for want of a title in the page's head.
+			meta.Title = ""
+		}
 	}
 	if strings.TrimSpace(doc.Text) == "" {
 		doc.Text = plainText(htmlBody(root))
@@ -104,7 +110,7 @@ func (lx *htmlLexicon) read(data []byte, opts Options, cfg htmlExtraction) (*mod
 		// "Opinion | X" or "X - Site" in the metadata, X on the page: keep X as printed.
 		doc.Title = h
 	}
-	doc.Byline = cleanByline(firstNonEmpty(lx.metaAuthor(facts), meta.Author, rd.Byline()))
+	doc.Byline = cleanByline(firstNonEmpty(lx.metaAuthor(facts), meta.Author, facts.author, rd.Byline()))
 	head := pageHead{
 		titles: []string{doc.Title, facts.h1, facts.ogTitle, facts.jsonLD.props["headline"], facts.titleTag},
 		byline: doc.Byline,
@@ -294,15 +300,56 @@ func catch(fn func()) {
 	fn()
 }
 
-// htmlTreeSize counts the nodes of the tree and the bytes of its text, without recursion.
-func htmlTreeSize(root *html.Node) (nodes, textBytes int) {
-	for n := range htmlWalk(root) {
+// pruned are the elements that hold no article text and that the body extractors drop
+// anyway, though only after copying and searching the whole page several times: taking them
+// out first makes that work smaller. JSON-LD scripts stay, for the extractors' metadata.
+var pruned = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Canvas: true, atom.Video: true, atom.Audio: true, atom.Select: true,
+	atom.Textarea: true, atom.Button: true,
+}
+
+// pruneForExtraction takes out of the tree the comments and the elements in pruned, and
+// counts the nodes left and the bytes of their text, in one walk without recursion.
+func pruneForExtraction(root *html.Node) (nodes, textBytes int) {
+	n := root.FirstChild
+	for n != nil {
+		drop := n.Type == html.CommentNode ||
+			n.Type == html.ElementNode && pruned[n.DataAtom] && !(n.DataAtom == atom.Script && isJSONLD(n))
+		if drop {
+			next := nextAfter(n, root)
+			n.Parent.RemoveChild(n)
+			n = next
+			continue
+		}
 		nodes++
 		if n.Type == html.TextNode {
 			textBytes += len(n.Data)
 		}
+		if n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		n = nextAfter(n, root)
 	}
 	return nodes, textBytes
+}
+
+// nextAfter is the node after n and its children in document order, within root.
+func nextAfter(n, root *html.Node) *html.Node {
+	for n != nil && n != root {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+		n = n.Parent
+	}
+	return nil
+}
+
+// isJSONLD reports whether the script element holds JSON-LD.
+func isJSONLD(n *html.Node) bool {
+	return strings.EqualFold(strings.TrimSpace(htmlAttr(n, "type")), "application/ld+json")
 }
 
 // htmlBody returns the <body> element, or root when there is none.
@@ -771,4 +818,61 @@ func urlDate(u string) (stamp, bool) {
 		return stamp{t: t}, true
 	}
 	return stamp{}, false
+}
+
+// narrowToArticle leaves in the page's body only the element that holds its article, when one
+// <article> (or itemprop="articleBody") element holds nearly all of the page's paragraph text:
+// the body extractors then search, copy and clean a much smaller tree. It reports whether it
+// did; restore puts the page back as it was.
+func narrowToArticle(root *html.Node) (narrowed bool, restore func()) {
+	body := htmlBody(root)
+	if body == root {
+		return false, func() {}
+	}
+	var best *html.Node
+	bestText, allText := 0, 0
+	for n := range htmlWalk(body) {
+		if n.Type == html.TextNode && n.Parent != nil && n.Parent.DataAtom == atom.P {
+			allText += len(n.Data)
+		}
+		if n.Type != html.ElementNode || n.DataAtom != atom.Article && htmlAttr(n, "itemprop") != "articleBody" {
+			continue
+		}
+		if t := paragraphText(n); t > bestText {
+			best, bestText = n, t
+		}
+	}
+	if best == nil || bestText < 500 || float64(bestText) < 0.85*float64(allText) {
+		return false, func() {}
+	}
+	var kids []*html.Node
+	for c := body.FirstChild; c != nil; c = body.FirstChild {
+		body.RemoveChild(c)
+		kids = append(kids, c)
+	}
+	parent, next := best.Parent, best.NextSibling
+	if parent != nil && parent != body {
+		parent.RemoveChild(best)
+	}
+	body.AppendChild(best)
+	return true, func() {
+		body.RemoveChild(best)
+		if parent != nil && parent != body {
+			parent.InsertBefore(best, next)
+		}
+		for _, c := range kids {
+			body.AppendChild(c)
+		}
+	}
+}
+
+// paragraphText is the number of bytes of text directly inside the <p> elements under n.
+func paragraphText(n *html.Node) int {
+	total := 0
+	for c := range htmlWalk(n) {
+		if c.Type == html.TextNode && c.Parent != nil && c.Parent.DataAtom == atom.P {
+			total += len(c.Data)
+		}
+	}
+	return total
 }

@@ -118,6 +118,8 @@ type pageFacts struct {
 	dateTexts []string
 	// standfirst is the text of an element marked as the article's dek.
 	standfirst string
+	// author is the name in the first element marked itemprop="author" (schema.org microdata).
+	author string
 }
 
 // Limits that keep the walk over a hostile page bounded.
@@ -180,7 +182,7 @@ func (lx *htmlLexicon) collectFacts(root *html.Node) *pageFacts {
 			}
 			continue
 		case atom.Script:
-			if strings.EqualFold(strings.TrimSpace(htmlAttr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+			if isJSONLD(n) && n.FirstChild != nil {
 				data := n.FirstChild.Data
 				if len(data) <= jsonBudget {
 					jsonBudget -= len(data)
@@ -191,6 +193,9 @@ func (lx *htmlLexicon) collectFacts(root *html.Node) *pageFacts {
 		}
 		// itemprop on an element other than <meta>: <time itemprop="datePublished" datetime=...>
 		if ip := strings.ToLower(htmlAttr(n, "itemprop")); ip != "" {
+			if ip == "author" && f.author == "" && !lx.outsideArticle(n) {
+				f.author = microdataName(n)
+			}
 			if mk, ok := lx.rank[ip]; ok && (mk.field == fieldPublished || mk.field == fieldUpdated) {
 				v := htmlAttr(n, "datetime")
 				if v == "" {
@@ -501,4 +506,22 @@ func absoluteURL(ref, base string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// microdataName is the name of a schema.org person or organisation marked up on the page: the
+// text of its itemprop="name" part, else its own text, when short enough to be a name.
+func microdataName(n *html.Node) string {
+	for c := range htmlWalk(n) {
+		if c.Type == html.ElementNode && strings.EqualFold(htmlAttr(c, "itemprop"), "name") {
+			if v := htmlAttr(c, "content"); v != "" {
+				return strings.TrimSpace(v)
+			}
+			n = c
+			break
+		}
+	}
+	if t := htmlShortText(n, 120); len(t) < 120 {
+		return t
+	}
+	return ""
 }

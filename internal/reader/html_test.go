@@ -95,6 +95,14 @@ func TestReadHTMLPages(t *testing.T) {
 			hasNo: []string{"Updated 3 hours ago"},
 		},
 		{
+			// the byline outside the <article> element, as schema.org microdata
+			file:  "microdata-author.html",
+			title: "Port strike ends after nine days", byline: "Lena Okoro",
+			published: "2025-04-02T18:00Z", publishedSource: "meta:article:published_time",
+			start: "Dock workers at the port of Eastwick", paragraphs: 4,
+			hasNo: []string{"Fuel prices", "Copyright", "dataLayer", "interactive map", "Home"},
+		},
+		{
 			file: "latin1.html", url: "https://news.example/2025/03/14/terraces",
 			title:     "Café owners protest new terrace rules",
 			published: "2025-03-14", publishedSource: "url",
