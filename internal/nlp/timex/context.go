@@ -9,37 +9,58 @@ const (
 	tFuture  = 1
 )
 
-func (r *run) tenseWord(k int) int {
+// tenseWord returns the tense that token k speaks for, and whether it is a verb cue (a
+// modal, an auxiliary or a finite verb) rather than a weak one (a preposition or adverb such
+// as "until", "next", "since", which counts only when the clause has no verb cue).
+func (r *run) tenseWord(k int) (int, bool) {
 	t := &r.toks[k]
 	if t.kind != kWord {
-		return tUnknown
+		return tUnknown, false
 	}
 	w := t.w
+	strong := !r.lx.is(w, cWeak)
 	if r.lx.is(w, cFuture) {
-		if w == "set" || w == "due" || w == "next" || w == "later" {
-			// "set to", "due to" are future; "next" and "later" are weak cues
-			if w == "set" || w == "due" {
-				if r.word(k+1) != "to" {
-					return tUnknown
-				}
-			}
+		next := r.word(k + 1)
+		// "set to", "due to", "plans to" are future; "vacation plans", "next to" are not
+		if r.lx.is(w, cWithTo) && next != "to" || w == "next" && next == "to" {
+			return tUnknown, false
 		}
-		return tFuture
+		// "had been due to expire", "had been scheduled for": a plan that lies in the past
+		if p := r.word(k - 1); p == "had" || p == "been" && r.word(k-2) == "had" {
+			return tPast, true
+		}
+		return tFuture, strong
 	}
 	if strings.HasSuffix(w, "'ll") {
-		return tFuture
+		return tFuture, true
 	}
-	if r.lx.is(w, cPast) {
-		return tPast
+	// "is to resume", "are to meet"
+	if r.lx.is(w, cBeTo) && r.word(k+1) == "to" {
+		return tFuture, true
 	}
-	if len(w) >= 5 && strings.HasSuffix(w, "ed") && !r.lx.is(w, cNotPast) {
-		// a participle after "be" takes its tense from the verb before it ("will be returned")
-		if p := r.word(k - 1); p == "be" || p == "being" {
-			return tUnknown
+	participle := len(w) >= 5 && strings.HasSuffix(w, "ed") && !r.lx.is(w, cNotPast)
+	if r.lx.is(w, cPast) || participle {
+		// a participle after "be" takes its tense from the verb before it ("will be held"); after
+		// an article or the like it is an adjective ("a still unspecified date")
+		if p := r.word(k - 1); p == "be" || p == "being" || r.lx.is(p, cAttrib) {
+			return tUnknown, false
 		}
-		return tPast
+		// "were planning to", "was expected to": a plan made in the past for what is to come
+		if r.lx.is(w, cAux) {
+			for m := k + 1; m <= k+3; m++ {
+				n := r.word(m)
+				if n == "not" || n == "also" || n == "still" {
+					continue
+				}
+				if r.lx.is(n, cFuture) && r.word(m+1) == "to" {
+					return tFuture, true
+				}
+				break
+			}
+		}
+		return tPast, strong
 	}
-	return tUnknown
+	return tUnknown, false
 }
 
 // bounds returns the token range of the sentence around token i.
@@ -86,37 +107,71 @@ func isStop(t token) bool {
 	return t.kind == kPunct && (t.w == "." || t.w == "!" || t.w == "?" || t.w == ";")
 }
 
-// tense returns the tense of the clause around tokens [i, j): the nearest cue wins, and a
-// cue to the left wins a tie.
+// tense returns the tense of the clause around tokens [i, j): the nearest verb cue wins (a
+// cue to the left wins a tie); without one, the nearest weak cue. A relative pronoun, a
+// subordinating conjunction or a quotation mark closes the clause; a lead such as "as early
+// as" or "since" just before the expression decides alone, unless the clause is in the
+// pluperfect.
 func (r *run) tense(i, j int) int {
 	lo, hi := r.bounds(i)
-	// a relative clause or a subordinate conjunction starts another clause
 	for k := j; k < hi; k++ {
-		if r.lx.is(r.word(k), cClause) {
+		if r.lx.is(r.word(k), cClause) || r.quote(k) {
 			hi = k
 			break
 		}
 	}
 	for k := i - 1; k >= lo; k-- {
-		if r.lx.is(r.word(k), cClause) {
+		if r.lx.is(r.word(k), cClause) || r.quote(k) {
 			lo = k + 1
 			break
 		}
 	}
+	for _, l := range r.lx.leads {
+		if n := len(l.words); i-n >= lo && r.seq(i-n, l.words) {
+			// a pluperfect looks back from a past point: "had filed by Wednesday"
+			for k := lo; k < hi; k++ {
+				if r.word(k) == "had" {
+					return tPast
+				}
+			}
+			return l.tense
+		}
+	}
+	weak := tUnknown
 	for d := 1; d < 40; d++ {
-		if k := i - d; k >= lo {
-			if t := r.tenseWord(k); t != tUnknown {
+		for _, k := range [2]int{i - d, j - 1 + d} {
+			if k < lo || k >= hi {
+				continue
+			}
+			t, strong := r.tenseWord(k)
+			if t == tUnknown {
+				continue
+			}
+			if strong {
 				return t
 			}
-		}
-		if k := j - 1 + d; k < hi {
-			if t := r.tenseWord(k); t != tUnknown {
-				return t
+			if weak == tUnknown {
+				weak = t
 			}
 		}
 		if i-d < lo && j-1+d >= hi {
 			break
 		}
 	}
-	return tUnknown
+	return weak
+}
+
+// quote reports whether token k is a quotation mark: a double quote (straight or curly), a
+// backquote, or one of two single quotes in a row.
+func (r *run) quote(k int) bool {
+	if k < 0 || k >= len(r.toks) || r.toks[k].kind != kPunct {
+		return false
+	}
+	switch r.toks[k].w {
+	case "\"", "“", "”", "`":
+		return true
+	case "'":
+		return r.punct(k-1, "'") && r.glued(k) || r.punct(k+1, "'") && r.glued(k+1)
+	}
+	return false
 }

@@ -46,12 +46,23 @@ const (
 	cMonthContext
 	cNotYearAfter
 	cNotYearBefore
+	cWeak
+	cWithTo
+	cBeTo
+	cAux
+	cAttrib
 )
 
 // modifier is a word or words before a date or an amount, with its TIMEX3 mod.
 type modifier struct {
 	words []string
 	mod   string
+}
+
+// lead is a phrase that, just before an expression, decides its tense ("as early as Tuesday").
+type lead struct {
+	words []string
+	tense int
 }
 
 // lexicon is the parsed lexicon.tsv.
@@ -64,6 +75,7 @@ type lexicon struct {
 	decade  map[string]int
 	mods    []modifier // before a date, longest first
 	approx  []modifier // before an amount, longest first
+	leads   []lead
 	// starts holds every word that can begin an expression, so that other words are skipped at once
 	starts map[string]bool
 }
@@ -83,7 +95,8 @@ func parseLexicon(src string) (*lexicon, error) {
 		return e
 	}
 	cueKinds := map[string]uint16{"future": cFuture, "past": cPast, "notpast": cNotPast, "clause": cClause,
-		"fullmonth": cFullMonth, "monthcontext": cMonthContext, "notyearafter": cNotYearAfter, "notyearbefore": cNotYearBefore}
+		"fullmonth": cFullMonth, "monthcontext": cMonthContext, "notyearafter": cNotYearAfter, "notyearbefore": cNotYearBefore,
+		"weak": cWeak, "withto": cWithTo, "beto": cBeTo, "aux": cAux, "attrib": cAttrib}
 	err := lexfile.EachString(src, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) < 3 {
@@ -168,6 +181,17 @@ func parseLexicon(src string) (*lexicon, error) {
 				return fmt.Errorf("lexicon line %d: unknown cue kind %q", n, val)
 			}
 			lx.cues[words] |= k
+		case "lead":
+			l := lead{words: strings.Fields(words)}
+			switch val {
+			case "future":
+				l.tense = tFuture
+			case "past":
+				l.tense = tPast
+			default:
+				return fmt.Errorf("lexicon line %d: lead tense %q is neither future nor past", n, val)
+			}
+			lx.leads = append(lx.leads, l)
 		case "deictic":
 			v, err := atoi()
 			if err != nil {

@@ -102,6 +102,45 @@ func TestAnnotate(t *testing.T) {
 	}
 }
 
+// TestTense checks how the tense of the clause picks the past or the next occurrence of a
+// weekday or a date (the reference is Wednesday 12 March 2025).
+func TestTense(t *testing.T) {
+	const wed = "2025-03-12T14:00"
+	tests := []struct {
+		text, expr, value string
+	}{
+		{"The vote will be held on Nov. 4.", "Nov. 4", "2025-11-04"},
+		{"Shelling killed ten people next to the school on Monday.", "Monday", "2025-03-10"},
+		{"Officials postponed the hearing until Friday.", "Friday", "2025-03-14"},
+		{"Until Tuesday, the ministry had not named a suspect.", "Tuesday", "2025-03-11"},
+		{"The offer had been due to expire on Monday.", "Monday", "2025-03-10"},
+		{"Protesters planned a march on Saturday and were planning to rally on Sunday.", "Saturday", "2025-03-15"},
+		{"Protesters planned a march on Saturday and were planning to rally on Sunday.", "Sunday", "2025-03-16"},
+		{"The team could arrive as early as Friday.", "Friday", "2025-03-14"},
+		{"The ship has been at sea since November and was scheduled to return.", "November", "2024-11"},
+		{"The stock is to resume trading on Monday.", "Monday", "2025-03-17"},
+		{`"The army will withdraw its forces from the city Thursday," officials said.`, "Thursday", "2025-03-13"},
+		{"The bonus will be paid on a still unspecified date in January.", "January", "2026-01"},
+		{"The dividend is payable Jan. 2 to holders of record.", "Jan. 2", "2026-01-02"},
+		{"Trading opened on Monday after a pause.", "Monday", "2025-03-10"},
+	}
+	for _, tt := range tests {
+		got := find(t, tt.text, wed)
+		found := false
+		for _, g := range got {
+			if g.Text == tt.expr {
+				found = true
+				if g.Value != tt.value {
+					t.Errorf("%q: %q = %q, want %q", tt.text, tt.expr, g.Value, tt.value)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: %q not found in %+v", tt.text, tt.expr, got)
+		}
+	}
+}
+
 func TestNowFallback(t *testing.T) {
 	doc := &model.Document{Text: "It happened yesterday.", Now: "2026-01-17T06:00:00"}
 	New().Annotate(doc)
