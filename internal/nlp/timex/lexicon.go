@@ -51,6 +51,8 @@ const (
 	cBeTo
 	cAux
 	cAttrib
+	cBeforeUnit
+	cWorkdays
 )
 
 // modifier is a word or words before a date or an amount, with its TIMEX3 mod.
@@ -96,7 +98,8 @@ func parseLexicon(src string) (*lexicon, error) {
 	}
 	cueKinds := map[string]uint16{"future": cFuture, "past": cPast, "notpast": cNotPast, "clause": cClause,
 		"fullmonth": cFullMonth, "monthcontext": cMonthContext, "notyearafter": cNotYearAfter, "notyearbefore": cNotYearBefore,
-		"weak": cWeak, "withto": cWithTo, "beto": cBeTo, "aux": cAux, "attrib": cAttrib}
+		"weak": cWeak, "withto": cWithTo, "beto": cBeTo, "aux": cAux, "attrib": cAttrib,
+		"beforeunit": cBeforeUnit, "workdays": cWorkdays}
 	err := lexfile.EachString(src, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) < 3 {

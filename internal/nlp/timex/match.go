@@ -785,9 +785,12 @@ func (r *run) mWeekday(i int) (cand, bool) {
 	if !r.hasRef {
 		return cand{j: j, typ: "DATE", rel: true}, true
 	}
-	dt := r.resolveWeekday(wd, r.tense(i, j), false)
+	dt := r.wdays[wd]
+	if dt.IsZero() {
+		dt = r.resolveWeekday(wd, r.tense(i, j), false)
+	}
 	if pe := r.ent(j); pe != nil && isDayPart(pe.pod) {
-		return cand{j: j + 1, typ: "TIME", val: format(dt, gDay) + "T" + pe.pod, t: dt, g: gDay, rel: true}, true
+		return cand{j: j + 1, typ: "TIME", val: format(dt, gDay) + "T" + pe.pod, t: dt, g: gDay, rel: true, wday: wd}, true
 	}
 	k := j
 	if r.word(k) == "at" {
@@ -795,9 +798,11 @@ func (r *run) mWeekday(i int) (cand, bool) {
 	}
 	if h, m, kk, strong, ok := r.clock(k); ok && (strong || k > j) {
 		t := time.Date(dt.Year(), dt.Month(), dt.Day(), h%24, m, 0, 0, time.UTC)
-		return cand{j: kk, typ: "TIME", val: format(t, gHour), t: dt, g: gDay, rel: true}, true
+		return cand{j: kk, typ: "TIME", val: format(t, gHour), t: dt, g: gDay, rel: true, wday: wd}, true
 	}
-	return dateCand(j, dt, gDay), true
+	c := dateCand(j, dt, gDay)
+	c.wday = wd
+	return c, true
 }
 
 // ---------- years and decades

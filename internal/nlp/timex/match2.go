@@ -453,8 +453,20 @@ func (r *run) mAmount(i int) (cand, bool) {
 			k++
 			hy = true
 		}
+		// two more weeks; eight trading days (days counted apart from the calendar: a length only)
+		workdays := r.lx.is(r.word(k), cWorkdays)
+		if !hy && (workdays || r.lx.is(r.word(k), cBeforeUnit)) {
+			k++
+		}
 		u, plural, k, ok = r.unitAt(k)
-		if !ok {
+		if !ok || workdays && u != "D" {
+			return cand{}, false
+		}
+		if workdays {
+			return cand{j: k, typ: "DURATION", val: durValue(n, u)}, true
+		}
+		// an age: 52 years old
+		if !hy && r.word(k) == "old" {
 			return cand{}, false
 		}
 		// a second ship: an ordinal, not a unit

@@ -87,6 +87,9 @@ func (t *Tagger) Find(text, published, now string, sentences []model.Span) []mod
 			val = ""
 		}
 		out = append(out, model.Time{Span: model.Span{Start: s, End: e}, Text: text[s:e], Type: c.typ, Value: val, Mod: c.mod})
+		if c.wday > 0 && r.wdays[c.wday].IsZero() {
+			r.wdays[c.wday] = c.t
+		}
 		if c.g != gNone && r.hasRef && !c.derived {
 			r.anc, r.ancG, r.ancTok = c.t, c.g, i
 			if c.g == gQuarter {
@@ -117,6 +120,7 @@ type cand struct {
 	g             byte      // its granularity; gNone when it is no calendar point
 	rel           bool      // the value depends on the reference time
 	derived       bool      // the value was computed from an earlier expression
+	wday          int       // a bare weekday (1..7) resolved by the tense of its clause, else 0
 }
 
 // run is the state of one Find call.
@@ -134,6 +138,9 @@ type run struct {
 	// the last quarter found, for "a year ago" in a report of quarterly results
 	qAnc time.Time
 	qTok int
+	// the day each bare weekday (index 1..7) was first resolved to: an article that names
+	// "Tuesday" twice means the same day
+	wdays [8]time.Time
 }
 
 func (r *run) word(i int) string {

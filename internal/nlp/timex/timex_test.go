@@ -82,6 +82,12 @@ func TestAnnotate(t *testing.T) {
 		{"fall of a regime", wed, "Three months after the fall of Assad, in the spring of 2024.", []want{{"Three months", "DURATION", "P3M"}, {"the spring of 2024", "DATE", "2024-SP"}}},
 		{"spoken year", wed, "It began in nineteen ninety-six.", []want{{"nineteen ninety-six", "DATE", "1996"}}},
 		{"no reference", "", "He arrived on Friday, not in 2019.", []want{{"Friday", "DATE", ""}, {"2019", "DATE", "2019"}}},
+		{"same weekday twice", wed, "On Tuesday, the ministers will meet in Geneva. Trade was not the focus of Tuesday's talks.",
+			[]want{{"Tuesday", "DATE", "2025-03-18"}, {"Tuesday", "DATE", "2025-03-18"}}},
+		{"age", wed, "The minister, 52 years old, resigned.", nil},
+		{"more", wed, "The troops will stay two more weeks.", []want{{"two more weeks", "DURATION", "P2W"}}},
+		{"additional", wed, "The loan may be extended for an additional year.", []want{{"an additional year", "DURATION", "P1Y"}}},
+		{"trading days", wed, "Prices fell five trading days after March 3.", []want{{"five trading days", "DURATION", "P5D"}, {"March 3", "DATE", "2025-03-03"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
