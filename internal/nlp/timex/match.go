@@ -211,7 +211,12 @@ func weighted(dist time.Duration, tense int) time.Duration {
 // resolveWeekday returns weekday wd (1..7): the most recent one on or before the reference day
 // unless the clause is in the future. strict excludes the reference day itself ("last Friday").
 func (r *run) resolveWeekday(wd, tense int, strict bool) time.Time {
-	ref := r.refDay()
+	return weekdayFrom(r.refDay(), wd, tense, strict)
+}
+
+// weekdayFrom returns weekday wd (1..7) on or before ref, or on or after it in a future
+// clause; strict excludes ref itself.
+func weekdayFrom(ref time.Time, wd, tense int, strict bool) time.Time {
 	cur := weekdayNum(ref)
 	if tense == tFuture {
 		fwd := (wd - cur + 7) % 7
@@ -346,12 +351,15 @@ func (r *run) mMod(i int) (cand, bool) {
 		j++
 	}
 	if w == "earlier" || w == "later" {
-		switch r.word(j) {
-		case "this", "that", "next", "last":
+		switch nw := r.word(j); nw {
+		case "this", "that", "next", "last", "today", "yesterday", "tomorrow", "tonight":
 		case "in", "on":
 			j++
 		default:
-			return cand{}, false
+			// later Thursday
+			if e := r.ent(j); e == nil || e.wday == 0 || e.wdayWeak {
+				return cand{}, false
+			}
 		}
 	}
 	c, ok := r.core(j)
@@ -501,6 +509,19 @@ func (r *run) dateCore(i int) (cand, bool) {
 		c := dateCand(k+1, time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), gMonth)
 		c.rel = false
 		return c, true
+	}
+	// January nineteen ninety-seven
+	if y, kk, ok := r.spokenYear(k); ok && t.cap {
+		c := dateCand(kk, time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), gMonth)
+		c.rel = false
+		return c, true
+	}
+	// June last year, October this year, April of next year
+	if dir, ok := r.lx.deictic[r.word(k)]; ok && t.cap && r.word(k+1) == "year" && r.hasRef {
+		switch r.word(k) {
+		case "this", "last", "next":
+			return dateCand(k+2, time.Date(r.ref.Year()+dir, time.Month(m), 1, 0, 0, 0, 0, time.UTC), gMonth), true
+		}
 	}
 	// a month alone
 	if !t.cap || abbrev && !dot {

@@ -93,6 +93,18 @@ func (r *run) mDeictic(i int) (cand, bool) {
 			}
 			return dateCand(j, shift(base, u, dir), g), true
 		case d == "":
+			// the day before last Tuesday's hearing: from the date that follows
+			if nw := r.word(j); (nw == "before" || nw == "after") && u != "WE" && r.hasRef {
+				if c, ok := r.core(j + 1); ok && c.g != gNone && c.typ == "DATE" {
+					sign := 1
+					if nw == "before" {
+						sign = -1
+					}
+					c2 := dateCand(c.j, shift(c.t, u, sign), g)
+					c2.derived = true
+					return c2, true
+				}
+			}
 			// the year before, the day after: from the last date the text gave
 			if nw := r.word(j); (nw == "before" || nw == "earlier" || nw == "after" || nw == "later") && u != "WE" {
 				if r.ancG == gNone {
@@ -157,8 +169,15 @@ func (r *run) mDeictic(i int) (cand, bool) {
 			}
 			y = r.anc.Year()
 		}
-		c := dateCand(j, time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), gMonth)
-		return c, true
+		// last Oct. 23
+		jj := j
+		if r.punct(jj, ".") && r.glued(jj) {
+			jj++
+		}
+		if dd, ok := r.dayAt(jj); ok && validDate(y, m, dd) && !r.punct(jj+1, ":") {
+			return dateCand(jj+1, time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC), gDay), true
+		}
+		return dateCand(j, time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), gMonth), true
 	case e.season != "":
 		if d == "past" || d == "first" {
 			return cand{}, false
@@ -196,13 +215,17 @@ func (r *run) mDeictic(i int) (cand, bool) {
 			return cand{}, false
 		}
 		var dt time.Time
+		base := r.refDay()
+		if hasThe && (d == "previous" || d == "following") && r.ancG == gDay {
+			base = r.anc // the previous Friday: the one before the day the text last named
+		}
 		switch d {
 		case "last", "previous":
-			dt = r.resolveWeekday(e.wday, tPast, true)
+			dt = weekdayFrom(base, e.wday, tPast, true)
 		case "next", "coming", "following":
-			dt = r.resolveWeekday(e.wday, tFuture, true)
+			dt = weekdayFrom(base, e.wday, tFuture, true)
 		default:
-			dt = r.resolveWeekday(e.wday, tense, false)
+			dt = weekdayFrom(base, e.wday, tense, false)
 		}
 		if pe := r.ent(j); pe != nil && isDayPart(pe.pod) {
 			return cand{j: j + 1, typ: "TIME", val: format(dt, gDay) + "T" + pe.pod, t: dt, g: gDay, rel: true}, true

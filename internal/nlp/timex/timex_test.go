@@ -87,6 +87,14 @@ func TestAnnotate(t *testing.T) {
 		{"age", wed, "The minister, 52 years old, resigned.", nil},
 		{"more", wed, "The troops will stay two more weeks.", []want{{"two more weeks", "DURATION", "P2W"}}},
 		{"additional", wed, "The loan may be extended for an additional year.", []want{{"an additional year", "DURATION", "P1Y"}}},
+		{"month of this year", wed, "Talks began in June last year and end in October this year.",
+			[]want{{"June last year", "DATE", "2024-06"}, {"October this year", "DATE", "2025-10"}}},
+		{"month and spoken year", wed, "January nineteen ninety-seven. A bomb went off.", []want{{"January nineteen ninety-seven", "DATE", "1997-01"}}},
+		{"last with a day", wed, "He was shot last Oct. 23 at home.", []want{{"last Oct. 23", "DATE", "2024-10-23"}}},
+		{"previous weekday", wed, "Shares fell on Friday, down 4% from the previous Friday.",
+			[]want{{"Friday", "DATE", "2025-03-07"}, {"the previous Friday", "DATE", "2025-02-28"}}},
+		{"day before a date", wed, "The day before last Tuesday's hearing, he left.", []want{{"The day before last Tuesday", "DATE", "2025-03-10"}}},
+		{"later weekday", wed, "Later Monday, the talks resumed.", []want{{"Later Monday", "DATE", "2025-03-10"}}},
 		{"trading days", wed, "Prices fell five trading days after March 3.", []want{{"five trading days", "DURATION", "P5D"}, {"March 3", "DATE", "2025-03-03"}}},
 	}
 	for _, tt := range tests {
