@@ -102,7 +102,17 @@ type Actor struct {
 	Sector   string
 	Role     string
 	Mentions []Mention
+	// LeadMentions are the actor's mentions in the title and the standfirst ("The Russian
+	// leader has phoned ..."), each with its Field and offsets into that field. Only actors
+	// the text mentions are listed, so an actor never rests on a headline alone.
+	LeadMentions []Mention
 }
+
+// The fields of a document, other than the text, that lead mentions point into.
+const (
+	FieldTitle      = "title"
+	FieldStandfirst = "standfirst"
+)
 
 // Mention is one place the text refers to an actor.
 type Mention struct {
@@ -112,6 +122,9 @@ type Mention struct {
 	// Via says how the mention was tied to the actor: "name", "surname", "alias",
 	// "demonym", "capital", "role", "pronoun"...; empty for the first, naming mention.
 	Via string
+	// Field is FieldTitle or FieldStandfirst for a lead mention, whose Span is an offset into
+	// that field; empty for a mention in the text.
+	Field string
 }
 
 // Quote is a quotation or a piece of reported speech and who said it.

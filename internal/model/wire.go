@@ -38,6 +38,8 @@ type wireActor struct {
 	Sector   string        `json:"sector"`
 	Role     string        `json:"role"`
 	Mentions []wireMention `json:"mentions"`
+	// LeadMentions are mentions in the title and standfirst, offsets into those fields.
+	LeadMentions []wireMention `json:"lead_mentions,omitempty"`
 }
 
 type wireMention struct {
@@ -45,6 +47,7 @@ type wireMention struct {
 	End   int    `json:"end"`
 	Text  string `json:"text"`
 	Via   string `json:"via,omitempty"`
+	Field string `json:"field,omitempty"`
 }
 
 type wireEvent struct {
@@ -194,12 +197,21 @@ func (d Document) MarshalJSON() ([]byte, error) {
 	for _, s := range d.Sentences {
 		w.Sentences = append(w.Sentences, o.spanOut(s))
 	}
+	lead := leadOffsets{title: d.Title, standfirst: d.Standfirst}
 	for _, a := range d.Actors {
 		wa := wireActor{ID: a.ID, Name: a.Name, Kind: a.Kind, Country: nullable(a.Country),
 			Sector: a.Sector, Role: a.Role, Mentions: make([]wireMention, 0, len(a.Mentions))}
 		for _, m := range a.Mentions {
 			s := o.spanOut(m.Span)
 			wa.Mentions = append(wa.Mentions, wireMention{Start: s.Start, End: s.End, Text: m.Text, Via: m.Via})
+		}
+		for _, m := range a.LeadMentions {
+			fo := lead.of(m.Field)
+			if fo == nil {
+				continue
+			}
+			s := fo.spanOut(m.Span)
+			wa.LeadMentions = append(wa.LeadMentions, wireMention{Start: s.Start, End: s.End, Text: m.Text, Via: m.Via, Field: m.Field})
 		}
 		w.Actors = append(w.Actors, wa)
 	}
@@ -247,10 +259,16 @@ func (d *Document) UnmarshalJSON(data []byte) error {
 	for _, s := range w.Sentences {
 		d.Sentences = append(d.Sentences, o.spanIn(s))
 	}
+	lead := leadOffsets{title: w.Title, standfirst: w.Standfirst}
 	for _, a := range w.Actors {
 		na := Actor{ID: a.ID, Name: a.Name, Kind: a.Kind, Country: deref(a.Country), Sector: a.Sector, Role: a.Role}
 		for _, m := range a.Mentions {
 			na.Mentions = append(na.Mentions, Mention{Span: o.spanIn(Span{m.Start, m.End}), Text: m.Text, Via: m.Via})
+		}
+		for _, m := range a.LeadMentions {
+			if fo := lead.of(m.Field); fo != nil {
+				na.LeadMentions = append(na.LeadMentions, Mention{Span: fo.spanIn(Span{m.Start, m.End}), Text: m.Text, Via: m.Via, Field: m.Field})
+			}
 		}
 		d.Actors = append(d.Actors, na)
 	}
@@ -303,4 +321,28 @@ func readWireQuotes(ws []wireQuote, o *offsets) []Quote {
 		out = append(out, nq)
 	}
 	return out
+}
+
+// leadOffsets converts offsets into the title and the standfirst, each made the first time
+// a lead mention needs it.
+type leadOffsets struct {
+	title, standfirst string
+	t, s              *offsets
+}
+
+// of returns the offsets of the named field; nil for a field it does not know.
+func (l *leadOffsets) of(field string) *offsets {
+	switch field {
+	case FieldTitle:
+		if l.t == nil {
+			l.t = newOffsets(l.title)
+		}
+		return l.t
+	case FieldStandfirst:
+		if l.s == nil {
+			l.s = newOffsets(l.standfirst)
+		}
+		return l.s
+	}
+	return nil
 }

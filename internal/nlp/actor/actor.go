@@ -104,11 +104,19 @@ func New(opts Options) (*Recognizer, error) {
 func (*Recognizer) Name() string { return "actors" }
 
 // Annotate fills doc.Actors.
+// It then reads the title and the standfirst (see lead.go) and adds their mentions of those
+// actors as LeadMentions.
 func (r *Recognizer) Annotate(doc *model.Document) {
 	sc := r.getScratch()
 	st := newState(r.lx, doc, sc)
 	st.run()
 	doc.Actors = st.result()
 	sc.lowerWords = st.lowerWords
+	if work, lead := withLead(doc); lead != nil {
+		st := newState(r.lx, work, sc)
+		st.run()
+		attachLead(doc.Actors, st.result(), lead)
+		sc.lowerWords = st.lowerWords
+	}
 	r.putScratch(sc)
 }

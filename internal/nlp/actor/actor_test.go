@@ -5,9 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tidings-news/tidings/internal/model"
 	"github.com/tidings-news/tidings/internal/nlp/sentence"
+	"github.com/tidings-news/tidings/internal/reader"
 	"github.com/tidings-news/tidings/internal/testshared"
 )
 
@@ -352,7 +354,13 @@ func TestSeedArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := annotate(r, string(b), "2026-01-16T19:54")
+	// Read as the pipeline reads it: the title and standfirst come off the text.
+	doc, err := reader.Read(b, reader.Options{Now: time.Date(2026, 1, 17, 6, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Sentences = sentence.New().Split(doc.Text)
+	r.Annotate(doc)
 	people := map[string]*model.Actor{}
 	for i := range doc.Actors {
 		if doc.Actors[i].Kind == model.KindPerson {
@@ -380,9 +388,19 @@ func TestSeedArticle(t *testing.T) {
 	}
 	if p := people["Vladimir Putin"]; p != nil {
 		got := mentionTexts(p)
-		for _, m := range []string{"The Russian leader", "Vladimir Putin", "Both presidents", "Putin"} {
+		for _, m := range []string{"Vladimir Putin", "Both presidents", "Putin"} {
 			if !contains(got, m) {
 				t.Errorf("Putin's mentions %q lack %q", got, m)
+			}
+		}
+		// "The Russian leader" is in the standfirst alone, "Putin" in the title.
+		var lead []string
+		for _, m := range p.LeadMentions {
+			lead = append(lead, m.Field+": "+m.Text)
+		}
+		for _, m := range []string{"standfirst: The Russian leader", "title: Putin"} {
+			if !contains(lead, m) {
+				t.Errorf("Putin's lead mentions %q lack %q", lead, m)
 			}
 		}
 	}
