@@ -171,15 +171,41 @@ func actorNames(doc *model.Document, ids []string) string {
 // Overlapping and nested spans are fine: a segment inside a quote and a mention gets both
 // classes. Spans out of range or splitting a character are clamped or widened.
 func Highlight(doc *model.Document) []Segment {
-	ms := marks(doc)
+	return segments(doc.Text, marks(doc))
+}
+
+// HighlightLead cuts the title or the standfirst (field is model.FieldTitle or
+// model.FieldStandfirst) into segments that carry the actors' lead mentions.
+func HighlightLead(doc *model.Document, field string) []Segment {
+	text := doc.Title
+	if field == model.FieldStandfirst {
+		text = doc.Standfirst
+	}
+	var ms []mark
+	for _, a := range doc.Actors {
+		label := "Actor: " + actorLabel(&a)
+		for _, m := range a.LeadMentions {
+			if m.Field != field || len(ms) >= maxHighlights {
+				continue
+			}
+			if s, e, ok := snapSpan(text, m.Span); ok {
+				ms = append(ms, mark{s, e, hlActor, label, ""})
+			}
+		}
+	}
+	return segments(text, ms)
+}
+
+// segments cuts text at the ends of the marks.
+func segments(text string, ms []mark) []Segment {
 	if len(ms) == 0 {
-		if doc.Text == "" {
+		if text == "" {
 			return nil
 		}
-		return []Segment{{Text: doc.Text}}
+		return []Segment{{Text: text}}
 	}
 	cuts := make([]int, 0, 2*len(ms)+2)
-	cuts = append(cuts, 0, len(doc.Text))
+	cuts = append(cuts, 0, len(text))
 	for _, m := range ms {
 		cuts = append(cuts, m.start, m.end)
 	}
@@ -229,7 +255,7 @@ func Highlight(doc *model.Document) []Segment {
 		out = append(out, seg)
 	}
 	for i := range out {
-		out[i].Text = doc.Text[out[i].start:out[i].end]
+		out[i].Text = text[out[i].start:out[i].end]
 	}
 	return out
 }

@@ -84,11 +84,13 @@ func (w *Web) home(rw http.ResponseWriter, r *http.Request) {
 type articlePage struct {
 	Doc      *model.Document
 	Segments []Segment
-	Events   []eventView
-	Actors   []actorView
-	Quotes   []model.Quote
-	Reported []model.Quote
-	Times    []model.Time
+	// TitleSegments and StandfirstSegments carry the actors' lead mentions.
+	TitleSegments, StandfirstSegments []Segment
+	Events                            []eventView
+	Actors                            []actorView
+	Quotes                            []model.Quote
+	Reported                          []model.Quote
+	Times                             []model.Time
 }
 
 // eventView is an event as the article page lists it.
@@ -123,7 +125,9 @@ func (w *Web) article(rw http.ResponseWriter, r *http.Request) {
 		w.storeFail(rw, r, err)
 		return
 	}
-	data := articlePage{Doc: doc, Segments: Highlight(doc), Quotes: doc.Quotes, Reported: doc.Reported, Times: doc.Times}
+	data := articlePage{Doc: doc, Segments: Highlight(doc), Quotes: doc.Quotes, Reported: doc.Reported, Times: doc.Times,
+		TitleSegments:      HighlightLead(doc, model.FieldTitle),
+		StandfirstSegments: HighlightLead(doc, model.FieldStandfirst)}
 	for _, a := range doc.Actors {
 		data.Actors = append(data.Actors, actorView{Actor: a, Count: len(a.Mentions)})
 	}

@@ -1,6 +1,7 @@
-// Legend checkboxes show and hide one kind of highlight in the article text.
+// Legend checkboxes show and hide one kind of highlight in the article's title, standfirst
+// and text.
 document.addEventListener("DOMContentLoaded", function () {
-  var text = document.getElementById("text");
+  var text = document.querySelector("article.doc");
   if (!text) return;
   document.querySelectorAll("#legend input[data-layer]").forEach(function (box) {
     box.addEventListener("change", function () {

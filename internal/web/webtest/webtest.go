@@ -80,6 +80,29 @@ func (b *Builder) Actor(id, name, kind, country, sector string, phrases ...strin
 	return b
 }
 
+// Lead adds to actor id a mention in the title or the standfirst (field) at the phrase's
+// first occurrence there.
+func (b *Builder) Lead(id, field, phrase string) *Builder {
+	text := b.Doc.Title
+	if field == model.FieldStandfirst {
+		text = b.Doc.Standfirst
+	}
+	i := strings.Index(text, phrase)
+	if i < 0 {
+		if b.err == nil {
+			b.err = fmt.Errorf("%q is not in the %s", phrase, field)
+		}
+		return b
+	}
+	for k := range b.Doc.Actors {
+		if b.Doc.Actors[k].ID == id {
+			b.Doc.Actors[k].LeadMentions = append(b.Doc.Actors[k].LeadMentions,
+				model.Mention{Span: model.Span{Start: i, End: i + len(phrase)}, Text: phrase, Field: field})
+		}
+	}
+	return b
+}
+
 // Event adds an event whose trigger is the phrase and whose sentence is the trigger's.
 func (b *Builder) Event(id, typ, trigger string, source, target []string, date, certainty string, score float64) *Builder {
 	sp := b.find(splitNth(trigger))
@@ -131,12 +154,16 @@ func splitNth(p string) (string, int) {
 func SeedDoc() (*model.Document, error) {
 	b := NewBuilder("Putin talks to Iranian president", "2026-01-16T19:54", strings.TrimSpace(seedText))
 	b.Doc.Byline = "Staff reporter"
+	b.Doc.Standfirst = "The Russian leader has phoned Masoud Pezeshkian amid mass protests"
 	b.Actor("a1", "Vladimir Putin", model.KindPerson, "RUS", "GOV", "Vladimir Putin", "Vladimir Putin#1").
 		Actor("a2", "Masoud Pezeshkian", model.KindPerson, "IRN", "GOV", "Masoud Pezeshkian", "Pezeshkian#1").
 		Actor("a3", "Maria Zakharova", model.KindPerson, "RUS", "GOV", "Maria Zakharova").
 		Actor("a4", "Donald Trump", model.KindPerson, "USA", "GOV", "Donald Trump").
 		Actor("a5", "Iran", model.KindCountry, "IRN", "", "Iran’s", "Iran#1", "Tehran", "Iran’s#1").
 		Actor("a6", "Russia", model.KindCountry, "RUS", "", "Moscow", "the Kremlin").
+		Lead("a1", model.FieldTitle, "Putin").
+		Lead("a1", model.FieldStandfirst, "The Russian leader").
+		Lead("a2", model.FieldStandfirst, "Masoud Pezeshkian").
 		Event("e1", "CONSULT", "held a phone call", []string{"a1"}, []string{"a2"}, "2026-01-16", model.CertaintyAsserted, 1).
 		Event("e2", "ACCUSE", "condemns", []string{"a3"}, nil, "2026-01-16", model.CertaintyAsserted, -2).
 		Event("e3", "THREATEN", "threatened", []string{"a4"}, []string{"a5"}, "2026-01-16", model.CertaintyAsserted, -4.4).
@@ -160,6 +187,7 @@ A second paragraph with <img src=x onerror=alert(1)> and "quotes" & ampersands, 
 func HostileDoc() (*model.Document, error) {
 	b := NewBuilder(`<script>alert("title")</script> Hostile article`, "2026-02-01", HostileText)
 	b.Actor("x1", `Officials <b>`, model.KindGroup, "", "GOV", "Officials").
+		Lead("x1", model.FieldTitle, `alert("title")`).
 		Event("x2", "ACCUSE", `<script>alert("pwned")</script>`, []string{"x1"}, nil, "2026-02-01", model.CertaintyAsserted, -2).
 		Time("Monday", "DATE", "2026-01-26")
 	return b.Build()
