@@ -53,6 +53,7 @@ const (
 	cAttrib
 	cBeforeUnit
 	cWorkdays
+	cRelation
 )
 
 // modifier is a word or words before a date or an amount, with its TIMEX3 mod.
@@ -99,7 +100,8 @@ func parseLexicon(src string) (*lexicon, error) {
 	cueKinds := map[string]uint16{"future": cFuture, "past": cPast, "notpast": cNotPast, "clause": cClause,
 		"fullmonth": cFullMonth, "monthcontext": cMonthContext, "notyearafter": cNotYearAfter, "notyearbefore": cNotYearBefore,
 		"weak": cWeak, "withto": cWithTo, "beto": cBeTo, "aux": cAux, "attrib": cAttrib,
-		"beforeunit": cBeforeUnit, "workdays": cWorkdays}
+		"beforeunit": cBeforeUnit, "workdays": cWorkdays,
+		"relation": cRelation}
 	err := lexfile.EachString(src, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) < 3 {

@@ -263,6 +263,10 @@ func (r *run) mPhrase(i int) (cand, bool) {
 		if len(p.words) == 1 && r.toks[i].cap && r.punct(j, ",") && (i == 0 || isStop(r.toks[i-1]) || r.toks[i].para) {
 			return cand{}, false
 		}
+		// "soon" refers to the future only in a clause that is not past, and not in "soon after"
+		if len(p.words) == 1 && p.value == "FUTURE_REF" && (r.lx.is(r.word(j), cRelation) || r.tense(i, j) == tPast) {
+			return cand{}, false
+		}
 		return cand{j: j, typ: p.typ, val: p.value}, true
 	}
 	return cand{}, false
@@ -846,6 +850,37 @@ func (r *run) mYear(i int) (cand, bool) {
 	if y, k, ok := r.spokenYear(j); ok {
 		return cand{j: k, typ: "DATE", val: pad(y, 4), t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), g: gYear}, true
 	}
+	// year-end, year end, year's end: the end of this year, or of the last one in a past clause
+	if r.word(j) == "year" && r.hasRef {
+		k := j + 1
+		switch {
+		case r.punct(k, "-") && r.glued(k) && r.glued(k+1) && r.word(k+1) == "end":
+			k += 2
+		case r.punct(k, "'") && r.word(k+1) == "s" && r.word(k+2) == "end":
+			k += 3
+		case r.word(k) == "end" && !r.punct(k+1, "-"):
+			k++
+		default:
+			k = -1
+		}
+		if k > 0 {
+			y := r.ref.Year()
+			if r.tense(i, k) == tPast {
+				y--
+			}
+			return cand{j: k, typ: "DATE", val: pad(y, 4), mod: "END", t: time.Date(y, 12, 1, 0, 0, 0, 0, time.UTC), g: gYear, rel: true}, true
+		}
+	}
+	// the 20th century, the eleventh century
+	if n, k, ok := r.ordinalAt(j); ok && n >= 1 && n <= 30 {
+		if r.punct(k, "-") && r.glued(k) {
+			k++
+		}
+		if r.word(k) == "century" {
+			y := (n - 1) * 100
+			return cand{j: k + 1, typ: "DATE", val: pad(n-1, 2), t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), g: gCentury}, true
+		}
+	}
 	if dec, ok := r.lx.decade[r.word(j)]; ok && hasThe {
 		y := 1900 + dec
 		return cand{j: j + 1, typ: "DATE", val: pad(y/10, 3), t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), g: gDecade}, true
@@ -919,6 +954,33 @@ func (r *run) mYear(i int) (cand, bool) {
 		}
 	}
 	return cand{j: j + 1, typ: "DATE", val: pad(y, 4), t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), g: gYear}, true
+}
+
+// ordinalAt reads an ordinal at i: "20th", "eleventh".
+func (r *run) ordinalAt(i int) (int, int, bool) {
+	if i >= len(r.toks) {
+		return 0, i, false
+	}
+	if t := &r.toks[i]; t.kind == kNum {
+		switch t.suf {
+		case "st", "nd", "rd", "th":
+			if len(t.w) <= 2 {
+				n, _ := strconv.Atoi(t.w)
+				return n, i + 1, true
+			}
+		}
+		return 0, i, false
+	}
+	// twenty-first: tens, a hyphen, an ordinal
+	if e := r.ent(i); e != nil && e.isNum && e.num >= 20 && e.num < 100 && e.num%10 == 0 && r.punct(i+1, "-") && r.glued(i+1) {
+		if e2 := r.ent(i + 2); e2 != nil && e2.ord > 0 && e2.ord < 10 && r.glued(i+2) {
+			return e.num + e2.ord, i + 3, true
+		}
+	}
+	if e := r.ent(i); e != nil && e.ord > 0 && r.word(i) != "last" && !(r.punct(i-1, "-") && r.glued(i)) {
+		return e.ord, i + 1, true
+	}
+	return 0, i, false
 }
 
 // ---------- today, yesterday, tomorrow, tonight

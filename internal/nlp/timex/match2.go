@@ -14,6 +14,10 @@ func (r *run) mDeictic(i int) (cand, bool) {
 		k++
 	}
 	d := r.word(k)
+	if d == "this" && r.word(k+1) == "past" {
+		k++ // this past spring, this past weekend
+		d = "last"
+	}
 	dir, isDeictic := r.lx.deictic[d]
 	if !isDeictic {
 		if !hasThe {
@@ -344,7 +348,8 @@ func (r *run) mQuarter(i int) (cand, bool) {
 		}
 		unit = gHalf
 	case "period":
-		if !yearAgo && !hasYear0 {
+		// the 1988 period, the year-ago period, the latest period: a quarter of a report
+		if !yearAgo && !hasYear0 && !(relSet && rel < 0) {
 			return cand{}, false
 		}
 		unit = gQuarter
@@ -419,6 +424,8 @@ func (r *run) mQuarter(i int) (cand, bool) {
 		base := r.ref
 		if r.ancG == gQuarter && !relSet {
 			base = r.anc
+		} else if w == "period" && rel < 0 && r.qTok >= i-80 {
+			base = r.qAnc // the latest period: the quarter the report is about
 		} else if !relSet || rel != 0 {
 			if rel == 0 {
 				rel = -1

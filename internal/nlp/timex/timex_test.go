@@ -95,6 +95,16 @@ func TestAnnotate(t *testing.T) {
 			[]want{{"Friday", "DATE", "2025-03-07"}, {"the previous Friday", "DATE", "2025-02-28"}}},
 		{"day before a date", wed, "The day before last Tuesday's hearing, he left.", []want{{"The day before last Tuesday", "DATE", "2025-03-10"}}},
 		{"later weekday", wed, "Later Monday, the talks resumed.", []want{{"Later Monday", "DATE", "2025-03-10"}}},
+		{"soon", wed, "The army will soon leave the city.", []want{{"soon", "DATE", "FUTURE_REF"}}},
+		{"soon in the past", wed, "He was soon released, soon after the raid.", nil},
+		{"near term", wed, "Costs will rise in the near term.", []want{{"the near term", "DATE", "FUTURE_REF"}}},
+		{"latest period", "1989-10-26", "Profit rose in the fiscal fourth quarter. Sales in the latest period fell.",
+			[]want{{"the fiscal fourth quarter", "DATE", "1989-Q4"}, {"the latest period", "DATE", "1989-Q4"}}},
+		{"this past", "2025-10-20", "Sales collapsed this past spring.", []want{{"this past spring", "DATE", "2025-SP"}}},
+		{"centuries", wed, "Wars of the 20th century and the twenty-first century.",
+			[]want{{"the 20th century", "DATE", "19"}, {"the twenty-first century", "DATE", "20"}}},
+		{"year-end", wed, "The deal should close by year-end; it was signed at year end.",
+			[]want{{"year-end", "DATE", "2025"}, {"year end", "DATE", "2024"}}},
 		{"trading days", wed, "Prices fell five trading days after March 3.", []want{{"five trading days", "DURATION", "P5D"}, {"March 3", "DATE", "2025-03-03"}}},
 	}
 	for _, tt := range tests {
