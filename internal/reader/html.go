@@ -66,7 +66,7 @@ func (lx *htmlLexicon) read(data []byte, opts Options, cfg htmlExtraction) (*mod
 	if len(data) > maxHTMLBytes {
 		data = data[:maxHTMLBytes]
 	}
-	data = decodeHTML(data)
+	data = dropRawText(decodeHTML(data))
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		// The parser refuses elements nested more than 512 deep: read the words alone.
@@ -298,6 +298,86 @@ func shingleSeq(s string) iter.Seq[[4]string] {
 func catch(fn func()) {
 	defer func() { _ = recover() }()
 	fn()
+}
+
+// dropRawText empties the <script> and <style> elements of the page, other than JSON-LD
+// scripts, before it is parsed: on news pages they are half of the bytes, and nothing is read
+// from them. The elements stay, empty.
+func dropRawText(data []byte) []byte {
+	var out []byte
+	last := 0 // data[last:] is not yet copied to out
+	for i := 0; ; {
+		k := bytes.IndexByte(data[i:], '<')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+		name := rawTextTag(data[i:])
+		if name == "" {
+			continue
+		}
+		gt := bytes.IndexByte(data[i:], '>')
+		if gt < 0 {
+			break
+		}
+		open := data[i : i+gt]
+		i += gt + 1
+		if name == "script" && containsFold(open, "ld+json") {
+			continue
+		}
+		end := closingTag(data[i:], name)
+		if end < 0 {
+			end = len(data) - i
+		}
+		if end > 0 {
+			out = append(out, data[last:i]...)
+			last = i + end
+		}
+		i += end
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, data[last:]...)
+}
+
+// rawTextTag is "script" or "style" when b starts with that tag name (any case) and the
+// name ends there; else "".
+func rawTextTag(b []byte) string {
+	for _, name := range [...]string{"script", "style"} {
+		if len(b) > len(name) && bytes.EqualFold(b[:len(name)], []byte(name)) {
+			switch b[len(name)] {
+			case '>', ' ', '\t', '\n', '\r', '\f', '/':
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// closingTag is the offset in b of the first "</name" (any case), -1 when there is none.
+func closingTag(b []byte, name string) int {
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte("</"))
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if len(b)-i-2 >= len(name) && bytes.EqualFold(b[i+2:i+2+len(name)], []byte(name)) {
+			return i
+		}
+		i += 2
+	}
+}
+
+// containsFold reports whether b contains the lower-case ASCII word, in any case.
+func containsFold(b []byte, word string) bool {
+	for i := 0; i+len(word) <= len(b); i++ {
+		if bytes.EqualFold(b[i:i+len(word)], []byte(word)) {
+			return true
+		}
+	}
+	return false
 }
 
 // pruned are the elements that hold no article text and that the body extractors drop

@@ -105,3 +105,37 @@ func TestMicrodataAuthor(t *testing.T) {
 		t.Errorf("author = %q, want Lena Okoro", f.author)
 	}
 }
+
+func TestDropRawText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<p>a</p><script>var x = "<p>";</script><p>b</p>`, `<p>a</p><script></script><p>b</p>`},
+		{`<SCRIPT type="text/javascript">x()</Script ><STYLE>p{}</style>`, `<SCRIPT type="text/javascript"></Script ><STYLE></style>`},
+		{`<script type="application/ld+json">{"a": 1}</script>`, `<script type="application/ld+json">{"a": 1}</script>`},
+		{`<scripture>kept</scripture><styles>kept</styles>`, `<scripture>kept</scripture><styles>kept</styles>`},
+		{`<script>if (a </b) {}</script>ok`, `<script></script>ok`},
+		{`<p>x</p><script>never closed`, `<p>x</p><script>`},
+		{`<script`, `<script`},
+		{`no tags at all`, `no tags at all`},
+	}
+	for _, tt := range tests {
+		if got := string(dropRawText([]byte(tt.in))); got != tt.want {
+			t.Errorf("dropRawText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// dropRawText only takes bytes away, and what it leaves has nothing more to take.
+func FuzzDropRawText(f *testing.F) {
+	for _, s := range []string{`<script>x</script>`, `<style a=">">p{}</style>`, `<script type=application/ld+json>{}</script>`, `<scrip<script>`, `</script><script>`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out := dropRawText(data)
+		if len(out) > len(data) {
+			t.Fatalf("output longer than input: %q → %q", data, out)
+		}
+		if again := dropRawText(out); !bytes.Equal(again, out) {
+			t.Fatalf("not idempotent: %q → %q → %q", data, out, again)
+		}
+	})
+}
