@@ -54,6 +54,8 @@ const (
 	cBeforeUnit
 	cWorkdays
 	cRelation
+	cSpan
+	cSeasonMod
 )
 
 // modifier is a word or words before a date or an amount, with its TIMEX3 mod.
@@ -72,7 +74,7 @@ type lead struct {
 type lexicon struct {
 	words   map[string]*entry
 	phrases map[string][]phrase // keyed by first word, longest first
-	cues    map[string]uint16
+	cues    map[string]uint32
 	deictic map[string]int
 	long    map[string]string
 	decade  map[string]int
@@ -84,10 +86,10 @@ type lexicon struct {
 }
 
 // is reports whether w is a cue of kind c.
-func (lx *lexicon) is(w string, c uint16) bool { return lx.cues[w]&c != 0 }
+func (lx *lexicon) is(w string, c uint32) bool { return lx.cues[w]&c != 0 }
 
 func parseLexicon(src string) (*lexicon, error) {
-	lx := &lexicon{words: map[string]*entry{}, phrases: map[string][]phrase{}, cues: map[string]uint16{},
+	lx := &lexicon{words: map[string]*entry{}, phrases: map[string][]phrase{}, cues: map[string]uint32{},
 		deictic: map[string]int{}, long: map[string]string{}, decade: map[string]int{}, starts: map[string]bool{}}
 	get := func(w string) *entry {
 		e := lx.words[w]
@@ -97,11 +99,11 @@ func parseLexicon(src string) (*lexicon, error) {
 		}
 		return e
 	}
-	cueKinds := map[string]uint16{"future": cFuture, "past": cPast, "notpast": cNotPast, "clause": cClause,
+	cueKinds := map[string]uint32{"future": cFuture, "past": cPast, "notpast": cNotPast, "clause": cClause,
 		"fullmonth": cFullMonth, "monthcontext": cMonthContext, "notyearafter": cNotYearAfter, "notyearbefore": cNotYearBefore,
 		"weak": cWeak, "withto": cWithTo, "beto": cBeTo, "aux": cAux, "attrib": cAttrib,
 		"beforeunit": cBeforeUnit, "workdays": cWorkdays,
-		"relation": cRelation}
+		"relation": cRelation, "span": cSpan, "seasonmod": cSeasonMod}
 	err := lexfile.EachString(src, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) < 3 {
@@ -261,7 +263,7 @@ func parseLexicon(src string) (*lexicon, error) {
 	for w := range lx.long {
 		lx.starts[w] = true
 	}
-	for _, w := range []string{"the", "fiscal", "fy", "every", "each", "per", "recent", "year", "mid", "today",
+	for _, w := range []string{"the", "fiscal", "fy", "every", "each", "per", "recent", "future", "year", "mid", "today",
 		"tonight", "yesterday", "tomorrow", "nineteen", "eighteen"} {
 		lx.starts[w] = true
 	}

@@ -259,8 +259,8 @@ func (r *run) mPhrase(i int) (cand, bool) {
 		if w == "now" && r.punct(j, "-") && r.glued(j) {
 			return cand{}, false
 		}
-		// "Now, ..." opening a sentence is a discourse marker, not a time
-		if len(p.words) == 1 && r.toks[i].cap && r.punct(j, ",") && (i == 0 || isStop(r.toks[i-1]) || r.toks[i].para) {
+		// "Now, ..." or "Currently, ..." opening a sentence frames it rather than dating it
+		if len(p.words) == 1 && p.value == "PRESENT_REF" && r.toks[i].cap && r.punct(j, ",") && (i == 0 || isStop(r.toks[i-1]) || r.toks[i].para) {
 			return cand{}, false
 		}
 		// "soon" refers to the future only in a clause that is not past, and not in "soon after"

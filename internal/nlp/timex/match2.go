@@ -20,7 +20,8 @@ func (r *run) mDeictic(i int) (cand, bool) {
 	}
 	dir, isDeictic := r.lx.deictic[d]
 	if !isDeictic {
-		if !hasThe {
+		// the early summer, late spring: a season after a modifier needs no article
+		if e := r.ent(k); !hasThe && !(e != nil && e.season != "" && r.lx.is(r.word(i-1), cSeasonMod)) {
 			return cand{}, false
 		}
 		d = ""
@@ -46,6 +47,11 @@ func (r *run) mDeictic(i int) (cand, bool) {
 	if u, plural, j, ok := r.unitAt(k); ok && plural && d == "" && r.word(j) == "ahead" {
 		return cand{j: j + 1, typ: "DURATION", val: durValue(-1, u)}, true
 	}
+	// over the years, in the decades that followed
+	if u, plural, j, ok := r.unitAt(k); ok && plural && d == "" && hasThe && (u == "Y" || u == "DE") && r.lx.is(r.word(i-1), cSpan) &&
+		(j >= len(r.toks) || r.toks[j].kind != kNum) {
+		return cand{j: j, typ: "DURATION", val: durValue(-1, u)}, true
+	}
 	// the coming weeks, the past few weeks
 	if u, plural, j, ok := r.unitAt(k); ok && plural && (d == "coming" || d == "past" || d == "next" || d == "last") {
 		return cand{j: j, typ: "DURATION", val: durValue(-1, u)}, true
@@ -62,7 +68,7 @@ func (r *run) mDeictic(i int) (cand, bool) {
 	if !r.hasRef && (e.unit != "" || e.month > 0 || e.season != "" || e.wday > 0 || e.pod != "") {
 		switch {
 		case e.unit != "" && d == "" && hasThe:
-			if e.unit != "Y" && e.unit != "W" && e.unit != "D" && e.unit != "WE" {
+			if e.unit != "Y" && e.unit != "M" && e.unit != "W" && e.unit != "D" && e.unit != "WE" {
 				return cand{}, false
 			}
 		}
@@ -136,6 +142,12 @@ func (r *run) mDeictic(i int) (cand, bool) {
 					base = ref
 				}
 				return dateCand(j, base, gDay), true
+			case "M":
+				switch r.word(i - 1) {
+				case "for", "during", "over", "through", "throughout":
+					return cand{j: j, typ: "DURATION", val: "P1M"}, true
+				}
+				return dateCand(j, ref, gMonth), true
 			case "W":
 				return dateCand(j, ref, gWeek), true
 			case "WE":
@@ -457,11 +469,14 @@ func (r *run) mAmount(i int) (cand, bool) {
 	if v, ok := r.lx.long[w]; ok {
 		return cand{j: i + 1, typ: "DURATION", val: v}, true
 	}
-	// recent weeks, coming years
-	if w == "recent" || w == "coming" {
+	// recent weeks, coming years, future quarters
+	if w == "recent" || w == "coming" || w == "future" {
 		if u, plural, j, ok := r.unitAt(i + 1); ok && plural {
 			if w == "recent" && r.word(i-1) == "in" {
 				return cand{j: j, typ: "DATE", val: "PAST_REF"}, true
+			}
+			if w == "future" {
+				return cand{j: j, typ: "DATE", val: "FUTURE_REF"}, true
 			}
 			return cand{j: j, typ: "DURATION", val: durValue(-1, u)}, true
 		}
@@ -498,6 +513,12 @@ func (r *run) mAmount(i int) (cand, bool) {
 		// an age: 52 years old
 		if !hy && r.word(k) == "old" {
 			return cand{}, false
+		}
+		// a fraction: three-quarters of its food, a quarter of the market
+		if u == "Q" && r.word(k) == "of" && (article || hy) {
+			if _, ok := r.yearAt(k + 1); !ok {
+				return cand{}, false
+			}
 		}
 		// a second ship: an ordinal, not a unit
 		if u == "S" && !plural && (article || r.toks[i].kind != kNum) {

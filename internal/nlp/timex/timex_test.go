@@ -105,6 +105,14 @@ func TestAnnotate(t *testing.T) {
 			[]want{{"the 20th century", "DATE", "19"}, {"the twenty-first century", "DATE", "20"}}},
 		{"year-end", wed, "The deal should close by year-end; it was signed at year end.",
 			[]want{{"year-end", "DATE", "2025"}, {"year end", "DATE", "2024"}}},
+		{"fractions", wed, "Iraq imports about three-quarters of its food and a quarter of its fuel.", nil},
+		{"quarters of losses", wed, "Profit returned after several quarters of losses.", []want{{"several quarters", "DURATION", "PXQ"}}},
+		{"over the years", wed, "Over the years the town grew.", []want{{"the years", "DURATION", "PXY"}}},
+		{"end of the month", wed, "Troops will arrive by the end of the month.", []want{{"the end of the month", "DATE", "2025-03"}}},
+		{"future quarters", wed, "The credits will cut taxes in future quarters.", []want{{"future quarters", "DATE", "FUTURE_REF"}}},
+		{"recently first", wed, "Recently, analysts have said the firm is weak.", []want{{"Recently", "DATE", "PAST_REF"}}},
+		{"currently first", wed, "Currently, organs are shared by region.", nil},
+		{"early summer", "2025-10-20", "Orders rose from the low levels of the early summer.", []want{{"the early summer", "DATE", "2025-SU"}}},
 		{"trading days", wed, "Prices fell five trading days after March 3.", []want{{"five trading days", "DURATION", "P5D"}, {"March 3", "DATE", "2025-03-03"}}},
 	}
 	for _, tt := range tests {
