@@ -382,12 +382,16 @@ func containsFold(b []byte, word string) bool {
 
 // pruned are the elements that hold no article text and that the body extractors drop
 // anyway, though only after copying and searching the whole page several times: taking them
-// out first makes that work smaller. JSON-LD scripts stay, for the extractors' metadata.
+// out first makes that work smaller. JSON-LD scripts stay, for the extractors' metadata;
+// <form> stays too, since some sites wrap the whole page in one.
 var pruned = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
 	atom.Canvas: true, atom.Video: true, atom.Audio: true, atom.Select: true,
 	atom.Textarea: true, atom.Button: true,
+	atom.Nav: true, atom.Aside: true, atom.Menu: true, atom.Dialog: true,
+	atom.Fieldset: true, atom.Label: true, atom.Input: true, atom.Picture: true, atom.Map: true,
+	atom.Datalist: true, atom.Progress: true, atom.Output: true,
 }
 
 // pruneForExtraction takes out of the tree the comments and the elements in pruned, and

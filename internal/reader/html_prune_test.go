@@ -31,11 +31,11 @@ func renderHTML(t *testing.T, root *html.Node) string {
 func TestPruneForExtraction(t *testing.T) {
 	root := parseTestHTML(t, `<html><head><script>var x = 1;</script>`+
 		`<script type="application/ld+json">{"headline": "H"}</script><style>p{}</style></head>`+
-		`<body><!-- c --><p>one</p><svg><text>drawn</text></svg><div><button>Share</button><p>two</p></div>`+
-		`<noscript>enable</noscript></body></html>`)
+		`<body><!-- c --><nav><a href="/">Home</a></nav><p>one</p><svg><text>drawn</text></svg><div><button>Share</button><p>two</p></div>`+
+		`<noscript>enable</noscript><aside><p>Related</p></aside></body></html>`)
 	nodes, textBytes := pruneForExtraction(root)
 	got := renderHTML(t, root)
-	for _, gone := range []string{"var x", "p{}", "<!--", "drawn", "Share", "enable"} {
+	for _, gone := range []string{"var x", "p{}", "<!--", "drawn", "Share", "enable", "Home", "Related"} {
 		if strings.Contains(got, gone) {
 			t.Errorf("%q left in %s", gone, got)
 		}
