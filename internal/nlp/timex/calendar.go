@@ -170,10 +170,7 @@ func durValue(n int, u string) string {
 	case "Y", "M", "W", "D":
 		return "P" + num + u
 	case "Q":
-		if n >= 0 {
-			return "P" + strconv.Itoa(3*n) + "M"
-		}
-		return "PXQ"
+		return "P" + num + "Q" // as TimeML writes quarters: P2Q, PXQ
 	case "DE":
 		if n >= 0 {
 			return "P" + strconv.Itoa(10*n) + "Y"

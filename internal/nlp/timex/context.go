@@ -120,9 +120,18 @@ func (r *run) tense(i, j int) int {
 			break
 		}
 	}
+	comma := -1
 	for k := i - 1; k >= lo; k-- {
+		if comma < 0 && r.punct(k, ",") {
+			comma = k
+		}
 		if r.lx.is(r.word(k), cClause) || r.quote(k) {
 			lo = k + 1
+			// "The sale, which had been expected, is due by February": a clause the comma
+			// closed is not the one the expression is in
+			if comma > k && r.lx.is(r.word(k), cClause) && r.verbIn(comma+1, i) {
+				lo = comma + 1
+			}
 			break
 		}
 	}
@@ -159,6 +168,16 @@ func (r *run) tense(i, j int) int {
 		}
 	}
 	return weak
+}
+
+// verbIn reports whether tokens [a, b) hold a finite verb: a tense cue or a present form.
+func (r *run) verbIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if t, strong := r.tenseWord(k); t != tUnknown && strong || r.lx.is(r.word(k), cPresent) {
+			return true
+		}
+	}
+	return false
 }
 
 // quote reports whether token k is a quotation mark: a double quote (straight or curly), a

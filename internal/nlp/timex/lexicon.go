@@ -56,6 +56,7 @@ const (
 	cRelation
 	cSpan
 	cSeasonMod
+	cPresent
 )
 
 // modifier is a word or words before a date or an amount, with its TIMEX3 mod.
@@ -103,7 +104,8 @@ func parseLexicon(src string) (*lexicon, error) {
 		"fullmonth": cFullMonth, "monthcontext": cMonthContext, "notyearafter": cNotYearAfter, "notyearbefore": cNotYearBefore,
 		"weak": cWeak, "withto": cWithTo, "beto": cBeTo, "aux": cAux, "attrib": cAttrib,
 		"beforeunit": cBeforeUnit, "workdays": cWorkdays,
-		"relation": cRelation, "span": cSpan, "seasonmod": cSeasonMod}
+		"relation": cRelation, "span": cSpan, "seasonmod": cSeasonMod,
+		"present": cPresent}
 	err := lexfile.EachString(src, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) < 3 {

@@ -113,6 +113,7 @@ func TestAnnotate(t *testing.T) {
 		{"recently first", wed, "Recently, analysts have said the firm is weak.", []want{{"Recently", "DATE", "PAST_REF"}}},
 		{"currently first", wed, "Currently, organs are shared by region.", nil},
 		{"early summer", "2025-10-20", "Orders rose from the low levels of the early summer.", []want{{"the early summer", "DATE", "2025-SU"}}},
+		{"quarters as TimeML writes them", wed, "Losses mounted in the past two quarters.", []want{{"the past two quarters", "DURATION", "P2Q"}}},
 		{"trading days", wed, "Prices fell five trading days after March 3.", []want{{"five trading days", "DURATION", "P5D"}, {"March 3", "DATE", "2025-03-03"}}},
 	}
 	for _, tt := range tests {
@@ -155,6 +156,8 @@ func TestTense(t *testing.T) {
 		{"The bonus will be paid on a still unspecified date in January.", "January", "2026-01"},
 		{"The dividend is payable Jan. 2 to holders of record.", "Jan. 2", "2026-01-02"},
 		{"Trading opened on Monday after a pause.", "Monday", "2025-03-10"},
+		{"The sale, which had been expected, is part of a plan to repay the loan by November.", "November", "2025-11"},
+		{"He quit as chairman, president and chief executive in November.", "November", "2024-11"},
 	}
 	for _, tt := range tests {
 		got := find(t, tt.text, wed)
