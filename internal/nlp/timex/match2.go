@@ -307,6 +307,13 @@ func (r *run) mQuarter(i int) (cand, bool) {
 	year0, hasYear0 := r.yearAt(k)
 	if hasYear0 {
 		k++
+	} else if dir, ok := r.lx.deictic[r.word(k)]; ok && r.hasRef && r.word(k+1) == "year" && r.punct(k+2, "'") && r.word(k+3) == "s" {
+		switch r.word(k) {
+		case "this", "last", "next":
+			// last year's quarter, this year's third quarter
+			year0, hasYear0 = r.ref.Year()+dir, true
+			k += 4
+		}
 	}
 	k0 := k
 	switch w := r.word(k); w {
@@ -334,7 +341,9 @@ func (r *run) mQuarter(i int) (cand, bool) {
 	if r.word(k) == "fiscal" {
 		k++
 	}
+	comparable := false
 	if r.word(k) == "comparable" || r.word(k) == "corresponding" {
+		comparable = true
 		k++
 	}
 	if !relSet {
@@ -360,8 +369,9 @@ func (r *run) mQuarter(i int) (cand, bool) {
 		}
 		unit = gHalf
 	case "period":
-		// the 1988 period, the year-ago period, the latest period: a quarter of a report
-		if !yearAgo && !hasYear0 && !(relSet && rel < 0) {
+		// the 1988 period, the year-ago period, the latest period, the corresponding period
+		// last year: a quarter of a report
+		if !yearAgo && !hasYear0 && !(relSet && rel < 0) && !(comparable && r.seq(k+1, []string{"last", "year"})) {
 			return cand{}, false
 		}
 		unit = gQuarter
@@ -374,7 +384,7 @@ func (r *run) mQuarter(i int) (cand, bool) {
 			return cand{}, false
 		}
 	}
-	if ord == 0 && !relSet && !yearAgo && r.word(i) != "the" {
+	if ord == 0 && !relSet && !yearAgo && !hasYear0 && r.word(i) != "the" {
 		return cand{}, false
 	}
 	if ord > 4 || unit == gHalf && ord == 0 {

@@ -114,6 +114,10 @@ func TestAnnotate(t *testing.T) {
 		{"currently first", wed, "Currently, organs are shared by region.", nil},
 		{"early summer", "2025-10-20", "Orders rose from the low levels of the early summer.", []want{{"the early summer", "DATE", "2025-SU"}}},
 		{"quarters as TimeML writes them", wed, "Losses mounted in the past two quarters.", []want{{"the past two quarters", "DURATION", "P2Q"}}},
+		{"corresponding period", "1989-11-01", "Net rose in the third quarter from the corresponding period last year.",
+			[]want{{"the third quarter", "DATE", "1989-Q3"}, {"the corresponding period last year", "DATE", "1988-Q3"}}},
+		{"a year's quarter", "1989-11-01", "Sales in this year's third quarter beat last year's quarter.",
+			[]want{{"this year's third quarter", "DATE", "1989-Q3"}, {"last year's quarter", "DATE", "1988-Q3"}}},
 		{"trading days", wed, "Prices fell five trading days after March 3.", []want{{"five trading days", "DURATION", "P5D"}, {"March 3", "DATE", "2025-03-03"}}},
 	}
 	for _, tt := range tests {
