@@ -168,12 +168,21 @@ func (st *state) body(i, j int, ot orgType) {
 	}
 	key := "g:" + code + ":" + strings.ToLower(ot.phrase)
 	name := st.span(start, end)
-	if code == "" {
+	country := code
+	switch code {
+	case "":
 		name = st.span(i, j)
+	case noState:
+		// of no state by nature ("foreign powers"): the key keeps the article's home state away
+		country = ""
 	}
-	ent := st.entity(key, model.Actor{Name: name, Kind: kindOr(ot.kind, model.KindGroup), Country: code, Sector: ot.sector})
+	ent := st.entity(key, model.Actor{Name: name, Kind: kindOr(ot.kind, model.KindGroup), Country: country, Sector: ot.sector})
 	st.mention(ent, start, end, viaName)
 }
+
+// noState in the fallback column of orgtypes.tsv marks a group that belongs to no state by
+// nature ("foreign powers", "world powers"), which is not given the article's home state.
+const noState = "-"
 
 // attitude reports a one-word head printed in lower case that names an attitude, not a body:
 // "opposition to the plan", "met with opposition from China".

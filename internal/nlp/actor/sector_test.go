@@ -31,3 +31,31 @@ func TestHealthBodiesKeepTheirCountry(t *testing.T) {
 		}
 	}
 }
+
+// Groups of no state by nature stay without a country in an article mostly about one state,
+// while generic groups take that state.
+func TestStatelessGroups(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &model.Document{Text: "Iran said on Monday that the protests were over. Iran's foreign ministry accused foreign powers of stoking the unrest, " +
+		"and Iran said world powers must not interfere. Security forces were deployed in Tehran, the Iranian capital."}
+	sentence.New().Annotate(doc)
+	r.Annotate(doc)
+	want := map[string]string{"foreign powers": "", "world powers": "", "Security forces": "IRN"}
+	for _, a := range doc.Actors {
+		if c, ok := want[a.Name]; ok {
+			if a.Country != c {
+				t.Errorf("%s: country %q, want %q", a.Name, a.Country, c)
+			}
+			if a.Kind != model.KindGroup {
+				t.Errorf("%s: kind %q, want group", a.Name, a.Kind)
+			}
+			delete(want, a.Name)
+		}
+	}
+	for name := range want {
+		t.Errorf("%s not found", name)
+	}
+}
