@@ -801,10 +801,16 @@ func (r *run) mWeekday(i int) (cand, bool) {
 		j++
 	}
 	wd := e.wday
-	// a set with a part of day: "Tuesday nights"
-	if pw := r.word(j); pw == "nights" || pw == "mornings" || pw == "evenings" || pw == "afternoons" {
+	// a set with a part of day: "Tuesday nights"; in "Monday and Tuesday nights" Monday shares it
+	pk, end := j, j+1
+	if w2 := r.word(j); w2 == "and" || w2 == "or" {
+		if e2 := r.ent(j + 1); e2 != nil && e2.wday > 0 && !e2.wdayWeak {
+			pk, end = j+2, j
+		}
+	}
+	if pw := r.word(pk); pw == "nights" || pw == "mornings" || pw == "evenings" || pw == "afternoons" {
 		if pe := r.lx.words[pw[:len(pw)-1]]; pe != nil && isDayPart(pe.pod) {
-			return cand{j: j + 1, typ: "SET", val: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + pe.pod}, true
+			return cand{j: end, typ: "SET", val: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + pe.pod}, true
 		}
 	}
 	if !r.hasRef {

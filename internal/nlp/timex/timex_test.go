@@ -118,6 +118,8 @@ func TestAnnotate(t *testing.T) {
 			[]want{{"the third quarter", "DATE", "1989-Q3"}, {"the corresponding period last year", "DATE", "1988-Q3"}}},
 		{"a year's quarter", "1989-11-01", "Sales in this year's third quarter beat last year's quarter.",
 			[]want{{"this year's third quarter", "DATE", "1989-Q3"}, {"last year's quarter", "DATE", "1988-Q3"}}},
+		{"weekdays sharing a part of day", wed, "Flights leave on Monday and Tuesday nights.",
+			[]want{{"Monday", "SET", "XXXX-WXX-1TNI"}, {"Tuesday nights", "SET", "XXXX-WXX-2TNI"}}},
 		{"trading days", wed, "Prices fell five trading days after March 3.", []want{{"five trading days", "DURATION", "P5D"}, {"March 3", "DATE", "2025-03-03"}}},
 	}
 	for _, tt := range tests {
