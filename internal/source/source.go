@@ -3,6 +3,8 @@
 package source
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -154,6 +156,8 @@ func readStdin(opts Options) (Input, error) {
 	return Input{Name: "-", Data: data}, nil
 }
 
+// readLimited reads r whole, at most max bytes. A gzip-compressed input (a saved page.html.gz)
+// is decompressed, and the limit holds for what it decompresses to.
 func readLimited(r io.Reader, max int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
@@ -162,7 +166,27 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
 	}
+	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+		return gunzip(data, max)
+	}
 	return data, nil
+}
+
+// gunzip decompresses data, refusing more than max bytes of output.
+func gunzip(data []byte, max int64) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("reading the gzip-compressed input: %w", err)
+	}
+	defer zr.Close()
+	out, err := io.ReadAll(io.LimitReader(zr, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("decompressing the gzip-compressed input: %w", err)
+	}
+	if int64(len(out)) > max {
+		return nil, fmt.Errorf("%w once decompressed (%d bytes)", ErrTooLarge, max)
+	}
+	return out, nil
 }
 
 // describe turns the standard library's file errors into words a user understands.

@@ -1,6 +1,8 @@
 package source
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"io/fs"
@@ -68,5 +70,55 @@ func TestFilesStopsOnCancel(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("yielded %d times after cancel, want 1", n)
+	}
+}
+
+func gz(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	if _, err := zw.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// Compressed files are read as what they hold; the size limit holds for what they decompress
+// to, so a small file that inflates to gigabytes is refused.
+func TestGzipInputs(t *testing.T) {
+	dir := t.TempDir()
+	page := "<html><body><p>Saved page</p></body></html>"
+	tests := []struct {
+		name    string
+		data    []byte
+		want    string
+		wantErr string
+	}{
+		{"page.html.gz", gz(t, page), page, ""},
+		{"no-suffix", gz(t, "plain words"), "plain words", ""},
+		{"bomb.gz", gz(t, strings.Repeat("a", 10_000)), "", "larger than the size limit once decompressed"},
+		{"broken.gz", append([]byte{0x1f, 0x8b}, "not really gzip"...), "", "gzip"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, tt.name)
+			if err := os.WriteFile(path, tt.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			in, err := ReadFile(path, Options{MaxBytes: 1000})
+			switch {
+			case tt.wantErr != "":
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("err = %v, want one saying %q", err, tt.wantErr)
+				}
+			case err != nil:
+				t.Errorf("err = %v", err)
+			case string(in.Data) != tt.want:
+				t.Errorf("data = %q, want %q", in.Data, tt.want)
+			}
+		})
 	}
 }
