@@ -186,7 +186,8 @@ func (a *API) listActors(w http.ResponseWriter, r *http.Request) {
 
 func (a *API) getDyads(w http.ResponseWriter, r *http.Request) {
 	p := NewParams(r.URL.Query())
-	q := store.DyadQuery{Source: p.String("source"), Target: p.String("target"), Interval: p.Interval("interval")}
+	q := store.DyadQuery{Source: p.String("source"), Target: p.String("target"), Interval: p.Interval("interval"),
+		Type: p.EventType("type"), Certainty: p.Certainty("certainty")}
 	q.From, q.To = p.Range()
 	if err := p.Err(); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())

@@ -198,6 +198,8 @@ type DyadQuery struct {
 	// Interval is IntervalDay or IntervalWeek (weeks start on Monday); empty means day.
 	Interval string
 	From, To time.Time
+	// Type and Certainty filter the events counted, as in EventQuery.
+	Type, Certainty string
 }
 
 // DyadPoint is the events of one period.

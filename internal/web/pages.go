@@ -233,7 +233,8 @@ func (w *Web) timeline(rw http.ResponseWriter, r *http.Request) {
 	}
 	// Without dates, the chart covers the half year before the newest event listed, so that
 	// a few events dated long ago do not squeeze the rest into a corner.
-	dq := store.DyadQuery{Source: q.Source, Target: q.Target, Interval: interval, From: q.From, To: q.To}
+	dq := store.DyadQuery{Source: q.Source, Target: q.Target, Interval: interval, From: q.From, To: q.To,
+		Type: q.Type, Certainty: q.Certainty}
 	var notes []string
 	if q.From.IsZero() && q.To.IsZero() && len(rows) > 0 {
 		if last, err := time.Parse(time.DateOnly, rows[0].Day); err == nil {
@@ -245,9 +246,6 @@ func (w *Web) timeline(rw http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		w.storeFail(rw, r, err)
 		return
-	}
-	if q.Type != "" || q.Certainty != "" {
-		notes = append(notes, "all types and certainties")
 	}
 	data.Chart = NewChart("timeline-chart", points, interval)
 	data.Chart.Note = strings.Join(notes, " · ")

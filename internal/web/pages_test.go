@@ -95,7 +95,7 @@ func TestPages(t *testing.T) {
 			`<span class="hl-actor" title="Actor: Vladimir Putin (person, RUS, GOV)">The Russian leader</span> has phoned <span class="hl-actor" title="Actor: Masoud Pezeshkian (person, IRN, GOV)">Masoud Pezeshkian</span> amid`}},
 		{"/articles/nonesuch", 404, []string{"Nothing was found"}},
 		{"/timeline", 200, []string{"2026-01-17", "2026-01-16", "REJECT", "THREATEN", `<svg id="timeline-chart"`, "events per week"}},
-		{"/timeline?from=2026-01-01&to=2026-01-31&certainty=reported", 200, []string{"events per day", "all types and certainties", "1–1 of 1"}},
+		{"/timeline?from=2026-01-01&to=2026-01-31&certainty=reported", 200, []string{"events per day", "2026-01-17: 1 event", "1–1 of 1"}},
 		{"/timeline?type=THREATEN", 200, []string{"Donald Trump → Iran", "1–1 of 1", "has <mark>threatened</mark> Iran"}},
 		{"/timeline?type=NOPE", 400, []string{"not a PLOVER event type"}},
 		{"/dyads", 200, []string{"Name a source and a target"}},
@@ -166,5 +166,18 @@ func TestStaticAndSecurityHeaders(t *testing.T) {
 	}
 	if got := resp.Header.Get("Content-Security-Policy"); got != web.ContentSecurityPolicy {
 		t.Errorf("Content-Security-Policy = %q", got)
+	}
+}
+
+// The timeline's chart counts only the events its filters keep.
+func TestTimelineChartFollowsFilters(t *testing.T) {
+	s := newSite(t)
+	_, all := s.get(t, "/timeline?from=2026-01-01&to=2026-01-31")
+	_, reported := s.get(t, "/timeline?from=2026-01-01&to=2026-01-31&certainty=reported")
+	if !strings.Contains(all, "2026-01-16: 3 events") {
+		t.Fatalf("the unfiltered chart lacks the three events of 2026-01-16")
+	}
+	if strings.Contains(reported, "2026-01-16:") || !strings.Contains(reported, "2026-01-17: 1 event") {
+		t.Errorf("the chart of reported events counts others")
 	}
 }

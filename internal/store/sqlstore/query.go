@@ -330,6 +330,10 @@ func (s *Store) Dyads(ctx context.Context, q store.DyadQuery) ([]store.DyadPoint
 	}
 	var w where
 	w.add("e.day IS NOT NULL")
+	w.types(q.Type)
+	if v := strings.TrimSpace(q.Certainty); v != "" {
+		w.add("e.certainty = ?", strings.ToLower(v))
+	}
 	w.side("s", q.Source)
 	w.side("t", q.Target)
 	w.dayRange("e.day", q.From, q.To)

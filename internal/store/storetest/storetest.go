@@ -412,6 +412,18 @@ func testDyads(t *testing.T, s store.Store) {
 	if err != nil || len(got) != 1 || got[0].Period != "2026-01-16" {
 		t.Errorf("bounded: got %+v, %v; want only 2026-01-16", got, err)
 	}
+	got, err = s.Dyads(ctx, store.DyadQuery{Source: "USA", Target: "IRN", Type: "accuse,coerce"})
+	if err != nil || len(got) != 2 || got[1].Count != 1 || got[1].CountByType["ACCUSE"] != 1 || got[1].MeanScore != -2 {
+		t.Errorf("by type: got %+v, %v; want the COERCE day and one ACCUSE on 2026-01-16", got, err)
+	}
+	got, err = s.Dyads(ctx, store.DyadQuery{Source: "IRN", Target: "USA", Certainty: "reported"})
+	if err != nil || len(got) != 1 || got[0].Period != "2026-01-20" || got[0].CountByType["REJECT"] != 1 {
+		t.Errorf("by certainty: got %+v, %v; want the reported REJECT of 2026-01-20", got, err)
+	}
+	got, err = s.Dyads(ctx, store.DyadQuery{Source: "IRN", Target: "USA", Certainty: "asserted"})
+	if err != nil || len(got) != 0 {
+		t.Errorf("by certainty: got %+v, %v; want none asserted", got, err)
+	}
 }
 
 func testActors(t *testing.T, s store.Store) {
