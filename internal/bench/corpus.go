@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -121,7 +122,12 @@ func readPath(path string, maxBytes int64, yield func(Article, error) bool) bool
 	defer f.Close()
 	var r io.Reader = f
 	base := path
+	size := int64(0) // what the file holds, when known: the buffer is made that big at once
+	if info, err := f.Stat(); err == nil {
+		size = info.Size()
+	}
 	if strings.HasSuffix(base, ".gz") {
+		size = gzipSize(f, size)
 		zr, err := gzip.NewReader(f)
 		if err != nil {
 			return yield(Article{Name: path}, fmt.Errorf("%s: not a gzip file: %w", path, err))
@@ -138,7 +144,9 @@ func readPath(path string, maxBytes int64, yield func(Article, error) bool) bool
 		}
 		return true
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxBytes)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(r, maxBytes+1))
+	data := buf.Bytes()
 	if err != nil {
 		return yield(Article{Name: path}, fmt.Errorf("%s: reading: %w", path, err))
 	}
@@ -146,6 +154,19 @@ func readPath(path string, maxBytes int64, yield func(Article, error) bool) bool
 		return yield(Article{Name: path}, fmt.Errorf("%s: %w (%d bytes)", path, ErrTooLarge, maxBytes))
 	}
 	return yield(Article{Name: path, Data: data}, nil)
+}
+
+// gzipSize is the size a gzip file says it decompresses to (its last four bytes, modulo 4
+// GiB), or 0; the file is left at its start.
+func gzipSize(f *os.File, fileSize int64) int64 {
+	if fileSize < 18 {
+		return 0
+	}
+	var tail [4]byte
+	if _, err := f.ReadAt(tail[:], fileSize-4); err != nil {
+		return 0
+	}
+	return int64(binary.LittleEndian.Uint32(tail[:]))
 }
 
 // record is one line of a JSON lines corpus; other fields are ignored.
