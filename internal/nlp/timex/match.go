@@ -709,6 +709,12 @@ func (r *run) clock(i int) (h, m, j int, strong, ok bool) {
 	if w == "o'clock" && h >= 1 && h <= 12 {
 		return h, 0, j + 1, true, true
 	}
+	// 4 in the morning: the part of day is read by mTime
+	if w == "in" && r.word(j+1) == "the" && h >= 1 && h <= 12 {
+		if e := r.ent(j + 2); e != nil && isDayPart(e.pod) {
+			return h, 0, j, true, true
+		}
+	}
 	return 0, 0, 0, false, false
 }
 
@@ -762,6 +768,16 @@ func (r *run) mTime(i int) (cand, bool) {
 	} else if w := r.word(k); w == "today" || w == "yesterday" || w == "tomorrow" {
 		c, _ := r.mRel(k)
 		dt, j = c.t, k+1
+	} else if r.punct(k, "(") {
+		// 10:35 a.m. (0735 GMT) Friday: the day after the aside dates the time, which keeps its span
+		for m := k + 1; m < len(r.toks) && m <= k+5; m++ {
+			if r.punct(m, ")") {
+				if c, ok := r.core(m + 1); ok && c.g == gDay && c.typ == "DATE" {
+					dt = c.t
+				}
+				break
+			}
+		}
 	}
 	if !r.hasRef {
 		return cand{j: j, typ: "TIME", rel: true}, true

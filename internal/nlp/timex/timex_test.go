@@ -120,6 +120,9 @@ func TestAnnotate(t *testing.T) {
 			[]want{{"this year's third quarter", "DATE", "1989-Q3"}, {"last year's quarter", "DATE", "1988-Q3"}}},
 		{"weekdays sharing a part of day", wed, "Flights leave on Monday and Tuesday nights.",
 			[]want{{"Monday", "SET", "XXXX-WXX-1TNI"}, {"Tuesday nights", "SET", "XXXX-WXX-2TNI"}}},
+		{"clock in the morning", wed, "The father will leave at 4 in the morning.", []want{{"4 in the morning", "TIME", "2025-03-12T04:00"}}},
+		{"clock with an aside", wed, "The blast came at 10:35 a.m. (0735 GMT) Monday.",
+			[]want{{"10:35 a.m.", "TIME", "2025-03-10T10:35"}, {"Monday", "DATE", "2025-03-10"}}},
 		{"trading days", wed, "Prices fell five trading days after March 3.", []want{{"five trading days", "DURATION", "P5D"}, {"March 3", "DATE", "2025-03-03"}}},
 	}
 	for _, tt := range tests {
