@@ -137,7 +137,11 @@ func ReadFile(path string, opts Options) (Input, error) {
 		return Input{Name: path}, &Error{Name: path, Err: describe(err)}
 	}
 	defer f.Close()
-	data, err := readLimited(f, opts.max())
+	var size int64
+	if info, err := f.Stat(); err == nil {
+		size = info.Size()
+	}
+	data, err := readLimitedSize(f, opts.max(), size)
 	if err != nil {
 		return Input{Name: path}, &Error{Name: path, Err: err}
 	}
@@ -159,7 +163,15 @@ func readStdin(opts Options) (Input, error) {
 // readLimited reads r whole, at most max bytes. A gzip-compressed input (a saved page.html.gz)
 // is decompressed, and the limit holds for what it decompresses to.
 func readLimited(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	return readLimitedSize(r, max, 0)
+}
+
+// readLimitedSize is readLimited for an input of about size bytes (0 when unknown): the buffer
+// is made that big at once.
+func readLimitedSize(r io.Reader, max, size int64) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, max)+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("reading: %w", describe(err))
 	}
