@@ -119,15 +119,16 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		return model.Event{}, false
 	}
 	hadTarget := len(ev.Target) > 0
+	unnamedStates := s.unnamedStates(ev.Target)
 	ev.Target = s.withCountry(ev.Target)
-	if hadTarget && len(ev.Target) == 0 {
+	if hadTarget && len(ev.Target) == 0 && !unnamedStates {
 		return model.Event{}, false
 	}
 	if typ == "CONSULT" && s.civilians(ev.Source) {
 		return model.Event{}, false // tourists visiting a country hold no consultation
 	}
 	ev.Target = slices.DeleteFunc(ev.Target, func(id string) bool { return slices.Contains(ev.Source, id) })
-	if len(ev.Target) == 0 && !p.Optional && (p.Solo || !reciprocalType(typ) || !s.severalCountries(ev.Source)) {
+	if len(ev.Target) == 0 && !unnamedStates && !p.Optional && (p.Solo || !reciprocalType(typ) || !s.severalCountries(ev.Source)) {
 		return model.Event{}, false // a joint event ("Putin and Trump met") needs no recipient
 	}
 	ev.Date = s.date(head, m.start)
@@ -194,6 +195,19 @@ func (s *sentence) actorIDs(ms []int) []string {
 		}
 	}
 	return out
+}
+
+// unnamedStates reports whether the actors are all governments or forces of no named state
+// ("foreign powers", "world powers"): an event aimed at them is real, with an unknown
+// recipient, unlike one aimed at a region ("the West").
+func (s *sentence) unnamedStates(ids []string) bool {
+	for _, id := range ids {
+		a := s.doc.Actor(id)
+		if a == nil || a.Country != "" || a.Kind != model.KindGroup || a.Sector != "GOV" && a.Sector != "MIL" {
+			return false
+		}
+	}
+	return len(ids) > 0
 }
 
 func (s *sentence) withCountry(ids []string) []string {

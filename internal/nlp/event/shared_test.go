@@ -38,3 +38,34 @@ func TestSharedMention(t *testing.T) {
 		})
 	}
 }
+
+// An event aimed at governments of no named state ("foreign powers") is coded with an unknown
+// recipient; one aimed at a region ("the West") or at civilians of no state is not.
+func TestUnnamedStatesAsRecipients(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		text, phrase, sector string
+		want                 []string
+	}{
+		{"Russia accused foreign powers of meddling in the vote.", "foreign powers", "GOV", []string{"ACCUSE RUS>-"}},
+		{"Russia criticized foreign forces in the region.", "foreign forces", "MIL", []string{"ACCUSE RUS>-"}},
+		{"Russia criticized the West.", "the West", "", nil},
+		{"Russia criticized foreign investors.", "foreign investors", "BUS", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			doc := buildDoc(tc.text, act{"rus", model.KindCountry, "RUS", []string{"Russia"}})
+			s := strings.Index(tc.text, tc.phrase)
+			kind := model.KindGroup
+			if tc.sector == "" {
+				kind = model.KindCountry
+			}
+			doc.Actors = append(doc.Actors, model.Actor{ID: "g", Name: tc.phrase, Kind: kind, Sector: tc.sector,
+				Mentions: []model.Mention{{Span: model.Span{Start: s, End: s + len(tc.phrase)}, Text: tc.phrase}}})
+			c.Annotate(doc)
+			if got := triples(doc); !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
