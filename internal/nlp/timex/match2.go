@@ -305,13 +305,14 @@ func (r *run) mQuarter(i int) (cand, bool) {
 	relSet := false
 	// the 1988 second quarter, the 1988 period
 	year0, hasYear0 := r.yearAt(k)
+	possessive := false
 	if hasYear0 {
 		k++
 	} else if dir, ok := r.lx.deictic[r.word(k)]; ok && r.hasRef && r.word(k+1) == "year" && r.punct(k+2, "'") && r.word(k+3) == "s" {
 		switch r.word(k) {
 		case "this", "last", "next":
 			// last year's quarter, this year's third quarter
-			year0, hasYear0 = r.ref.Year()+dir, true
+			year0, hasYear0, possessive = r.ref.Year()+dir, true, true
 			k += 4
 		}
 	}
@@ -384,7 +385,7 @@ func (r *run) mQuarter(i int) (cand, bool) {
 			return cand{}, false
 		}
 	}
-	if ord == 0 && !relSet && !yearAgo && !hasYear0 && r.word(i) != "the" {
+	if ord == 0 && !relSet && !yearAgo && !possessive && r.word(i) != "the" {
 		return cand{}, false
 	}
 	if ord > 4 || unit == gHalf && ord == 0 {
