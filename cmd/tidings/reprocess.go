@@ -137,7 +137,7 @@ func reannotate(p *pipeline.Pipeline, doc *model.Document) (err error) {
 			err = fmt.Errorf("article %s: internal error while annotating (please report it): %v", doc.ID, r)
 		}
 	}()
-	doc.Sentences, doc.Times, doc.Actors, doc.Quotes, doc.Events = nil, nil, nil, nil, nil
+	doc.Sentences, doc.Times, doc.FieldTimes, doc.Actors, doc.Quotes, doc.Events = nil, nil, nil, nil, nil, nil
 	p.Annotate(doc)
 	return nil
 }

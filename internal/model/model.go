@@ -64,14 +64,20 @@ type Document struct {
 	Now string
 	// Dateline is the place (and agency) a wire story opens with: "MOSCOW (Reuters)".
 	Dateline string
+	// Header is the lines of date stamps printed above the text, as printed, one a line:
+	// "16 Jan, 2026 19:54 / Updated 10 hours ago".
+	Header string
 
 	// Text is the body as plain text, paragraphs separated by a blank line.
 	Text string
 
 	Sentences []Span
 	Times     []Time
-	Actors    []Actor
-	Quotes    []Quote
+	// FieldTimes are the time expressions of the header and the dateline, each with its Field
+	// and offsets into that field; the text's own are in Times.
+	FieldTimes []Time
+	Actors     []Actor
+	Quotes     []Quote
 	// Reported is indirect speech ("officials said the strike ..."), kept apart from the
 	// quotations in marks.
 	Reported []Quote
@@ -88,6 +94,9 @@ type Time struct {
 	Value string
 	// Mod is START, MID, END, BEFORE, AFTER, APPROX...; empty when none (printed as null).
 	Mod string
+	// Field is FieldHeader or FieldDateline for a time outside the text, whose Span is an
+	// offset into that field; empty for a time in the text.
+	Field string
 }
 
 // Actor is one entity of the article with all its mentions.
@@ -108,10 +117,13 @@ type Actor struct {
 	LeadMentions []Mention
 }
 
-// The fields of a document, other than the text, that lead mentions point into.
+// The fields of a document, other than the text, that lead mentions (title, standfirst) and
+// field times (header, dateline) point into.
 const (
 	FieldTitle      = "title"
 	FieldStandfirst = "standfirst"
+	FieldHeader     = "header"
+	FieldDateline   = "dateline"
 )
 
 // Mention is one place the text refers to an actor.

@@ -21,6 +21,7 @@ type wireDoc struct {
 	UpdatedSource   string      `json:"updated_source"`
 	Now             string      `json:"now,omitempty"`
 	Dateline        string      `json:"dateline"`
+	Header          string      `json:"header,omitempty"`
 	Text            string      `json:"text"`
 	Sentences       []Span      `json:"sentences"`
 	Actors          []wireActor `json:"actors"`
@@ -90,6 +91,8 @@ type wireTime struct {
 	Type  string  `json:"type"`
 	Value *string `json:"value"`
 	Mod   *string `json:"mod"`
+	// Field names the field a time outside the text is in, its offsets counted in that field.
+	Field string `json:"field,omitempty"`
 }
 
 func nullable(s string) *string {
@@ -186,18 +189,18 @@ func (d Document) MarshalJSON() ([]byte, error) {
 		Title: d.Title, Standfirst: d.Standfirst, Byline: d.Byline,
 		Published: d.Published, PublishedSource: d.PublishedSource,
 		Updated: d.Updated, UpdatedSource: d.UpdatedSource,
-		Now: d.Now, Dateline: d.Dateline, Text: d.Text,
+		Now: d.Now, Dateline: d.Dateline, Header: d.Header, Text: d.Text,
 		Sentences: make([]Span, 0, len(d.Sentences)),
 		Actors:    make([]wireActor, 0, len(d.Actors)),
 		Events:    make([]wireEvent, 0, len(d.Events)),
 		Quotes:    make([]wireQuote, 0, len(d.Quotes)),
 		Reported:  make([]wireQuote, 0, len(d.Reported)),
-		Times:     make([]wireTime, 0, len(d.Times)),
+		Times:     make([]wireTime, 0, len(d.Times)+len(d.FieldTimes)),
 	}
 	for _, s := range d.Sentences {
 		w.Sentences = append(w.Sentences, o.spanOut(s))
 	}
-	lead := leadOffsets{title: d.Title, standfirst: d.Standfirst}
+	lead := newFieldOffsets(d.Title, d.Standfirst, d.Header, d.Dateline)
 	for _, a := range d.Actors {
 		wa := wireActor{ID: a.ID, Name: a.Name, Kind: a.Kind, Country: nullable(a.Country),
 			Sector: a.Sector, Role: a.Role, Mentions: make([]wireMention, 0, len(a.Mentions))}
@@ -239,6 +242,15 @@ func (d Document) MarshalJSON() ([]byte, error) {
 		w.Times = append(w.Times, wireTime{Text: t.Text, Start: s.Start, End: s.End, Type: t.Type,
 			Value: nullable(t.Value), Mod: nullable(t.Mod)})
 	}
+	for _, t := range d.FieldTimes {
+		fo := lead.of(t.Field)
+		if fo == nil {
+			continue
+		}
+		s := fo.spanOut(t.Span)
+		w.Times = append(w.Times, wireTime{Text: t.Text, Start: s.Start, End: s.End, Type: t.Type,
+			Value: nullable(t.Value), Mod: nullable(t.Mod), Field: t.Field})
+	}
 	return json.Marshal(w)
 }
 
@@ -254,12 +266,12 @@ func (d *Document) UnmarshalJSON(data []byte) error {
 		Title: w.Title, Standfirst: w.Standfirst, Byline: w.Byline,
 		Published: w.Published, PublishedSource: w.PublishedSource,
 		Updated: w.Updated, UpdatedSource: w.UpdatedSource,
-		Now: w.Now, Dateline: w.Dateline, Text: w.Text,
+		Now: w.Now, Dateline: w.Dateline, Header: w.Header, Text: w.Text,
 	}
 	for _, s := range w.Sentences {
 		d.Sentences = append(d.Sentences, o.spanIn(s))
 	}
-	lead := leadOffsets{title: w.Title, standfirst: w.Standfirst}
+	lead := newFieldOffsets(w.Title, w.Standfirst, w.Header, w.Dateline)
 	for _, a := range w.Actors {
 		na := Actor{ID: a.ID, Name: a.Name, Kind: a.Kind, Country: deref(a.Country), Sector: a.Sector, Role: a.Role}
 		for _, m := range a.Mentions {
@@ -283,6 +295,13 @@ func (d *Document) UnmarshalJSON(data []byte) error {
 	d.Quotes = readWireQuotes(w.Quotes, o)
 	d.Reported = readWireQuotes(w.Reported, o)
 	for _, t := range w.Times {
+		if t.Field != "" {
+			if fo := lead.of(t.Field); fo != nil {
+				d.FieldTimes = append(d.FieldTimes, Time{Span: fo.spanIn(Span{t.Start, t.End}), Text: t.Text, Type: t.Type,
+					Value: deref(t.Value), Mod: deref(t.Mod), Field: t.Field})
+			}
+			continue
+		}
 		d.Times = append(d.Times, Time{Span: o.spanIn(Span{t.Start, t.End}), Text: t.Text, Type: t.Type,
 			Value: deref(t.Value), Mod: deref(t.Mod)})
 	}
@@ -323,26 +342,29 @@ func readWireQuotes(ws []wireQuote, o *offsets) []Quote {
 	return out
 }
 
-// leadOffsets converts offsets into the title and the standfirst, each made the first time
-// a lead mention needs it.
-type leadOffsets struct {
-	title, standfirst string
-	t, s              *offsets
+// fieldNames are the fields, other than the text, that mentions and times point into.
+var fieldNames = [...]string{FieldTitle, FieldStandfirst, FieldHeader, FieldDateline}
+
+// fieldOffsets converts offsets into the fields other than the text, each made the first
+// time a mention or a time in it needs it.
+type fieldOffsets struct {
+	texts [len(fieldNames)]string
+	offs  [len(fieldNames)]*offsets
+}
+
+func newFieldOffsets(title, standfirst, header, dateline string) fieldOffsets {
+	return fieldOffsets{texts: [...]string{title, standfirst, header, dateline}}
 }
 
 // of returns the offsets of the named field; nil for a field it does not know.
-func (l *leadOffsets) of(field string) *offsets {
-	switch field {
-	case FieldTitle:
-		if l.t == nil {
-			l.t = newOffsets(l.title)
+func (f *fieldOffsets) of(field string) *offsets {
+	for i, name := range fieldNames {
+		if name == field {
+			if f.offs[i] == nil {
+				f.offs[i] = newOffsets(f.texts[i])
+			}
+			return f.offs[i]
 		}
-		return l.t
-	case FieldStandfirst:
-		if l.s == nil {
-			l.s = newOffsets(l.standfirst)
-		}
-		return l.s
 	}
 	return nil
 }

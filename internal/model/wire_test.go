@@ -83,3 +83,37 @@ func TestWireUnknownLeadField(t *testing.T) {
 		t.Errorf("lead mention of an unknown field written: %s", data)
 	}
 }
+
+// A time of the header or the dateline goes out in the times list with its field and offsets
+// in code points of that field, and comes back into FieldTimes.
+func TestWireFieldTimes(t *testing.T) {
+	doc := Document{Text: "Talks ended.", Header: "16 janv. 2026 19:54", Dateline: "MOSCOW, Jan. 16 (Reuters) —",
+		FieldTimes: []Time{
+			{Span: Span{Start: 0, End: len("16 janv. 2026 19:54")}, Text: "16 janv. 2026 19:54", Type: "TIME", Value: "2026-01-16T19:54", Field: FieldHeader},
+			{Span: Span{Start: 8, End: 15}, Text: "Jan. 16", Type: "DATE", Value: "2026-01-16", Field: FieldDateline},
+		}}
+	data, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w struct {
+		Header string `json:"header"`
+		Times  []struct {
+			Start, End  int
+			Text, Field string
+		} `json:"times"`
+	}
+	if err := json.Unmarshal(data, &w); err != nil {
+		t.Fatal(err)
+	}
+	if w.Header != doc.Header || len(w.Times) != 2 || w.Times[0].Field != "header" || w.Times[1].Field != "dateline" || w.Times[1].Start != 8 {
+		t.Errorf("wire form %s", data)
+	}
+	var back Document
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Times) != 0 || !reflect.DeepEqual(back.FieldTimes, doc.FieldTimes) {
+		t.Errorf("after the round trip: times %+v, field times %+v", back.Times, back.FieldTimes)
+	}
+}

@@ -120,10 +120,12 @@ func (lx *htmlLexicon) read(data []byte, opts Options, cfg htmlExtraction) (*mod
 	doc.Text, dek, dateLine = lx.trimHead(doc.Text, head, opts.now())
 	if dateLine != "" {
 		facts.dateTexts = append([]string{dateLine}, facts.dateTexts...)
+		doc.Header = joinLines(doc.Header, dateLine)
 	}
 	// A stamp on a line of its own at the foot ("Updated 3 hours ago") is no part of the body.
 	if i := strings.LastIndex(doc.Text, "\n\n"); i > 0 && lx.isDateLine(doc.Text[i+2:], opts.now()) {
 		facts.dateTexts = append(facts.dateTexts, doc.Text[i+2:])
+		doc.Header = joinLines(doc.Header, doc.Text[i+2:])
 		doc.Text = doc.Text[:i]
 	}
 	doc.Standfirst = dek

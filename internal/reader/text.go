@@ -62,6 +62,7 @@ func readText(s string, opts Options) (*model.Document, error) {
 			continue
 		}
 		if readDateLine(doc, line, now, nowZone) {
+			doc.Header = joinLines(doc.Header, line)
 			header = true
 			i++
 			continue
@@ -97,6 +98,14 @@ func readText(s string, opts Options) (*model.Document, error) {
 func isOrdinaryStart(place string) bool {
 	p := strings.Fields(place)
 	return len(p) == 0 || len(p[0]) < 3 && p[0] != "UN"
+}
+
+// joinLines adds line to the lines of text.
+func joinLines(text, line string) string {
+	if text == "" {
+		return line
+	}
+	return text + "\n" + line
 }
 
 func cleanLine(s string) string {

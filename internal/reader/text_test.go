@@ -260,3 +260,21 @@ func FuzzParseStamp(f *testing.F) {
 		ParseStamp(in, readNow, true)
 	})
 }
+
+// The stamp lines of the header are kept as printed, for the time expressions in them.
+func TestReadTextKeepsHeader(t *testing.T) {
+	tests := []struct{ in, header string }{
+		{"Talks end\n\n16 Jan, 2026 19:54 / Updated 10 hours ago\nA dek line that is long enough to be one\n\nBody text here. More.", "16 Jan, 2026 19:54 / Updated 10 hours ago"},
+		{"Storm hits coast\nBy Jane Doe\nPublished March 14, 2025 8:30 PM\nUpdated: March 15, 2025\n\nA storm hit the coast.", "Published March 14, 2025 8:30 PM\nUpdated: March 15, 2025"},
+		{"Title only\n\nBody text here, with no stamps above it. More.", ""},
+	}
+	for _, tt := range tests {
+		doc, err := Read([]byte(tt.in), Options{Format: FormatText, Now: readNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Header != tt.header {
+			t.Errorf("header = %q, want %q", doc.Header, tt.header)
+		}
+	}
+}

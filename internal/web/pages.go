@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -125,7 +126,7 @@ func (w *Web) article(rw http.ResponseWriter, r *http.Request) {
 		w.storeFail(rw, r, err)
 		return
 	}
-	data := articlePage{Doc: doc, Segments: Highlight(doc), Quotes: doc.Quotes, Reported: doc.Reported, Times: doc.Times,
+	data := articlePage{Doc: doc, Segments: Highlight(doc), Quotes: doc.Quotes, Reported: doc.Reported, Times: append(slices.Clone(doc.Times), doc.FieldTimes...),
 		TitleSegments:      HighlightLead(doc, model.FieldTitle),
 		StandfirstSegments: HighlightLead(doc, model.FieldStandfirst)}
 	for _, a := range doc.Actors {

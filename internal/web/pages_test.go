@@ -91,6 +91,7 @@ func TestPages(t *testing.T) {
 		{"/?from=someday", 400, []string{"from: want a date"}},
 		{"/articles/" + s.seedID, 200, []string{`class="hl-event"`, `class="hl-actor"`, `class="hl-quote"`, `class="hl-time"`, `class="hl-reported"`, "Reported speech",
 			`href="#ev-e3"`, `id="ev-e3"`, `href="/dyads?source=USA&amp;target=IRN"`, `href="/dyads?source=RUS"`, "RUS → anyone over time", "THREATEN", "reported", `title="Event: THREATEN: Donald Trump → Iran, asserted, 2026-01-16"`,
+			`<td>16 Jan, 2026 19:54 <small>(header)</small></td><td><code>2026-01-16T19:54</code>`,
 			`<h1 class="lead" id="title"><span class="hl-actor" title="Actor: Vladimir Putin (person, RUS, GOV)">Putin</span> talks to Iranian president</h1>`,
 			`<span class="hl-actor" title="Actor: Vladimir Putin (person, RUS, GOV)">The Russian leader</span> has phoned <span class="hl-actor" title="Actor: Masoud Pezeshkian (person, IRN, GOV)">Masoud Pezeshkian</span> amid`}},
 		{"/articles/nonesuch", 404, []string{"Nothing was found"}},

@@ -11,6 +11,7 @@ package timex
 import (
 	"log/slog"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -48,9 +49,34 @@ func New() *Tagger {
 // Name is the stage's name.
 func (*Tagger) Name() string { return "times" }
 
-// Annotate fills doc.Times.
+// Annotate fills doc.Times from the text and doc.FieldTimes from the header stamps and the
+// dateline. The header's stamps are read against the moment the article was read, when it is
+// known ("Updated 10 hours ago"), else against the publication time, when a stamp counted back
+// from the reading ("... ago") is left without a value; the dateline is read against the
+// publication time.
 func (t *Tagger) Annotate(doc *model.Document) {
 	doc.Times = t.Find(doc.Text, doc.Published, doc.Now, doc.Sentences)
+	doc.FieldTimes = nil
+	for _, f := range [...]struct{ name, text, ref, now string }{
+		{model.FieldHeader, doc.Header, doc.Now, doc.Published},
+		{model.FieldDateline, doc.Dateline, doc.Published, doc.Now},
+	} {
+		if f.text == "" {
+			continue
+		}
+		for _, tm := range t.Find(f.text, f.ref, f.now, nil) {
+			if f.name == model.FieldHeader && doc.Now == "" && countsBack(tm.Text) {
+				tm.Value = ""
+			}
+			tm.Field = f.name
+			doc.FieldTimes = append(doc.FieldTimes, tm)
+		}
+	}
+}
+
+// countsBack reports an expression counted back from the moment of reading: "10 hours ago".
+func countsBack(text string) bool {
+	return strings.HasSuffix(strings.ToLower(text), " ago")
 }
 
 // Find returns the time expressions of text, resolved against published (or now when

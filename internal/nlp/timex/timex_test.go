@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -266,4 +267,47 @@ func FuzzAnnotate(f *testing.F) {
 			prev = x.End
 		}
 	})
+}
+
+// The header's stamps and the dateline are tagged too, as FieldTimes with offsets into their
+// field; a stamp counted back from the reading has a value only when the reading time is known.
+func TestFieldTimes(t *testing.T) {
+	tg := New()
+	type ft struct{ field, text, value string }
+	tests := []struct {
+		name string
+		doc  model.Document
+		want []ft
+	}{
+		{"header with the reading time",
+			model.Document{Header: "16 Jan, 2026 19:54 / Updated 10 hours ago", Published: "2026-01-16T19:54", Now: "2026-01-17T06:00"},
+			[]ft{{model.FieldHeader, "16 Jan, 2026 19:54", "2026-01-16T19:54"}, {model.FieldHeader, "10 hours ago", "2026-01-16T20:00"}}},
+		{"header without it",
+			model.Document{Header: "16 Jan, 2026 19:54 / Updated 10 hours ago", Published: "2026-01-16T19:54"},
+			[]ft{{model.FieldHeader, "16 Jan, 2026 19:54", "2026-01-16T19:54"}, {model.FieldHeader, "10 hours ago", ""}}},
+		{"wire dateline",
+			model.Document{Dateline: "JOHANNESBURG, August 7 (Xinhua) --", Published: "1998-08-07T14:00"},
+			[]ft{{model.FieldDateline, "August 7", "1998-08-07"}}},
+		{"neither", model.Document{Text: "Talks ended on Friday.", Published: "2026-01-17"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := tt.doc
+			tg.Annotate(&doc)
+			var got []ft
+			for _, tm := range doc.FieldTimes {
+				src := doc.Header
+				if tm.Field == model.FieldDateline {
+					src = doc.Dateline
+				}
+				if src[tm.Start:tm.End] != tm.Text {
+					t.Errorf("%q: its span gives %q", tm.Text, src[tm.Start:tm.End])
+				}
+				got = append(got, ft{tm.Field, tm.Text, tm.Value})
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
 }

@@ -154,6 +154,8 @@ func splitNth(p string) (string, int) {
 func SeedDoc() (*model.Document, error) {
 	b := NewBuilder("Putin talks to Iranian president", "2026-01-16T19:54", strings.TrimSpace(seedText))
 	b.Doc.Byline = "Staff reporter"
+	b.Doc.Header = "16 Jan, 2026 19:54"
+	b.Doc.FieldTimes = []model.Time{{Span: model.Span{Start: 0, End: 18}, Text: "16 Jan, 2026 19:54", Type: "TIME", Value: "2026-01-16T19:54", Field: model.FieldHeader}}
 	b.Doc.Standfirst = "The Russian leader has phoned Masoud Pezeshkian amid mass protests"
 	b.Actor("a1", "Vladimir Putin", model.KindPerson, "RUS", "GOV", "Vladimir Putin", "Vladimir Putin#1").
 		Actor("a2", "Masoud Pezeshkian", model.KindPerson, "IRN", "GOV", "Masoud Pezeshkian", "Pezeshkian#1").
