@@ -452,8 +452,10 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 			return attribution{who: p, explicit: true}, same
 		}
 	}
-	// a cue later in the sentence: "..." is what Trump said
-	if c := f.firstCue(after, len(after)); c >= 0 {
+	// a cue later in the sentence: "..." is what Trump said; not when the quotation ended its
+	// sentence and a new one starts ("...heal.” The head of MSF told the council that ...")
+	newSentence := len(after) > 0 && text[pc.inner.end-1] == '.' && after[0].isWord() && after[0].capital
+	if c := f.firstCue(after, len(after)); c >= 0 && !newSentence {
 		p := f.subjectBefore(text, after, c)
 		if p.kind == npNone {
 			p = f.phraseAfter(text, after, c+f.cueAt(after, c))

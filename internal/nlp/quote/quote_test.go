@@ -34,6 +34,8 @@ func TestQuotes(t *testing.T) {
 			[]wantQuote{{"firmly rejects outside pressure", "The minister", "said"}}},
 		{"split by attribution", `“We tried,” Omar Haddad wrote. “Nobody listened.”`,
 			[]wantQuote{{"We tried,", "Omar Haddad", "wrote"}, {"Nobody listened.", "Omar Haddad", ""}}},
+		{"a new speaker's sentence after a closed quotation", `“The scars last,” Ines Vidal said. “They need care to heal.” The head of the agency told the council that his teams were stretched.`,
+			[]wantQuote{{"The scars last,", "Ines Vidal", "said"}, {"They need care to heal.", "Ines Vidal", ""}}},
 		{"pronoun resolves to the person named before", "Chief Inspector Maria Lund spoke on Tuesday.\n\n“The road will reopen,” she said.",
 			[]wantQuote{{"The road will reopen,", "Maria Lund", "said"}}},
 		{"according to a statement", `According to a statement published by the Ministry on Friday, the army “completed the withdrawal.”`,
