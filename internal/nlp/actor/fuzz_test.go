@@ -25,9 +25,25 @@ func FuzzAnnotate(f *testing.F) {
 	}
 	split := sentence.New()
 	f.Fuzz(func(t *testing.T, text string) {
-		doc := &model.Document{Text: text, Published: "2026-01-16"}
+		// The input's first line is also the title, its second the standfirst.
+		lines := strings.SplitN(text, "\n", 3)
+		doc := &model.Document{Text: text, Published: "2026-01-16", Title: lines[0]}
+		if len(lines) > 1 {
+			doc.Standfirst = lines[1]
+		}
 		doc.Sentences = split.Split(text)
 		r.Annotate(doc)
+		for _, a := range doc.Actors {
+			for _, m := range a.LeadMentions {
+				field := doc.Title
+				if m.Field == model.FieldStandfirst {
+					field = doc.Standfirst
+				}
+				if m.Start < 0 || m.End > len(field) || m.Start >= m.End || field[m.Start:m.End] != m.Text {
+					t.Fatalf("lead mention %+v (%q) outside its field %q", m.Span, m.Text, field)
+				}
+			}
+		}
 		// Rune boundaries as Go's range over a string sees them: an invalid byte is a rune.
 		starts := map[int]bool{len(text): true}
 		for i := range text {

@@ -245,8 +245,14 @@ func FuzzAnnotate(f *testing.F) {
 	}
 	tg := New()
 	f.Fuzz(func(t *testing.T, text, published string) {
-		doc := &model.Document{Text: text, Published: published}
+		// the text is also the header and the dateline
+		doc := &model.Document{Text: text, Published: published, Header: text, Dateline: text}
 		tg.Annotate(doc)
+		for _, x := range doc.FieldTimes {
+			if x.Start < 0 || x.End <= x.Start || x.End > len(text) || text[x.Start:x.End] != x.Text {
+				t.Fatalf("field time %+v outside its field", x)
+			}
+		}
 		// rune boundaries as a decoder sees them (an invalid byte is a rune of its own)
 		bound := make(map[int]bool, len(text)+1)
 		for i := range text {
