@@ -12,6 +12,7 @@ import (
 
 	"github.com/tidings-news/tidings/internal/model"
 	"github.com/tidings-news/tidings/internal/pipeline"
+	"github.com/tidings-news/tidings/internal/queue"
 	"github.com/tidings-news/tidings/internal/source"
 	"github.com/tidings-news/tidings/internal/store"
 )
@@ -26,10 +27,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
 	timeout := fs.Duration("timeout", 30*time.Second, "time allowed for each web request")
 	workers := fs.Int("workers", 0, "articles annotated at once (default: one per CPU)")
+	stream := fs.String("stream", queue.DefaultStream, "the work queue's JetStream stream `NAME`, to keep several pipelines apart on one server")
+	queueURL := fs.String("queue", "", "publish the articles to the NATS JetStream work queue at `URL` (nats://host:4222) for `tidings work` to annotate and store, instead of doing it here")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: tidings ingest [flags] PATH|URL|FEED...\n\n"+
 			"Reads articles (files, folders, - for standard input, web pages, RSS/Atom feeds), annotates\n"+
-			"them and stores them in the database. Articles already stored are left as they are.")
+			"them and stores them in the database. Articles already stored are left as they are.\n"+
+			"With --queue, the articles are queued for tidings work processes instead.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -73,6 +77,14 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		workers:  *workers,
 	}
 	in.lookup, _ = st.(store.Lookup)
+	if *queueURL != "" {
+		q, err := queue.Open(ctx, *queueURL, queue.Options{Stream: *stream})
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		in.q = q
+	}
 	var feeds []string
 	for _, name := range fs.Args() {
 		if ctx.Err() != nil {
@@ -94,7 +106,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	in.progress.done()
-	fmt.Fprintf(e.stderr, "ingest: %d stored, %d already present, %d failed\n", in.stored, in.present, in.failed)
+	if in.q != nil {
+		fmt.Fprintf(e.stderr, "ingest: %d queued, %d already present, %d failed\n", in.queued, in.present, in.failed)
+	} else {
+		fmt.Fprintf(e.stderr, "ingest: %d stored, %d already present, %d failed\n", in.stored, in.present, in.failed)
+	}
 	if ctx.Err() != nil && *poll == 0 {
 		return ctx.Err()
 	}
@@ -114,8 +130,33 @@ type ingester struct {
 	fileOpts source.Options
 	progress *progress
 	workers  int
+	// q, when not nil, takes the articles instead of annotating and storing them here.
+	q *queue.Queue
 
-	stored, present, failed int
+	stored, present, failed, queued int
+}
+
+// enqueue publishes one article to the work queue; item, when not nil, is the feed entry it
+// came from.
+func (in *ingester) enqueue(ctx context.Context, input source.Input, item *source.FeedItem) {
+	j := queue.Job{Name: input.Name, URL: input.URL, Data: input.Data}
+	if item != nil {
+		j.Title, j.Published = item.Title, item.Published
+	}
+	dup, err := in.q.Publish(ctx, j)
+	if err != nil {
+		in.fail(err)
+		return
+	}
+	if dup {
+		in.already(input.Name, "")
+		return
+	}
+	in.queued++
+	if !in.progress.tty {
+		in.log.log.Info("queued", "input", input.Name)
+	}
+	in.progress.update(in, input.Name)
 }
 
 // fail reports one input that could not be stored; the others go on. err names the input.
@@ -163,6 +204,10 @@ func (in *ingester) already(name, id string) {
 // process reads, annotates and stores one fetched page; item, when not nil, is the feed entry
 // it came from and fills in a missing title or date.
 func (in *ingester) process(ctx context.Context, input source.Input, item *source.FeedItem) {
+	if in.q != nil {
+		in.enqueue(ctx, input, item)
+		return
+	}
 	defer func() {
 		// an annotator bug must cost one article, not the run
 		if r := recover(); r != nil {
@@ -199,6 +244,19 @@ const saveBatch = 64
 // pipeline's worker pool and saving in input order.
 func (in *ingester) files(ctx context.Context, name string) {
 	inputs := source.Files(ctx, []string{name}, in.fileOpts)
+	if in.q != nil {
+		for input, err := range inputs {
+			if err != nil {
+				if ctx.Err() != nil {
+					return
+				}
+				in.fail(err)
+				continue
+			}
+			in.enqueue(ctx, input, nil)
+		}
+		return
+	}
 	batch := store.NewBatch(in.st, saveBatch, func(doc *model.Document, r store.SaveResult) {
 		in.saved(doc.Source, doc, r)
 	})
@@ -376,7 +434,11 @@ func (pr *progress) update(in *ingester, name string) {
 	if len(name) > 50 {
 		name = "…" + name[len(name)-49:]
 	}
-	pr.line(fmt.Sprintf("%d stored, %d present, %d failed  %s", in.stored, in.present, in.failed,
+	done := fmt.Sprintf("%d stored", in.stored)
+	if in.q != nil {
+		done = fmt.Sprintf("%d queued", in.queued)
+	}
+	pr.line(fmt.Sprintf("%s, %d present, %d failed  %s", done, in.present, in.failed,
 		strings.ToValidUTF8(name, "?")))
 }
 

@@ -41,6 +41,7 @@ func commands() map[string]command {
 		"demo":      {"load the sample corpus into a database and serve it", runDemo},
 		"reprocess": {"run the annotators again over stored articles", runReprocess},
 		"bench":     {"measure throughput on a corpus", runBench},
+		"work":      {"annotate and store the articles of a NATS JetStream work queue", runWork},
 	}
 }
 
@@ -62,7 +63,7 @@ func batchGC(args []string) {
 		return
 	}
 	switch args[0] {
-	case "extract", "ingest", "bench":
+	case "extract", "ingest", "bench", "work":
 		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(160 << 20)
 	}
