@@ -37,6 +37,15 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.Int64Var(&pf.maxBytes, "max-bytes", source.DefaultMaxBytes, "largest input read, in bytes")
 }
 
+// pipeline builds the pipeline the flags describe.
+func (pf *pipelineFlags) pipeline() (*pipeline.Pipeline, error) {
+	cfg, err := pf.config()
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(cfg)
+}
+
 func (pf *pipelineFlags) config() (pipeline.Config, error) {
 	cfg := pipeline.Config{ActorFiles: pf.actors}
 	cfg.Reader.Format = pf.format
@@ -81,11 +90,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return usageError{errors.New("name at least one article (a path, a folder, or - for standard input)")}
 	}
-	cfg, err := pf.config()
-	if err != nil {
-		return err
-	}
-	p, err := pipeline.New(cfg)
+	p, err := pf.pipeline()
 	if err != nil {
 		return err
 	}

@@ -53,11 +53,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			return usageError{errors.New("--url names one article: give it with a single file")}
 		}
 	}
-	cfg, err := pf.config()
-	if err != nil {
-		return err
-	}
-	p, err := pipeline.New(cfg)
+	p, err := pf.pipeline()
 	if err != nil {
 		return err
 	}

@@ -41,11 +41,7 @@ func runWork(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return usageError{errors.New("--queue: name the work queue (nats://host:4222)")}
 	}
-	cfg, err := pf.config()
-	if err != nil {
-		return err
-	}
-	p, err := pipeline.New(cfg)
+	p, err := pf.pipeline()
 	if err != nil {
 		return err
 	}
