@@ -738,6 +738,21 @@ func (f *work) resolve(text string, idx actorIndex, st *state, p phrase) speaker
 			return speaker{id: as[0].ID, name: strings.Join(names, " and "), at: p.end}
 		}
 	}
+	// a person named with where they work: "Huseyin Bagci of the Foreign Policy Institute",
+	// "Advisor Mesut Casin of Istanbul's Yeditepe University"
+	if p.kind == npName {
+		var who *model.Actor
+		idx.overlapping(p.start, p.nameSpan.end, func(a *model.Actor, m model.Mention) {
+			if who == nil && a.Kind == model.KindPerson && m.End < p.nameSpan.end {
+				if rest := text[m.End:p.nameSpan.end]; strings.HasPrefix(rest, " of ") || strings.HasPrefix(rest, " from ") {
+					who = a
+				}
+			}
+		})
+		if who != nil {
+			return speaker{id: who.ID, name: who.Name, person: true, at: p.end}
+		}
+	}
 	// the mention must cover the phrase's last word: "His surrogates" is not the man "His" is
 	if a, m := idx.mentionAt(max(p.nameSpan.start, p.nameSpan.end-1), p.nameSpan.end); a != nil {
 		name := a.Name

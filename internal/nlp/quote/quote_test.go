@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tidings-news/tidings/internal/model"
@@ -174,5 +175,25 @@ func TestSeveralSpeakers(t *testing.T) {
 	}
 	if q := doc.Quotes[0]; q.SpeakerName != "Ana Lopes and Ben Ortiz" || q.Speaker != "a1" {
 		t.Errorf("got speaker %q (%q), want a1 (Ana Lopes and Ben Ortiz)", q.Speaker, q.SpeakerName)
+	}
+}
+
+// A person named with where they work speaks, not the workplace: the organisation's own
+// mention covers the end of the phrase.
+func TestSpeakerOfAnOrganisation(t *testing.T) {
+	tests := []struct{ text, person, org string }{
+		{`"It was a mistake," said Ana Kovac of the Foreign Policy Institute, a think tank.`, "Ana Kovac", "Foreign Policy Institute"},
+		{`"We need talks," said Presidential Advisor Omar Tal of Istanbul's Yeditepe University.`, "Omar Tal", "Yeditepe University"},
+		{`"Markets may shrug," said analyst Lea Berg from Global Source Partners.`, "Lea Berg", "Global Source Partners"},
+	}
+	for _, tt := range tests {
+		mention := func(id, name, kind string) model.Actor {
+			i := strings.Index(tt.text, name)
+			return model.Actor{ID: id, Name: name, Kind: kind, Mentions: []model.Mention{{Span: model.Span{Start: i, End: i + len(name)}, Text: name}}}
+		}
+		doc := annotate(tt.text, mention("p", tt.person, model.KindPerson), mention("o", tt.org, model.KindOrganization))
+		if len(doc.Quotes) != 1 || doc.Quotes[0].Speaker != "p" {
+			t.Errorf("%s\n got %+v, want %s speaking", tt.text, doc.Quotes, tt.person)
+		}
 	}
 }
