@@ -102,6 +102,14 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			typ, mode = "AGREE", ""
 		}
 	}
+	if cert == model.CertaintyHypothetical {
+		// "Beijing hinted that it could retaliate with tariffs": force held out is a threat
+		// of it (a decision announced for later, "would cease aid", stays what it is)
+		switch typ {
+		case "SANCTION", "COERCE", "ASSAULT":
+			typ, mode = "THREATEN", ""
+		}
+	}
 	ev := model.Event{
 		Type:         typ,
 		Mode:         mode,

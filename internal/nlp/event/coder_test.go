@@ -35,6 +35,13 @@ func TestSentences(t *testing.T) {
 	}{
 		{"verb with object", "Russia attacked Ukraine on Monday.", []string{"ASSAULT RUS>UKR"}},
 		{"inflected verb", "Russia attacks Ukraine again.", []string{"ASSAULT RUS>UKR"}},
+		{"force held out is a threat", "Russia hinted that it could impose sanctions on France.", []string{"THREATEN RUS>FRA"}},
+		{"a decision for later is no threat", "The United States announced that it would impose sanctions on Iran.", []string{"SANCTION USA>IRN"}},
+		{"a request for comment is no request", "Ukraine made a request for comment to Russia.", nil},
+		{"a press briefing is no consultation", "Putin responded in a press briefing, saying that Russia rejects the claims.", nil},
+		{"aides are no aid", "Ukraine sent aides to France.", nil},
+		{"joint support of a plan is not mutual", "France, Britain and Nigeria supported the plan.", nil},
+		{"joint signing is mutual", "France and Britain signed an agreement.", []string{"SUPPORT FRA>GBR", "SUPPORT GBR>FRA"}},
 		{"negation cancels", "Russia did not attack Ukraine.", nil},
 		{"negated agreement is a rejection", "Russia has not agreed to the ceasefire.", []string{"REJECT RUS>-"}},
 		{"passive with agent", "Ukraine was attacked by Russia overnight.", []string{"ASSAULT RUS>UKR"}},

@@ -306,6 +306,10 @@ func (s *sentence) code(seen map[string]bool) {
 		if !ok {
 			continue
 		}
+		if m.p.Type == NoEvent {
+			i = m.end - 1
+			continue
+		}
 		if ev, ok := s.build(m); ok {
 			evs := s.reciprocal(ev)
 			if t, ok := s.ultimatum(ev, m.end); ok {

@@ -74,6 +74,10 @@ func (p *Pattern) allows(prep string) bool {
 }
 
 // ParsePatterns reads a pattern file (the format is described in data/patterns.tsv and
+// NoEvent as a pattern's type marks words that contain a trigger but are no event ("a request
+// for comment", "a press briefing"): being longer, they win over the trigger's own pattern.
+const NoEvent = "-"
+
 // docs/events.md). It fails on the first line it cannot read, naming the line.
 func ParsePatterns(r io.Reader) ([]Pattern, error) {
 	var out []Pattern
@@ -111,8 +115,8 @@ func ParsePatterns(r io.Reader) ([]Pattern, error) {
 		if len(p.Words) == 0 || len(p.Words) > 6 {
 			return nil, fmt.Errorf("line %d: want 1 to 6 words, got %d", n, len(p.Words))
 		}
-		if !IsType(f[2]) {
-			return nil, fmt.Errorf("line %d: %q is not a PLOVER event type", n, f[2])
+		if !IsType(f[2]) && f[2] != NoEvent {
+			return nil, fmt.Errorf("line %d: %q is not a PLOVER event type (or %s for words that are no trigger)", n, f[2], NoEvent)
 		}
 		p.Type = f[2]
 		if f[3] != "-" && f[3] != "" {
