@@ -35,6 +35,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			src = s.subject(m.start)
 			tgt = s.object(p, m.end)
 		}
+		if p.Inverse {
+			src, tgt = tgt, src
+		}
 	case KindNoun:
 		pre := s.premodifier(m.start)
 		if s.placeModifier(pre, p.Type) {

@@ -60,6 +60,9 @@ type Pattern struct {
 	// FromSource: in a passive with no "by" agent, the object of "from" right after the verb
 	// is the actor ("was expelled from the party").
 	FromSource bool
+	// Inverse: the verb's object is the actor and its subject the recipient ("Trump hosted
+	// Erdogan": the visitor is the actor of the visit).
+	Inverse bool
 	// Line is the line of the pattern file, for messages.
 	Line int
 }
@@ -135,6 +138,8 @@ func ParsePatterns(r io.Reader) ([]Pattern, error) {
 				p.Solo = true
 			case role == "from=src":
 				p.FromSource = true
+			case role == "inv":
+				p.Inverse = true
 			case role == "poss=tgt":
 				p.PossTarget = true
 			case role == "poss=src":
