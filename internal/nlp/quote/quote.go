@@ -483,7 +483,21 @@ func (f *Finder) postSubject(text string, ts []tok) phrase {
 		}
 		end++
 	}
-	return f.classify(text, ts[:end])
+	p := f.classify(text, ts[:end])
+	// a role with the name after it: "...," Guterres' spokesman, Stephane Dujarric, told
+	if (p.kind == npRole || p.kind == npNone) && end < len(ts) && ts[end].punct == ',' {
+		next := end + 1
+		stop := next
+		for stop < len(ts) && ts[stop].punct != ',' && ts[stop].punct != '(' && ts[stop].punct != '\u2014' {
+			stop++
+		}
+		if stop < len(ts) && ts[stop].punct == ',' && stop+1 == len(ts) || stop == len(ts) {
+			if q := f.classify(text, ts[next:stop]); q.kind == npName {
+				return q
+			}
+		}
+	}
+	return p
 }
 
 // firstCue returns the index of the first cue among the first limit tokens of ts, stopping at

@@ -35,6 +35,8 @@ func TestQuotes(t *testing.T) {
 			[]wantQuote{{"firmly rejects outside pressure", "The minister", "said"}}},
 		{"split by attribution", `“We tried,” Omar Haddad wrote. “Nobody listened.”`,
 			[]wantQuote{{"We tried,", "Omar Haddad", "wrote"}, {"Nobody listened.", "Omar Haddad", ""}}},
+		{"a plural possessive is no quotation mark, a role before the name", "“It is unacceptable,” the envoys’ spokesman, Ines Vidal, told reporters. “The army defies calls.”",
+			[]wantQuote{{"It is unacceptable,", "Ines Vidal", "told"}, {"The army defies calls.", "Ines Vidal", ""}}},
 		{"a new speaker's sentence after a closed quotation", `“The scars last,” Ines Vidal said. “They need care to heal.” The head of the agency told the council that his teams were stretched.`,
 			[]wantQuote{{"The scars last,", "Ines Vidal", "said"}, {"They need care to heal.", "Ines Vidal", ""}}},
 		{"pronoun resolves to the person named before", "Chief Inspector Maria Lund spoke on Tuesday.\n\n“The road will reopen,” she said.",

@@ -65,6 +65,12 @@ func (f *work) tokenize(text string, a, b int, fromEnd bool) []tok {
 							j += w2
 							continue
 						}
+						// a plural possessive: "Guterres’ spokesman", "the countries' envoys"
+						if (r2 == '\'' || r2 == '\u2019') && (text[j-1] == 's' || text[j-1] == 'S') && r3 == ' ' {
+							if r4, _ := utf8.DecodeRuneInString(text[j+w2+1 : b]); unicode.IsLetter(r4) {
+								j += w2
+							}
+						}
 					}
 				}
 				break
