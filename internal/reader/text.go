@@ -134,6 +134,10 @@ func isTitle(lines []string, i int) bool {
 	if last != '.' && last != '!' && last != '?' && last != ',' && last != ';' && last != ':' {
 		return true
 	}
+	// a question headline on a short line of its own: "Can the US pry Russia away from China?"
+	if (last == '?' || last == '!') && n <= 100 && i+1 < len(lines) && cleanLine(lines[i+1]) == "" {
+		return true
+	}
 	return titleCase(line)
 }
 

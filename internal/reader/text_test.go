@@ -96,6 +96,12 @@ func TestReadTextHeaders(t *testing.T) {
 			textStart: "Body text",
 		},
 		{
+			name:      "a question headline",
+			in:        "Can the US pry Russia away from China?\n\nWestern politicians have repeatedly called on China to limit its support.\n\nMore text.",
+			title:     "Can the US pry Russia away from China?",
+			textStart: "Western politicians",
+		},
+		{
 			name:      "title and body only",
 			in:        "Rubio in Saudi Arabia for talks\n\nU.S. Secretary of State Marco Rubio said Monday the United States hopes to resolve the pause.",
 			title:     "Rubio in Saudi Arabia for talks",
