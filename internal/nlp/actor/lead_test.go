@@ -110,3 +110,23 @@ func containsLead[T comparable](list []T, x T) bool {
 	}
 	return false
 }
+
+// A listed person the text prints without accents is named as printed.
+func TestPrintedName(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, want string }{
+		{"U.N. Secretary-General Antonio Guterres spoke on Monday. Guterres said talks were over.", "Antonio Guterres"},
+		{"U.N. Secretary-General António Guterres spoke on Monday.", "António Guterres"},
+	}
+	for _, tt := range tests {
+		doc := &model.Document{Text: tt.text, Published: "2025-03-14"}
+		doc.Sentences = sentence.New().Split(doc.Text)
+		r.Annotate(doc)
+		if find(doc, tt.want) == nil {
+			t.Errorf("%q: no person named %q in %s", tt.text, tt.want, dump(doc))
+		}
+	}
+}

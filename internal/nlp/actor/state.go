@@ -3,6 +3,10 @@ package actor
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/tidings-news/tidings/internal/model"
 )
@@ -461,6 +465,9 @@ func (st *state) result() []model.Actor {
 	for n, it := range items {
 		a := it.e.a
 		a.ID = "a" + itoa(n+1)
+		if a.Kind == model.KindPerson {
+			a.Name = st.printedName(a.Name, it.e.mentions)
+		}
 		a.Mentions = make([]model.Mention, 0, len(it.e.mentions))
 		for k, m := range it.e.mentions {
 			via := m.via
@@ -472,6 +479,43 @@ func (st *state) result() []model.Actor {
 		out = append(out, a)
 	}
 	return out
+}
+
+// printedName is the name as the text prints it when that differs from the lexicon's only
+// in accents ("Antonio Guterres" for "António Guterres"), so that the name reads as the
+// article wrote it; else name.
+func (st *state) printedName(name string, ms []ment) string {
+	if isASCII(name) {
+		return name
+	}
+	want := foldAccents(name)
+	for _, m := range ms {
+		t := st.text[m.span.Start:m.span.End]
+		if isASCII(t) && strings.EqualFold(t, want) {
+			return t
+		}
+	}
+	return name
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldAccents drops the combining marks of s once decomposed: "António" gives "Antonio".
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func itoa(n int) string {
