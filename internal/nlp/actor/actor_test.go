@@ -108,6 +108,11 @@ func TestActors(t *testing.T) {
 			want: []want{{"Maria Zakharova", "person", "RUS", "Foreign Ministry spokeswoman", []string{"Maria Zakharova", "She"}}},
 		},
 		{
+			name: "a possessive after a speech verb is not the speaker a later he stands for",
+			text: "Economic adviser Kevin Hassett spoke on Sunday. He said Donald Trump's tariffs were aimed at drugs. \"It is a big problem,\" he said.",
+			want: []want{{"Kevin Hassett", "person", "", "", []string{"Kevin Hassett", "He", "he"}}},
+		},
+		{
 			name: "counterpart, both presidents and the leader",
 			text: "The Russian leader phoned Masoud Pezeshkian. Russian President Vladimir Putin held a call with his Iranian counterpart, Masoud Pezeshkian. Both presidents called for calm.",
 			want: []want{

@@ -317,7 +317,10 @@ func (st *state) pronouns() {
 		}
 		for _, m := range e.mentions {
 			if m.via != viaPronoun && m.j > m.i {
-				ms = append(ms, pm{m.i, st.seg[m.i], e, m.j < len(st.toks) && st.toks[m.j].is(tPoss), st.speechNext(m.i, m.j) || st.appositionSpeaks(m.j)})
+				poss := m.j < len(st.toks) && st.toks[m.j].is(tPoss)
+				// "He said Trump's tariffs ...": a possessive after a speech verb is not its speaker
+				speaker := !poss && (st.speechNext(m.i, m.j) || st.appositionSpeaks(m.j))
+				ms = append(ms, pm{m.i, st.seg[m.i], e, poss, speaker})
 			}
 		}
 	}
