@@ -235,6 +235,42 @@ func TestActors(t *testing.T) {
 	}
 }
 
+// TestEmbeddedGivenNames checks the embedded list of given names: a listed given name alone
+// makes a capitalised pair a person, and a word that opens place and group names is not listed.
+func TestEmbeddedGivenNames(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text     string
+		people, absent []string
+	}{
+		{"Turkish", "Prosecutors questioned Metin Yavuzer about the contracts.", []string{"Metin Yavuzer"}, nil},
+		{"English short form", "Chuck Pelham visited the flooded farms on Monday.", []string{"Chuck Pelham"}, nil},
+		{"Albanian", "Lulzim Krasniqi joined the new coalition in March.", []string{"Lulzim Krasniqi"}, nil},
+		{"Kurdish", "Nechirvan Dosky toured the camps near the border.", []string{"Nechirvan Dosky"}, nil},
+		{"Somali", "Abdikarim Warfaa opened the new clinic.", []string{"Abdikarim Warfaa"}, nil},
+		{"Ghanaian", "Kwadwo Mensah-Boateng led the march through the capital.", []string{"Kwadwo Mensah-Boateng"}, nil},
+		{"places that open with a given name", "Revellers filled Lan Kwai Fong and Hua Hin over the holiday.", nil, []string{"Lan Kwai Fong", "Hua Hin"}},
+		{"a troupe and a settlement", "Fans of Monty Python met settlers from Elon Moreh.", nil, []string{"Monty Python", "Elon Moreh"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := annotate(r, tc.text, "2026-01-16")
+			for _, n := range tc.people {
+				if a := find(doc, n); a == nil || a.Kind != model.KindPerson {
+					t.Errorf("no person %q in %s", n, dump(doc))
+				}
+			}
+			for _, n := range tc.absent {
+				if a := find(doc, n); a != nil && a.Kind == model.KindPerson {
+					t.Errorf("unexpected person %q", n)
+				}
+			}
+		})
+	}
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
