@@ -55,7 +55,7 @@ func main() {
 }
 
 // batchGC lets the garbage collector run less often in the commands that stream many articles
-// (extract, ingest, bench): they make much short-lived garbage and keep little alive, so the
+// (extract, ingest, bench, work): they make much short-lived garbage and keep little alive, so the
 // heap may grow to five times what is live, within a soft limit that keeps a long run's memory
 // bounded. GOGC or GOMEMLIMIT in the environment take precedence.
 func batchGC(args []string) {
@@ -65,7 +65,7 @@ func batchGC(args []string) {
 	switch args[0] {
 	case "extract", "ingest", "bench", "work":
 		debug.SetGCPercent(400)
-		debug.SetMemoryLimit(160 << 20)
+		debug.SetMemoryLimit(200 << 20)
 	}
 }
 
