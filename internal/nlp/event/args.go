@@ -130,6 +130,13 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		return model.Event{}, false
 	}
 	hadTarget := len(ev.Target) > 0
+	if !hadTarget && (typ == "COERCE" || typ == "ASSAULT") && p.Kind == KindVerb && !passive {
+		// "the security forces have arrested at least 2,400 people": its own people
+		if id := s.ownPeople(ev.Source, m.end); id != "" {
+			ev.Target = []string{id}
+			hadTarget = true
+		}
+	}
 	unnamedStates := s.unnamedStates(ev.Target)
 	ev.Target = s.withCountry(ev.Target)
 	if hadTarget && len(ev.Target) == 0 && !unnamedStates {
@@ -207,6 +214,49 @@ func (s *sentence) actorIDs(ms []int) []string {
 	}
 	return out
 }
+
+// ownPeople returns the state the source acts for, as an actor of the article, when the
+// verb's object is people the text does not say whose they are ("arrested at least 2,400
+// people", "killed dozens of protesters"); "" otherwise.
+func (s *sentence) ownPeople(source []string, from int) string {
+	j := from
+	for ; j < len(s.toks) && j < from+6; j++ {
+		w := s.toks[j].low
+		if s.toks[j].mention >= 0 {
+			return ""
+		}
+		digits := w != "" && w[0] >= '0' && w[0] <= '9'
+		// "2,400" may come as 2 , 400
+		grouping := (w == "," || w == ".") && j > from && j+1 < len(s.toks) && isDigitStart(s.toks[j-1].low) && isDigitStart(s.toks[j+1].low)
+		if !(s.c.det[w] || s.c.quantity[w] || w == "of" || w == "than" || digits || grouping ||
+			w == "dozens" || w == "scores" || w == "hundreds" || w == "thousands") {
+			break
+		}
+	}
+	if j == from || j >= len(s.toks) || !s.c.victims[s.toks[j].low] {
+		return ""
+	}
+	country := ""
+	for _, id := range source {
+		if a := s.doc.Actor(id); a != nil && a.Country != "" {
+			if country != "" && a.Country != country {
+				return ""
+			}
+			country = a.Country
+		}
+	}
+	if country == "" {
+		return ""
+	}
+	for i := range s.doc.Actors {
+		if a := &s.doc.Actors[i]; a.Kind == model.KindCountry && a.Country == country {
+			return a.ID
+		}
+	}
+	return ""
+}
+
+func isDigitStart(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
 // unnamedStates reports whether the actors are all governments or forces of no named state
 // ("foreign powers", "world powers"): an event aimed at them is real, with an unknown

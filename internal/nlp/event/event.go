@@ -35,7 +35,7 @@ type Coder struct {
 
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
-	subjectStop, noComment, quantity, penalty                       map[string]bool
+	subjectStop, noComment, quantity, penalty, victims              map[string]bool
 
 	// scratch holds *scratch values between documents.
 	scratch sync.Pool
@@ -111,7 +111,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.future, c.hypothetical, c.reported = get("future"), get("hypothetical"), get("reported")
 	c.alleged, c.deny, c.say, c.pronoun = get("alleged"), get("deny"), get("say"), get("pronoun")
 	c.subjectStop, c.noComment, c.quantity = get("subjectstop"), get("nocomment"), get("quantity")
-	c.penalty = get("penalty")
+	c.penalty, c.victims = get("penalty"), get("victims")
 
 	known := map[string]bool{}
 	for i, p := range pats {

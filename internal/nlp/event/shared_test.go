@@ -69,3 +69,30 @@ func TestUnnamedStatesAsRecipients(t *testing.T) {
 		})
 	}
 }
+
+// A force that arrests or kills people the text does not say whose they are acts on its own
+// state; a named victim or a passive is left as it is.
+func TestOwnPeople(t *testing.T) {
+	c := testCoder(t)
+	actors := []act{
+		{"mmr", model.KindCountry, "MMR", []string{"Myanmar"}},
+		{"forces", model.KindGroup, "MMR", []string{"security forces"}},
+		{"fra", model.KindCountry, "FRA", []string{"France"}},
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"In Myanmar, the security forces have arrested at least 2,400 people since February 1.", []string{"COERCE MMR>MMR"}},
+		{"In Myanmar, the security forces killed dozens of protesters on Friday.", []string{"ASSAULT MMR>MMR"}},
+		{"In Myanmar, the security forces arrested two citizens of France.", []string{"COERCE MMR>FRA"}},
+		{"In Myanmar, the security forces arrested the reports' authors.", nil},
+	}
+	for _, tc := range tests {
+		doc := buildDoc(tc.text, actors...)
+		c.Annotate(doc)
+		if got := triples(doc); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\n got %v\nwant %v", tc.text, got, tc.want)
+		}
+	}
+}
