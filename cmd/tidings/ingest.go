@@ -210,27 +210,43 @@ func (in *ingester) process(ctx context.Context, input source.Input, item *sourc
 			in.fail(fmt.Errorf("%s: internal error while annotating (please report it): %v", input.Name, r))
 		}
 	}()
-	doc, err := in.p.Read(input)
+	var title, published string
+	if item != nil {
+		title, published = item.Title, item.Published
+	}
+	doc, found, err := readAndAnnotate(ctx, in.p, in.lookup, input, title, published)
 	if err != nil {
 		in.fail(fmt.Errorf("%s: %w", input.Name, err))
 		return
 	}
-	if item != nil {
-		if doc.Published == "" && item.Published != "" {
-			doc.Published, doc.PublishedSource = item.Published, "feed"
-		}
-		if doc.Title == "" {
-			doc.Title = item.Title
-		}
+	if found != "" {
+		in.already(input.Name, found)
+		return
 	}
-	if in.lookup != nil {
-		if id, err := in.lookup.ArticleByText(ctx, doc.Text); err == nil {
-			in.already(input.Name, id)
-			return
-		}
-	}
-	in.p.Annotate(doc)
 	in.save(ctx, input.Name, doc)
+}
+
+// readAndAnnotate reads one input, fills in the title and publication time a feed entry gave
+// when the page lacks them, and annotates it. When the store already holds its text, found
+// is that article's id and the document is left unannotated.
+func readAndAnnotate(ctx context.Context, p *pipeline.Pipeline, lookup store.Lookup, input source.Input, title, published string) (doc *model.Document, found string, err error) {
+	doc, err = p.Read(input)
+	if err != nil {
+		return nil, "", err
+	}
+	if doc.Published == "" && published != "" {
+		doc.Published, doc.PublishedSource = published, "feed"
+	}
+	if doc.Title == "" {
+		doc.Title = title
+	}
+	if lookup != nil {
+		if id, err := lookup.ArticleByText(ctx, doc.Text); err == nil {
+			return doc, id, nil
+		}
+	}
+	p.Annotate(doc)
+	return doc, "", nil
 }
 
 // saveBatch is how many articles ingest saves in one transaction.

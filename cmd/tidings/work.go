@@ -93,24 +93,15 @@ func (w *worker) handle(ctx context.Context, j queue.Job) (err error) {
 			err = queue.Permanent(fmt.Errorf("%s: internal error while annotating (please report it): %v", j.Name, r))
 		}
 	}()
-	doc, err := w.p.Read(source.Input{Name: j.Name, URL: j.URL, Data: j.Data})
+	doc, found, err := readAndAnnotate(ctx, w.p, w.lookup, source.Input{Name: j.Name, URL: j.URL, Data: j.Data}, j.Title, j.Published)
 	if err != nil {
 		return queue.Permanent(fmt.Errorf("%s: %w", j.Name, err))
 	}
-	if doc.Published == "" && j.Published != "" {
-		doc.Published, doc.PublishedSource = j.Published, "feed"
+	if found != "" {
+		w.count(&w.present)
+		w.log.log.Info("already stored", "input", j.Name, "id", found)
+		return nil
 	}
-	if doc.Title == "" {
-		doc.Title = j.Title
-	}
-	if w.lookup != nil {
-		if id, err := w.lookup.ArticleByText(ctx, doc.Text); err == nil {
-			w.count(&w.present)
-			w.log.log.Info("already stored", "input", j.Name, "id", id)
-			return nil
-		}
-	}
-	w.p.Annotate(doc)
 	id, created, err := w.st.SaveArticle(ctx, doc)
 	if err != nil {
 		w.log.log.Warn("saving failed; the article goes back to the queue", "input", j.Name, "err", err)
