@@ -44,6 +44,7 @@ func TestSentences(t *testing.T) {
 		{"joint signing is mutual", "France and Britain signed an agreement.", []string{"SUPPORT FRA>GBR", "SUPPORT GBR>FRA"}},
 		{"the visitor is the actor of a visit", "Donald Trump hosted Vladimir Putin at the White House.", []string{"CONSULT RUS>USA"}},
 		{"a hosted visit in the passive", "Putin was hosted by Trump.", []string{"CONSULT RUS>USA"}},
+		{"a show's host is no visit", "Ukrainian TV host Vladimir Putin interviewed a French writer.", nil},
 		{"speaking with someone apart", "Putin spoke by phone on Sunday with the French president.", []string{"CONSULT RUS>FRA"}},
 		{"speaking about a country is no consultation", "Putin has spoken openly about the threat Iran poses to Ukraine.", nil},
 		{"negation cancels", "Russia did not attack Ukraine.", nil},
