@@ -42,6 +42,8 @@ func commands() map[string]command {
 		"reprocess": {"run the annotators again over stored articles", runReprocess},
 		"bench":     {"measure throughput on a corpus", runBench},
 		"work":      {"annotate and store the articles of a NATS JetStream work queue", runWork},
+		"parse":     {"print the tokens, tags and dependency tree of text as CoNLL-U", runParse},
+		"export":    {"stream stored events and articles as CSV, JSON Lines or PLOVER JSON", runExport},
 	}
 }
 

@@ -72,7 +72,10 @@ type Document struct {
 	Text string
 
 	Sentences []Span
-	Times     []Time
+	// Tokens[i] are the words of Sentences[i] with their lemma, part of speech and
+	// dependency tree, filled by the syntax stage; nil before it runs.
+	Tokens [][]Token
+	Times  []Time
 	// FieldTimes are the time expressions of the header and the dateline, each with its Field
 	// and offsets into that field; the text's own are in Times.
 	FieldTimes []Time
@@ -82,6 +85,25 @@ type Document struct {
 	// quotations in marks.
 	Reported []Quote
 	Events   []Event
+}
+
+// Token is one word of a sentence with its linguistic analysis (Universal Dependencies).
+type Token struct {
+	// Span is the word's byte offsets into Document.Text; zero for a token read from CoNLL-U.
+	Span
+	// Form is the word as printed; Lemma its dictionary form.
+	Form  string
+	Lemma string
+	// UPOS is the universal part-of-speech tag (NOUN, VERB, PROPN...), XPOS the Penn
+	// Treebank tag (NN, VBD, NNP...).
+	UPOS string
+	XPOS string
+	// Feats are the morphological features in CoNLL-U form ("Number=Sing|Tense=Past"), or "".
+	Feats string
+	// Head is the index in the sentence (0-based) of the token's head, or -1 for the root.
+	Head int
+	// Rel is the UD dependency relation to the head ("nsubj", "obl:agent", "root"...).
+	Rel string
 }
 
 // Time is a time expression with its TIMEX3 value.
