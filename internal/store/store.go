@@ -75,6 +75,12 @@ type Store interface {
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
 
+	// Export calls fn with every stored article that has an event matching q, oldest stored
+	// first, together with its matching events; with an empty q every article is given, with
+	// all its events. It reads in pages, so memory stays flat however large the store, and stops
+	// at the first error fn returns, which it returns.
+	Export(ctx context.Context, q ExportQuery, fn func(ExportItem) error) error
+
 	// ForEachArticle calls fn with every stored article (with annotations), oldest stored
 	// first, and stops at the first error fn returns, which it returns.
 	ForEachArticle(ctx context.Context, fn func(*model.Document) error) error
@@ -161,6 +167,30 @@ type EventRow struct {
 	// Evidence is the text of the evidence sentence, TriggerText the trigger's words.
 	Evidence    string `json:"evidence"`
 	TriggerText string `json:"trigger_text"`
+}
+
+// ExportQuery selects the events to export. Empty fields do not filter; the fields mean what
+// they mean in EventQuery.
+type ExportQuery struct {
+	Type           string
+	Source, Target string
+	// Actor matches a country code or an actor name on either side of the event.
+	Actor string
+	// Country is a country code of an actor on either side of the event.
+	Country   string
+	From, To  time.Time
+	Certainty string
+	ArticleID string
+}
+
+// IsZero reports whether q selects everything.
+func (q ExportQuery) IsZero() bool { return q == ExportQuery{} }
+
+// ExportItem is one exported article and those of its events that match.
+type ExportItem struct {
+	Doc *model.Document
+	// Events are the matching events of Doc, in the order Doc lists them.
+	Events []model.Event
 }
 
 // ActorQuery selects actors. Empty fields do not filter.

@@ -40,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 		{"Concurrent", testConcurrent},
 		{"Lookup", testLookup},
 		{"Batch", testBatch},
+		{"Export", testExport}, {"ExportPages", testExportPages},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
