@@ -1,0 +1,164 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/store"
+)
+
+func TestCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"Iran", "Iran"},
+		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
+		{"+1", "'+1"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tcmd", "'\tcmd"},
+		{"\rcmd", "'\rcmd"},
+		{"a=b", "a=b"},
+		{" =x", " =x"},
+	}
+	for _, tc := range tests {
+		if got := Cell(tc.in); got != tc.want {
+			t.Errorf("Cell(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func FuzzCell(f *testing.F) {
+	for _, s := range []string{"", "=1+1", "plain", "-", "@", "\t", "'=x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Cell(s)
+		if got != "" && strings.ContainsRune("=+-@\t\r", rune(got[0])) {
+			t.Fatalf("Cell(%q) = %q starts a formula", s, got)
+		}
+		if got != s && got != "'"+s {
+			t.Fatalf("Cell(%q) = %q changes more than a leading apostrophe", s, got)
+		}
+		// a written and read row keeps the cell
+		var b bytes.Buffer
+		w := csv.NewWriter(&b)
+		if err := w.Write([]string{got, "x"}); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		rec, err := csv.NewReader(&b).Read()
+		if err == nil && rec[0] != got && !strings.Contains(got, "\r") {
+			t.Fatalf("cell %q read back as %q", got, rec[0])
+		}
+	})
+}
+
+// sample is an article with non-ASCII text before its event, so byte and code point
+// offsets differ, and a title that would be a formula.
+func sample() store.ExportItem {
+	text := "Über alles. Iran accused the United States of a plot."
+	at := func(w string) model.Span {
+		i := strings.Index(text, w)
+		return model.Span{Start: i, End: i + len(w)}
+	}
+	doc := &model.Document{ID: "abc", URL: "https://example.org/a", Title: "=cmd|' /C calc'!A0",
+		Published: "2026-01-16T10:00", Text: text,
+		Sentences: []model.Span{at("Über alles."), at("Iran accused the United States of a plot.")},
+		Actors: []model.Actor{
+			{ID: "a1", Name: "Iran", Kind: model.KindCountry, Country: "IRN", Sector: "GOV",
+				Mentions: []model.Mention{{Span: at("Iran"), Text: "Iran"}}},
+			{ID: "a2", Name: "United States", Kind: model.KindCountry, Country: "USA",
+				Mentions: []model.Mention{{Span: at("United States"), Text: "United States"}}},
+		},
+		Events: []model.Event{{ID: "e1", Type: "ACCUSE", Mode: "allege", Source: []string{"a1"}, Target: []string{"a2"},
+			Date: model.EventDate{Value: "2026-W03"}, Certainty: "asserted", Score: -2.5,
+			Sentence: at("Iran accused the United States of a plot."), Trigger: at("accused")}},
+	}
+	return store.ExportItem{Doc: doc, Events: doc.Events}
+}
+
+func write(t *testing.T, format string, items ...store.ExportItem) string {
+	t.Helper()
+	var b bytes.Buffer
+	w, err := New(&b, format)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items {
+		if err := w.Write(it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestCSV(t *testing.T) {
+	recs, err := csv.NewReader(strings.NewReader(write(t, CSV, sample()))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 {
+		t.Fatalf("%d records, want header and one row", len(recs))
+	}
+	row := map[string]string{}
+	for i, c := range recs[0] {
+		row[c] = recs[1][i]
+	}
+	want := map[string]string{
+		"id": "abc-e1", "day": "2026-01-12", "date": "2026-W03", "source_name": "Iran", "source_country": "IRN",
+		"source_sector": "GOV", "target_name": "United States", "target_country": "USA", "target_sector": "",
+		"type": "ACCUSE", "mode": "allege", "score": "-2.5", "certainty": "asserted", "trigger": "accused",
+		"article_title": "'=cmd|' /C calc'!A0", "sentence": "Iran accused the United States of a plot.",
+		"sentence_start": "12", "sentence_end": "53", "trigger_start": "17", "trigger_end": "24",
+	}
+	for k, v := range want {
+		if row[k] != v {
+			t.Errorf("%s = %q, want %q", k, row[k], v)
+		}
+	}
+}
+
+func TestPlover(t *testing.T) {
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(write(t, PLOVER, sample())), &rec); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"id", "date", "actor", "recipient", "event"} { // the manual's required fields
+		if _, ok := rec[k]; !ok {
+			t.Errorf("no %q in %v", k, rec)
+		}
+	}
+	got, _ := json.Marshal([]any{rec["id"], rec["date"], rec["event"], rec["mode"], rec["event_scale"], rec["actor"], rec["text_info"]})
+	want := `["abc-e1","2026-01-12",["ACCUSE"],["allege"],-2.5,[{"code":"IRN","entity_text":"Iran","identifier_text":"Iran","sector":"GOV"}],{"end":53,"sequence":1,"start":12}]`
+	if string(got) != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestJSONL(t *testing.T) {
+	out := write(t, JSONL, sample(), sample())
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2", len(lines))
+	}
+	var doc model.Document
+	if err := json.Unmarshal([]byte(lines[0]), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.ID != "abc" || len(doc.Events) != 1 || doc.Events[0].Trigger != sample().Doc.Events[0].Trigger {
+		t.Errorf("document did not survive: %+v", doc)
+	}
+}
+
+func TestNewRefusesUnknownFormat(t *testing.T) {
+	if _, err := New(&bytes.Buffer{}, "xlsx"); err == nil || !strings.Contains(err.Error(), "csv, jsonl, plover") {
+		t.Errorf("New(xlsx): %v", err)
+	}
+}
