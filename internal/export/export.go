@@ -10,6 +10,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -108,15 +109,10 @@ func partyOf(doc *model.Document, ids []string) party {
 }
 
 func appendOnce(list []string, v string) []string {
-	if v == "" {
-		return list
+	if v != "" && !slices.Contains(list, v) {
+		list = append(list, v)
 	}
-	for _, x := range list {
-		if x == v {
-			return list
-		}
-	}
-	return append(list, v)
+	return list
 }
 
 // eventDay is the first day of the event's date, else the publication day, else "".
