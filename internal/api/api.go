@@ -70,6 +70,7 @@ func New(st store.Store, opts Options) *API {
 	a.mux.HandleFunc("GET /api/quotes", a.listQuotes)
 	a.mux.HandleFunc("GET /api/graph", a.getGraph)
 	a.mux.HandleFunc("GET /api/stats", a.getStats)
+	a.mux.HandleFunc("GET /api/export", a.getExport)
 	// The same paths with any other method answer 405 with the methods they take.
 	for path, allow := range map[string]string{
 		"/api/articles": "GET, POST", "/api/articles/{id}": "GET", "/api/events": "GET",
