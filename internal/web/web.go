@@ -66,6 +66,7 @@ func New(st store.Store, opts Options) (*Web, error) {
 		"fmtScore":   func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 		"join":       strings.Join,
 		"dyadURL":    dyadURL,
+		"exports":    exportLinks,
 		"sub":        func(a, b float64) float64 { return a - b },
 		"plural":     plural,
 		"snippet":    snippet,
