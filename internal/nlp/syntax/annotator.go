@@ -1,0 +1,63 @@
+package syntax
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+// DepParser fills Head and Rel of a tagged sentence's tokens in place.
+type DepParser interface {
+	Parse(sent []model.Token)
+}
+
+// Options configure an Annotator.
+type Options struct {
+	// Parser, when not nil, gives every sentence its dependency tree.
+	Parser DepParser
+}
+
+// Annotator fills Document.Tokens: each sentence tokenised, tagged, lemmatised and, with a
+// parser, parsed.
+type Annotator struct {
+	tagger *Tagger
+	opts   Options
+}
+
+// NewAnnotator returns an Annotator with the given tagger.
+func NewAnnotator(t *Tagger, opts Options) *Annotator {
+	return &Annotator{tagger: t, opts: opts}
+}
+
+// Annotate fills d.Tokens, one slice for each of d.Sentences, with spans into d.Text.
+func (a *Annotator) Annotate(ctx context.Context, d *model.Document) error {
+	d.Tokens = make([][]model.Token, len(d.Sentences))
+	for i, s := range d.Sentences {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("tagging the sentences: %w", err)
+		}
+		if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
+			return fmt.Errorf("sentence %d has offsets %d-%d outside the text", i, s.Start, s.End)
+		}
+		toks := Tokenize(d.Text[s.Start:s.End])
+		for j := range toks {
+			toks[j].Start += s.Start
+			toks[j].End += s.Start
+		}
+		a.TagSentence(toks)
+		d.Tokens[i] = toks
+	}
+	return nil
+}
+
+// TagSentence tags, lemmatises and (with a parser) parses tokens in place.
+func (a *Annotator) TagSentence(toks []model.Token) {
+	a.tagger.Tag(toks)
+	for i := range toks {
+		toks[i].Head, toks[i].Rel = -1, ""
+	}
+	if a.opts.Parser != nil && len(toks) > 0 {
+		a.opts.Parser.Parse(toks)
+	}
+}
