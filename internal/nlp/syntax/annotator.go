@@ -1,11 +1,6 @@
 package syntax
 
-import (
-	"context"
-	"fmt"
-
-	"github.com/tidings-news/tidings/internal/model"
-)
+import "github.com/tidings-news/tidings/internal/model"
 
 // DepParser fills Head and Rel of a tagged sentence's tokens in place.
 type DepParser interface {
@@ -30,15 +25,16 @@ func NewAnnotator(t *Tagger, opts Options) *Annotator {
 	return &Annotator{tagger: t, opts: opts}
 }
 
-// Annotate fills d.Tokens, one slice for each of d.Sentences, with spans into d.Text.
-func (a *Annotator) Annotate(ctx context.Context, d *model.Document) error {
+// Name is the stage's name.
+func (*Annotator) Name() string { return "syntax" }
+
+// Annotate fills d.Tokens, one slice for each of d.Sentences, with spans into d.Text. A
+// sentence whose span lies outside the text gets no tokens. It is safe for concurrent use.
+func (a *Annotator) Annotate(d *model.Document) {
 	d.Tokens = make([][]model.Token, len(d.Sentences))
 	for i, s := range d.Sentences {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("tagging the sentences: %w", err)
-		}
 		if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
-			return fmt.Errorf("sentence %d has offsets %d-%d outside the text", i, s.Start, s.End)
+			continue
 		}
 		toks := Tokenize(d.Text[s.Start:s.End])
 		for j := range toks {
@@ -48,7 +44,6 @@ func (a *Annotator) Annotate(ctx context.Context, d *model.Document) error {
 		a.TagSentence(toks)
 		d.Tokens[i] = toks
 	}
-	return nil
 }
 
 // TagSentence tags, lemmatises and (with a parser) parses tokens in place.
