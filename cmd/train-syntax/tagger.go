@@ -65,13 +65,16 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 	}
 	var best *syntax.Tagger
 	bestAcc := -1.0
-	syntax.TrainTagger(sents, *epochs, *seed, func(ep int, t *syntax.Tagger) {
+	_, err = syntax.TrainTagger(sents, *epochs, *seed, func(ep int, t *syntax.Tagger) {
 		s := score(t, devSents)
-		log.Info("epoch", "epoch", ep, "dev_upos", s.upos, "dev_xpos", s.xpos, "features", len(t.Weights))
+		log.Info("epoch", "epoch", ep, "dev_upos", s.upos, "dev_xpos", s.xpos, "features", len(t.Second.Names))
 		if s.upos > bestAcc {
 			best, bestAcc = t, s.upos
 		}
 	})
+	if err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("training interrupted: %w", err)
 	}
