@@ -1,11 +1,197 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
-	"errors"
+	"flag"
+	"fmt"
+	"io"
 	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/nlp/syntax"
 )
 
 func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
-	return errors.New("tagger training is not available yet")
+	fs := flag.NewFlagSet("tagger", flag.ContinueOnError)
+	train := fs.String("train", "../shared/ud/en_ewt-train.conllu.gz,../shared/ud/en_gum-train.conllu.gz", "training treebanks, comma-separated (CoNLL-U, optionally gzip'd)")
+	dev := fs.String("dev", "../shared/ud/en_ewt-dev.conllu.gz", "treebank to choose the epoch on")
+	epochs := fs.Int("epochs", 8, "maximum number of training epochs")
+	seed := fs.Uint64("seed", 1, "shuffling seed")
+	out := fs.String("o", "internal/nlp/syntax/tagger.model.gz", "where to write the model")
+	eval := fs.String("eval", "", "score the model (-model, default the embedded one) on this CoNLL-U file instead of training")
+	tokeval := fs.String("tokeval", "", "score the tokenizer on this CoNLL-U file's raw text instead of training")
+	modelPath := fs.String("model", "", "model file for -eval (default: the embedded model)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *tokeval != "" {
+		sents, err := readTreebank(*tokeval)
+		if err != nil {
+			return err
+		}
+		p, r, f := tokenF1(sents)
+		fmt.Printf("tokens: P %.4f R %.4f F1 %.4f\n", p, r, f)
+		return nil
+	}
+	if *eval != "" {
+		t, err := loadModel(*modelPath)
+		if err != nil {
+			return err
+		}
+		sents, err := readTreebank(*eval)
+		if err != nil {
+			return err
+		}
+		s := score(t, sents)
+		fmt.Printf("%s: UPOS %.4f XPOS %.4f UFeats %.4f Lemma %.4f (%d tokens)\n", *eval, s.upos, s.xpos, s.feats, s.lemma, s.n)
+		return nil
+	}
+	var sents []syntax.Sentence
+	for _, p := range strings.Split(*train, ",") {
+		s, err := readTreebank(p)
+		if err != nil {
+			return err
+		}
+		log.Info("read treebank", "path", p, "sentences", len(s))
+		sents = append(sents, s...)
+	}
+	devSents, err := readTreebank(*dev)
+	if err != nil {
+		return err
+	}
+	var best *syntax.Tagger
+	bestAcc := -1.0
+	_, err = syntax.TrainTagger(sents, *epochs, *seed, func(ep int, t *syntax.Tagger) {
+		s := score(t, devSents)
+		log.Info("epoch", "epoch", ep, "dev_upos", s.upos, "dev_xpos", s.xpos, "features", len(t.Second.Names))
+		if s.upos > bestAcc {
+			best, bestAcc = t, s.upos
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("training interrupted: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := best.Write(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing the model: %w", err)
+	}
+	log.Info("wrote model", "path", *out, "bytes", buf.Len(), "dev_upos", bestAcc)
+	return nil
+}
+
+func loadModel(path string) (*syntax.Tagger, error) {
+	if path == "" {
+		return syntax.LoadTagger()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("opening the model: %w", err)
+	}
+	defer f.Close()
+	return syntax.ReadTagger(f)
+}
+
+func readTreebank(path string) ([]syntax.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("opening the treebank: %w", err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	s, err := syntax.ReadCoNLLU(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	return s, nil
+}
+
+type scores struct {
+	upos, xpos, feats, lemma float64
+	n                        int
+}
+
+// score tags the treebank's gold tokens and compares with its gold annotation.
+func score(t *syntax.Tagger, sents []syntax.Sentence) scores {
+	var s scores
+	var u, x, f, l int
+	for _, sent := range sents {
+		toks := make([]model.Token, len(sent.Tokens))
+		for i, g := range sent.Tokens {
+			toks[i] = model.Token{Form: g.Form}
+		}
+		t.Tag(toks)
+		for i, g := range sent.Tokens {
+			s.n++
+			if toks[i].UPOS == g.UPOS {
+				u++
+			}
+			if toks[i].XPOS == g.XPOS {
+				x++
+			}
+			if toks[i].Feats == g.Feats {
+				f++
+			}
+			if toks[i].Lemma == g.Lemma {
+				l++
+			}
+		}
+	}
+	if s.n == 0 {
+		return s
+	}
+	n := float64(s.n)
+	s.upos, s.xpos, s.feats, s.lemma = float64(u)/n, float64(x)/n, float64(f)/n, float64(l)/n
+	return s
+}
+
+// tokenF1 tokenises each sentence's "# text" and compares token spans (in bytes of the text)
+// with the gold tokens, located in the text in order.
+func tokenF1(sents []syntax.Sentence) (p, r, f float64) {
+	var tp, np, ng int
+	for _, s := range sents {
+		gold := map[[2]int]bool{}
+		pos := 0
+		for _, g := range s.Tokens {
+			k := strings.Index(s.Text[pos:], g.Form)
+			if k < 0 {
+				continue
+			}
+			gold[[2]int{pos + k, pos + k + len(g.Form)}] = true
+			pos += k + len(g.Form)
+		}
+		pred := syntax.Tokenize(s.Text)
+		for _, t := range pred {
+			if gold[[2]int{t.Start, t.End}] {
+				tp++
+			}
+		}
+		np += len(pred)
+		ng += len(s.Tokens)
+	}
+	if np == 0 || ng == 0 {
+		return 0, 0, 0
+	}
+	p, r = float64(tp)/float64(np), float64(tp)/float64(ng)
+	if p+r == 0 {
+		return p, r, 0
+	}
+	return p, r, 2 * p * r / (p + r)
 }

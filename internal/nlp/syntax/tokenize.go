@@ -1,0 +1,188 @@
+package syntax
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+// abbreviations keep their final period (UD English Web Treebank convention).
+var abbreviations = map[string]bool{
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "st.": true, "jr.": true,
+	"sr.": true, "inc.": true, "ltd.": true, "co.": true, "corp.": true, "vs.": true, "etc.": true,
+	"e.g.": true, "i.e.": true, "u.s.": true, "u.k.": true, "jan.": true, "feb.": true, "mar.": true,
+	"apr.": true, "aug.": true, "sept.": true, "sep.": true, "oct.": true, "nov.": true, "dec.": true,
+	"gen.": true, "gov.": true, "sen.": true, "rep.": true, "no.": true, "a.m.": true, "p.m.": true,
+	"mt.": true, "ft.": true, "lt.": true, "col.": true, "capt.": true, "sgt.": true, "rev.": true,
+}
+
+// clitics are split off the end of a word: "don't" → "do" "n't", "it's" → "it" "'s".
+var clitics = []string{"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "n’t", "’s", "’re", "’ve", "’ll", "’d", "’m"}
+
+// Tokenize splits text into words following the UD English conventions: punctuation apart,
+// clitics split, URLs, e-mail addresses, abbreviations and numbers such as "1,000.5" whole.
+// Spans are byte offsets into text.
+func Tokenize(text string) []model.Token {
+	var toks []model.Token
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		// A whitespace-delimited chunk.
+		j := i
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r2) {
+				break
+			}
+			j += n2
+		}
+		toks = splitChunk(text, i, j, toks)
+		i = j
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+func add(toks []model.Token, text string, s, e int) []model.Token {
+	if s >= e {
+		return toks
+	}
+	return append(toks, model.Token{Span: model.Span{Start: s, End: e}, Form: text[s:e], Head: -1})
+}
+
+// splitChunk tokenises text[s:e], which has no space in it.
+func splitChunk(text string, s, e int, toks []model.Token) []model.Token {
+	chunk := text[s:e]
+	low := strings.ToLower(chunk)
+	if strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://") || strings.HasPrefix(low, "www.") ||
+		(strings.Contains(chunk, "@") && strings.Contains(chunk, ".") && len(chunk) > 4) {
+		// Keep the address whole, less trailing punctuation.
+		k := e
+		for k > s && strings.ContainsRune(".,;:!?)\"'”’", rune(text[k-1])) {
+			k--
+		}
+		toks = add(toks, text, s, k)
+		for p := k; p < e; p++ {
+			toks = add(toks, text, p, p+1)
+		}
+		return toks
+	}
+	// Leading punctuation.
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:])
+		if isWordRune(r) {
+			break
+		}
+		if (r == '$' || r == '#' || r == '@') && s+n < e {
+			toks = add(toks, text, s, s+n)
+			s += n
+			continue
+		}
+		// runs of the same punctuation ("...", "--") stay together
+		k := s + n
+		for k < e {
+			r2, n2 := utf8.DecodeRuneInString(text[k:])
+			if r2 != r {
+				break
+			}
+			k += n2
+		}
+		toks = add(toks, text, s, k)
+		s = k
+	}
+	if s >= e {
+		return toks
+	}
+	// Trailing punctuation, collected in reverse.
+	var tail []model.Span
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if isWordRune(r) {
+			break
+		}
+		if r == '.' && (abbreviations[strings.ToLower(text[s:e])] || isInitials(text[s:e])) {
+			break
+		}
+		k := e - n
+		for k > s {
+			r2, n2 := utf8.DecodeLastRuneInString(text[s:k])
+			if r2 != r {
+				break
+			}
+			k -= n2
+		}
+		tail = append(tail, model.Span{Start: k, End: e})
+		e = k
+	}
+	toks = splitWord(text, s, e, toks)
+	for k := len(tail) - 1; k >= 0; k-- {
+		toks = add(toks, text, tail[k].Start, tail[k].End)
+	}
+	return toks
+}
+
+// isInitials reports "U.S." and "J." shapes: letters each followed by a period.
+func isInitials(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i, r := range w {
+		if i%2 == 0 && !(r < utf8.RuneSelf && unicode.IsLetter(r)) || i%2 == 1 && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// splitWord splits a word that starts and ends with a letter or digit at inner punctuation,
+// keeping hyphenated words, numbers ("1,000", "3.5", "10:30") and clitics apart.
+func splitWord(text string, s, e int, toks []model.Token) []model.Token {
+	w := text[s:e]
+	lw := strings.ToLower(w)
+	if abbreviations[lw] || isInitials(w) {
+		return add(toks, text, s, e)
+	}
+	for _, c := range clitics {
+		if strings.HasSuffix(lw, c) && len(lw) > len(c) {
+			cut := e - len(c)
+			if lw == "can't" || lw == "can’t" {
+				cut = s + 2
+			} else if lw == "won't" || lw == "won’t" {
+				cut = s + 2
+			}
+			toks = splitWord(text, s, cut, toks)
+			return add(toks, text, cut, e)
+		}
+	}
+	// Split at inner punctuation that is not between digits or a hyphen/apostrophe/period inside a word.
+	start := s
+	for i := s; i < e; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) || r == '-' || r == '\'' || r == '’' || r == '&' {
+			i += n
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[s:i])
+		next, _ := utf8.DecodeRuneInString(text[i+n:])
+		if (r == ',' || r == '.' || r == ':') && unicode.IsDigit(prev) && unicode.IsDigit(next) {
+			i += n
+			continue
+		}
+		if r == '.' && unicode.IsLetter(prev) && unicode.IsLetter(next) {
+			i += n // domain names, "e.g"
+			continue
+		}
+		toks = add(toks, text, start, i)
+		toks = add(toks, text, i, i+n)
+		i += n
+		start = i
+	}
+	return add(toks, text, start, e)
+}
