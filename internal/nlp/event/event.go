@@ -28,9 +28,15 @@ const maxSentenceTokens = 200
 // Coder codes events. It is safe for concurrent use.
 type Coder struct {
 	patterns []Pattern
-	// index maps a first word to the patterns that start with it, longest first.
-	index  map[string][]int
-	lem    *Lemmatiser
+	// index maps a first word to the hand-written patterns that start with it, longest
+	// first; imported does the same for the imported lexicon, which is only looked at where
+	// no hand-written pattern matches.
+	index    map[string][]int
+	imported map[string][]int
+	lem      *Lemmatiser
+	// wide lemmatises for the imported patterns: it knows their words too, which lem must
+	// not (a known word changes which lemma the suffix rules settle on).
+	wide   *Lemmatiser
 	scores map[string]float64
 
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
@@ -74,6 +80,13 @@ func New() (*Coder, error) {
 		return err
 	})
 	if err == nil {
+		err = read("cameo.tsv", func(r io.Reader) error {
+			imported, err := ParsePatterns(r)
+			pats = MergePatterns(pats, imported)
+			return err
+		})
+	}
+	if err == nil {
 		err = read("cues.tsv", func(r io.Reader) (err error) {
 			sets, err = parseSets(r)
 			return err
@@ -99,7 +112,7 @@ func New() (*Coder, error) {
 
 // NewWith builds a Coder from parsed data; New uses it with the embedded files.
 func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[string]string, scores map[string]float64) *Coder {
-	c := &Coder{patterns: pats, index: map[string][]int{}, scores: scores}
+	c := &Coder{patterns: pats, index: map[string][]int{}, imported: map[string][]int{}, scores: scores}
 	get := func(name string) map[string]bool {
 		if s := sets[name]; s != nil {
 			return s
@@ -113,11 +126,18 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.subjectStop, c.noComment, c.quantity = get("subjectstop"), get("nocomment"), get("quantity")
 	c.penalty, c.victims = get("penalty"), get("victims")
 
-	known := map[string]bool{}
+	known, wide := map[string]bool{}, map[string]bool{}
 	for i, p := range pats {
-		c.index[p.Words[0]] = append(c.index[p.Words[0]], i)
+		idx := c.index
+		if p.Imported {
+			idx = c.imported
+		}
+		idx[p.Words[0]] = append(idx[p.Words[0]], i)
 		for _, w := range p.Words {
-			known[w] = true
+			wide[w] = true
+			if !p.Imported {
+				known[w] = true
+			}
 		}
 	}
 	for w := range c.light {
@@ -126,10 +146,16 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	for _, v := range irregular {
 		known[v] = true
 	}
-	for _, list := range c.index {
-		sort.SliceStable(list, func(a, b int) bool { return len(pats[list[a]].Words) > len(pats[list[b]].Words) })
+	for _, idx := range []map[string][]int{c.index, c.imported} {
+		for _, list := range idx {
+			sort.SliceStable(list, func(a, b int) bool { return len(pats[list[a]].Words) > len(pats[list[b]].Words) })
+		}
 	}
 	c.lem = NewLemmatiser(irregular, known)
+	for w := range known {
+		wide[w] = true
+	}
+	c.wide = NewLemmatiser(irregular, wide)
 	return c
 }
 
@@ -416,8 +442,67 @@ func (s *sentence) matchAt(i int) (match, bool) {
 	if i > 0 && s.toks[i-1].low == "-" && s.toks[i-1].start == s.toks[i].start-1 {
 		return match{}, false // a compound modifier ("U.S.-proposed", "Iran-backed")
 	}
+	best := s.bestAt(i, s.c.index, nil)
+	if best.p == nil && len(s.c.imported) > 0 {
+		best = s.importedAt(i)
+	}
+	if best.p == nil {
+		return match{}, false
+	}
+	if best.end-best.start == 1 && !s.fitsKind(i, best.p.Kind) {
+		return match{}, false
+	}
+	if best.p.Kind == KindVerb && i > 0 && s.toks[i-1].low != "to" && s.c.prep[s.toks[i-1].low] && t.low == t.lemma {
+		return match{}, false // "barred from travel to": a noun after a preposition
+	}
+	if best.p.Kind == KindVerb && strings.HasSuffix(t.low, "ing") && i > 0 && s.reducedRelative(i-1) {
+		return match{}, false // "an email requesting comment": the noun, not an actor, requests
+	}
+	return best, true
+}
+
+// importedAt returns the imported pattern at token i, if it is read as a verb ("the conflict
+// between" is no verb) and spans no word where a hand-written pattern starts: those win.
+func (s *sentence) importedAt(i int) match {
+	m := s.bestAt(i, s.c.imported, s.c.wide)
+	if m.p == nil || !s.fitsKind(i, m.p.Kind) || !s.verbForm(i) {
+		return match{}
+	}
+	for j := i + 1; j < m.end; j++ {
+		if s.bestAt(j, s.c.index, nil).p != nil {
+			return match{}
+		}
+	}
+	return m
+}
+
+// verbForm reports whether the word at i reads as a verb: a past or -ing form, or a bare or
+// -s form right after its subject, an auxiliary, "to", a negation or an adverb. A noun
+// after an adjective ("the three-year conflict between", "a power struggle between") is none.
+func (s *sentence) verbForm(i int) bool {
+	t := &s.toks[i]
+	if s.c.lem.isPastForm(t.low) || strings.HasSuffix(t.low, "ing") && t.low != t.lemma {
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	p := &s.toks[i-1]
+	return p.mention >= 0 || s.c.pronoun[p.low] || s.c.relative[p.low] || s.c.aux[p.low] || s.c.be[p.low] ||
+		s.c.future[p.low] || s.c.negation[p.low] || p.low == "to" || p.low == "they" || p.low == "he" ||
+		p.low == "she" || p.low == "it" || p.low == "we" || (strings.HasSuffix(p.low, "ly") && len(p.low) > 3)
+}
+
+// bestAt returns the longest pattern of index that starts at token i, choosing between a
+// verb and a noun reading of the same word from its neighbours; best.p is nil when none does.
+// With lem, words are lemmatised by it rather than by the coder's own lemmatiser.
+func (s *sentence) bestAt(i int, index map[string][]int, lem *Lemmatiser) match {
+	t := &s.toks[i]
 	var best match
 	keys := [4]string{t.low, t.lemma}
+	if lem != nil {
+		keys[1] = lem.Lemma(t.low)
+	}
 	if k := strings.LastIndexByte(t.low, '-'); k > 0 && k+1 < len(t.low) {
 		keys[2] = s.c.lem.Lemma(t.low[k+1:]) // "tariff-trade wars": the head of a compound
 	}
@@ -430,7 +515,7 @@ func (s *sentence) matchAt(i int) (match, bool) {
 		if key == "" || (ki > 0 && key == t.low) {
 			continue
 		}
-		for _, pi := range s.c.index[key] {
+		for _, pi := range index[key] {
 			p := &s.c.patterns[pi]
 			if ki == 2 && p.Kind != KindNoun {
 				continue // "Iran-backed": a compound modifier, not a verb
@@ -438,7 +523,7 @@ func (s *sentence) matchAt(i int) (match, bool) {
 			if ki == 3 && p.Kind != KindVerb {
 				continue
 			}
-			end, ok := s.matchWords(p, i)
+			end, ok := s.matchWords(p, i, lem)
 			if !ok {
 				continue
 			}
@@ -456,19 +541,7 @@ func (s *sentence) matchAt(i int) (match, bool) {
 			}
 		}
 	}
-	if best.p == nil {
-		return match{}, false
-	}
-	if best.end-best.start == 1 && !s.fitsKind(i, best.p.Kind) {
-		return match{}, false
-	}
-	if best.p.Kind == KindVerb && i > 0 && s.toks[i-1].low != "to" && s.c.prep[s.toks[i-1].low] && t.low == t.lemma {
-		return match{}, false // "barred from travel to": a noun after a preposition
-	}
-	if best.p.Kind == KindVerb && strings.HasSuffix(t.low, "ing") && i > 0 && s.reducedRelative(i-1) {
-		return match{}, false // "an email requesting comment": the noun, not an actor, requests
-	}
-	return best, true
+	return best
 }
 
 // reducedRelative reports whether token j is a plain noun that an -ing form after it modifies.
@@ -493,7 +566,7 @@ func (s *sentence) speechTag(i int) bool {
 }
 
 // matchWords matches the pattern's further words after token i; it returns the end token.
-func (s *sentence) matchWords(p *Pattern, i int) (int, bool) {
+func (s *sentence) matchWords(p *Pattern, i int, lem *Lemmatiser) (int, bool) {
 	j := i + 1
 	for _, w := range p.Words[1:] {
 		// "upgraded their ties", "held a phone call": determiners may stand between the words
@@ -504,7 +577,7 @@ func (s *sentence) matchWords(p *Pattern, i int) (int, bool) {
 			return 0, false
 		}
 		t := &s.toks[j]
-		if t.mention >= 0 || (t.low != w && t.lemma != w) {
+		if t.mention >= 0 || (t.low != w && t.lemma != w && (lem == nil || lem.Lemma(t.low) != w)) {
 			return 0, false
 		}
 		j++

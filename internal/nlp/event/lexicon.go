@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -65,6 +66,9 @@ type Pattern struct {
 	Inverse bool
 	// Line is the line of the pattern file, for messages.
 	Line int
+	// Imported: the pattern comes from the imported CAMEO lexicon (data/cameo.tsv), not
+	// from the hand-written patterns.tsv.
+	Imported bool
 }
 
 func (p *Pattern) allows(prep string) bool {
@@ -160,6 +164,27 @@ func ParsePatterns(r io.Reader) ([]Pattern, error) {
 		return nil, fmt.Errorf("reading patterns: %w", err)
 	}
 	return out, nil
+}
+
+// MergePatterns adds imported patterns to hand-written ones, which win: an imported pattern
+// is left out when a hand-written one has the same words, and an imported single word when
+// hand-written patterns start with it (their roles and senses were chosen for that word).
+func MergePatterns(hand, imported []Pattern) []Pattern {
+	words := make(map[string]bool, len(hand))
+	first := make(map[string]bool, len(hand))
+	for _, p := range hand {
+		words[strings.Join(p.Words, " ")] = true
+		first[p.Words[0]] = true
+	}
+	out := slices.Clip(hand)
+	for _, p := range imported {
+		if words[strings.Join(p.Words, " ")] || (len(p.Words) == 1 && first[p.Words[0]]) {
+			continue
+		}
+		p.Imported = true
+		out = append(out, p)
+	}
+	return out
 }
 
 // parseSets reads a cue file: SET <TAB> words..., several lines per set allowed.
