@@ -81,6 +81,11 @@ type Store interface {
 	// at the first error fn returns, which it returns.
 	Export(ctx context.Context, q ExportQuery, fn func(ExportItem) error) error
 
+	// Story says which stored article the article id is a near-duplicate of, if any, and
+	// which stored articles are near-duplicates of it; ErrNotFound when there is no such
+	// article.
+	Story(ctx context.Context, id string) (Story, error)
+
 	// ForEachArticle calls fn with every stored article (with annotations), oldest stored
 	// first, and stops at the first error fn returns, which it returns.
 	ForEachArticle(ctx context.Context, fn func(*model.Document) error) error
@@ -128,9 +133,34 @@ type ArticleSummary struct {
 	Events  int    `json:"events"`
 	Actors  int    `json:"actors"`
 	Quotes  int    `json:"quotes"`
+	// NearDupOf is the id of the first stored copy of the same story when this article is a
+	// near-duplicate of it, and Similarity the estimated Jaccard similarity of their texts.
+	NearDupOf  string  `json:"near_dup_of,omitempty"`
+	Similarity float64 `json:"similarity,omitempty"`
 }
 
-// EventQuery selects events. Empty fields do not filter.
+// Story is an article's place among the stored copies of one story.
+type Story struct {
+	// NearDupOf is the first stored copy when the article is a near-duplicate, else nil.
+	NearDupOf *ArticleRef `json:"near_dup_of"`
+	// Similarity is the estimated Jaccard similarity of its text with the first copy's.
+	Similarity float64 `json:"similarity"`
+	// Copies are the near-duplicates of the article, oldest stored first, when it is the
+	// first copy.
+	Copies []ArticleRef `json:"copies"`
+}
+
+// ArticleRef names a stored article.
+type ArticleRef struct {
+	ID         string  `json:"id"`
+	Title      string  `json:"title"`
+	Source     string  `json:"source"`
+	Similarity float64 `json:"similarity"`
+}
+
+// EventQuery selects events. Empty fields do not filter. Without ArticleID, each group of
+// events (see EventRow.GroupID) is listed once, as its first stored mention; with it, every
+// event of that article is.
 type EventQuery struct {
 	// Type is a PLOVER event type (CONSULT, ACCUSE...), or several separated by commas.
 	Type string
@@ -167,6 +197,12 @@ type EventRow struct {
 	// Evidence is the text of the evidence sentence, TriggerText the trigger's words.
 	Evidence    string `json:"evidence"`
 	TriggerText string `json:"trigger_text"`
+	// GroupID names the event across articles: the events of one type, source and target
+	// (country codes, else names) and day are one group. Mentions counts the stored events of
+	// the group, Articles the articles they come from.
+	GroupID  string `json:"group_id"`
+	Mentions int    `json:"mentions"`
+	Articles int    `json:"articles"`
 }
 
 // ExportQuery selects the events to export. Empty fields do not filter; the fields mean what
@@ -232,7 +268,8 @@ type DyadQuery struct {
 	Type, Certainty string
 }
 
-// DyadPoint is the events of one period.
+// DyadPoint is the events of one period, each group of events (see EventRow.GroupID) counted
+// once.
 type DyadPoint struct {
 	// Period is the period's first day, YYYY-MM-DD.
 	Period      string         `json:"period"`
@@ -291,10 +328,13 @@ type GraphEdge struct {
 	MeanScore float64 `json:"mean_score"`
 }
 
-// Stats counts the records of a store.
+// Stats counts the records of a store. Events counts groups of events (see EventRow.GroupID),
+// Mentions every stored event; Stories counts the articles that are no near-duplicate.
 type Stats struct {
 	Articles int `json:"articles"`
+	Stories  int `json:"stories"`
 	Events   int `json:"events"`
+	Mentions int `json:"mentions"`
 	Actors   int `json:"actors"`
 	Quotes   int `json:"quotes"`
 	Feeds    int `json:"feeds"`

@@ -110,5 +110,27 @@ CREATE TABLE feeds (
 	last_error    TEXT NOT NULL DEFAULT ''
 );
 `,
+		// 2: near-duplicate articles and event groups. signature is the hex MinHash of the
+		// text (NULL when too short to sign, and for articles stored before this version);
+		// near_dup_of is the id of the first stored copy of the story; article_bands holds
+		// the LSH band keys that find candidates. events.group_id names the event across
+		// articles (type, dyad, day); events stored before this version keep a group of their
+		// own until reprocessed.
+		`
+ALTER TABLE articles ADD COLUMN signature TEXT;
+ALTER TABLE articles ADD COLUMN near_dup_of TEXT;
+ALTER TABLE articles ADD COLUMN similarity DOUBLE PRECISION NOT NULL DEFAULT 0;
+CREATE INDEX articles_near_dup_of ON articles (near_dup_of) WHERE near_dup_of IS NOT NULL;
+
+CREATE TABLE article_bands (
+	band_key    BIGINT NOT NULL,
+	article_seq BIGINT NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+	PRIMARY KEY (band_key, article_seq)
+);
+
+ALTER TABLE events ADD COLUMN group_id TEXT NOT NULL DEFAULT '';
+UPDATE events SET group_id = 'u:' || article_seq || ':' || n;
+CREATE INDEX events_group ON events (group_id, article_seq, n);
+`,
 	}
 }

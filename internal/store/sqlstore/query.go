@@ -123,7 +123,8 @@ func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Art
 	}
 	args := append(append(snippetArgs, w.args...), store.ClampLimit(q.Limit), max(q.Offset, 0))
 	rows, err := s.db.QueryContext(ctx, `
-SELECT a.id, a.url, a.source, a.title, a.published, a.stored, `+snippet+`, a.n_events, a.n_actors, a.n_quotes
+SELECT a.id, a.url, a.source, a.title, a.published, a.stored, `+snippet+`, a.n_events, a.n_actors, a.n_quotes,
+	COALESCE(a.near_dup_of, ''), a.similarity
 FROM `+from+w.String()+`
 ORDER BY a.published_day DESC NULLS LAST, a.published DESC, a.seq DESC
 LIMIT ? OFFSET ?`, args...)
@@ -136,7 +137,7 @@ LIMIT ? OFFSET ?`, args...)
 		var a store.ArticleSummary
 		var stored string
 		if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &a.Published, &stored, &a.Snippet,
-			&a.Events, &a.Actors, &a.Quotes); err != nil {
+			&a.Events, &a.Actors, &a.Quotes, &a.NearDupOf, &a.Similarity); err != nil {
 			return nil, 0, fmt.Errorf("listing articles: %w", err)
 		}
 		a.Stored, _ = time.Parse(time.RFC3339Nano, stored)
@@ -163,6 +164,8 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.EventRo
 	}
 	if v := strings.TrimSpace(q.ArticleID); v != "" {
 		w.add("a.id = ?", v)
+	} else {
+		w.add(firstOfGroup)
 	}
 	w.side("s", q.Source)
 	w.side("t", q.Target)
@@ -177,7 +180,7 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.EventRo
 	rows, err := s.db.QueryContext(ctx, `
 SELECT e.article_seq, e.n, a.id, a.title, a.url, a.published, e.event_id, e.type, e.mode, e.certainty,
 	e.attributed_to, e.date_value, e.date_text, COALESCE(e.day, ''), e.score, e.sentence_start,
-	e.sentence_end, e.trigger_start, e.trigger_end, e.evidence, e.trigger_text`+from+w.String()+`
+	e.sentence_end, e.trigger_start, e.trigger_end, e.evidence, e.trigger_text, e.group_id`+from+w.String()+`
 ORDER BY e.day DESC NULLS LAST, a.seq DESC, e.n
 LIMIT ? OFFSET ?`, args...)
 	if err != nil {
@@ -193,7 +196,7 @@ LIMIT ? OFFSET ?`, args...)
 		if err := rows.Scan(&k.seq, &k.n, &r.ArticleID, &r.ArticleTitle, &r.ArticleURL, &r.Published,
 			&e.ID, &e.Type, &e.Mode, &e.Certainty, &e.AttributedTo, &e.Date.Value, &e.Date.Text, &r.Day,
 			&e.Score, &e.Sentence.Start, &e.Sentence.End, &e.Trigger.Start, &e.Trigger.End,
-			&r.Evidence, &r.TriggerText); err != nil {
+			&r.Evidence, &r.TriggerText, &r.GroupID); err != nil {
 			return nil, 0, fmt.Errorf("listing events: %w", err)
 		}
 		out = append(out, r)
@@ -204,6 +207,9 @@ LIMIT ? OFFSET ?`, args...)
 	}
 	rows.Close()
 	if err := s.fillEventActors(ctx, out, keys); err != nil {
+		return nil, 0, err
+	}
+	if err := s.fillGroups(ctx, out); err != nil {
 		return nil, 0, err
 	}
 	return out, total, nil
@@ -330,6 +336,7 @@ func (s *Store) Dyads(ctx context.Context, q store.DyadQuery) ([]store.DyadPoint
 	}
 	var w where
 	w.add("e.day IS NOT NULL")
+	w.add(firstOfGroup)
 	w.types(q.Type)
 	if v := strings.TrimSpace(q.Certainty); v != "" {
 		w.add("e.certainty = ?", strings.ToLower(v))
@@ -439,6 +446,7 @@ func (s *Store) ActorGraph(ctx context.Context, q store.GraphQuery) ([]store.Gra
 	w.types(q.Type)
 	w.dayRange("e.day", q.From, q.To)
 	w.add("s.node <> '' AND t.node <> '' AND s.node <> t.node")
+	w.add(firstOfGroup)
 	rows, err := s.db.QueryContext(ctx, `
 SELECT s.node, t.node, COUNT(*) AS c, AVG(e.score)
 FROM events e
@@ -532,10 +540,11 @@ FROM event_actors WHERE node IN (`+strings.Join(ph, ",")+`) GROUP BY node`, args
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
 	err := s.db.QueryRowContext(ctx, `
-SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM events),
+SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM articles WHERE near_dup_of IS NULL),
+	(SELECT COUNT(DISTINCT group_id) FROM events), (SELECT COUNT(*) FROM events),
 	(SELECT COUNT(*) FROM (SELECT 1 FROM actors GROUP BY name_key, kind, country) g),
 	(SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM feeds)`).
-		Scan(&st.Articles, &st.Events, &st.Actors, &st.Quotes, &st.Feeds)
+		Scan(&st.Articles, &st.Stories, &st.Events, &st.Mentions, &st.Actors, &st.Quotes, &st.Feeds)
 	if err != nil {
 		return st, fmt.Errorf("counting the store: %w", err)
 	}

@@ -155,6 +155,10 @@ SELECT id FROM articles WHERE content_hash = ? OR canonical_url = CAST(? AS TEXT
 			return "", false, fmt.Errorf("saving article %s: indexing its text: %w", name(doc), err)
 		}
 	}
+	if err := s.signArticle(ctx, tx, seq, doc.Text); err != nil {
+		doc.ID = ""
+		return "", false, fmt.Errorf("saving article %s: %w", name(doc), err)
+	}
 	if err := s.insertAnnotations(ctx, tx, seq, doc); err != nil {
 		doc.ID = ""
 		return "", false, fmt.Errorf("saving article %s: %w", name(doc), err)
@@ -233,8 +237,9 @@ func (s *Store) insertAnnotations(ctx context.Context, tx *tx, seq int64, doc *m
 	if len(doc.Events) > 0 {
 		ev, err := tx.PrepareContext(ctx, `
 INSERT INTO events (article_seq, n, event_id, type, mode, certainty, attributed_to, date_value,
-	date_text, day, score, sentence_start, sentence_end, trigger_start, trigger_end, evidence, trigger_text)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	date_text, day, score, sentence_start, sentence_end, trigger_start, trigger_end, evidence, trigger_text,
+	group_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return fmt.Errorf("storing events: %w", err)
 		}
@@ -255,7 +260,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 			if _, err := ev.ExecContext(ctx, seq, n, e.ID, e.Type, e.Mode, e.Certainty, e.AttributedTo,
 				e.Date.Value, e.Date.Text, nullString(day), e.Score,
 				e.Sentence.Start, e.Sentence.End, e.Trigger.Start, e.Trigger.End,
-				slice(doc.Text, e.Sentence), slice(doc.Text, e.Trigger)); err != nil {
+				slice(doc.Text, e.Sentence), slice(doc.Text, e.Trigger),
+				groupID(&e, actors, day, doc.ID, n)); err != nil {
 				return fmt.Errorf("storing event %s: %w", e.ID, err)
 			}
 			for _, side := range []struct {

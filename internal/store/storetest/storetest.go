@@ -41,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"Lookup", testLookup},
 		{"Batch", testBatch},
 		{"Export", testExport}, {"ExportPages", testExportPages},
+		{"Consolidate", testConsolidate},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -184,7 +185,7 @@ func testRoundTrip(t *testing.T, s store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := store.Stats{Articles: 3, Events: 5, Actors: 7, Quotes: 2}
+	want := store.Stats{Articles: 3, Stories: 3, Events: 5, Mentions: 5, Actors: 7, Quotes: 2}
 	if st != want {
 		t.Errorf("Stats = %+v, want %+v", st, want)
 	}
@@ -224,15 +225,16 @@ func testDedup(t *testing.T, s store.Store) {
 			t.Errorf("%s: got (%q, created=%v), want (%q, false)", tc.name, id, created, ids[tc.want])
 		}
 	}
-	// a different article on the same site is not a duplicate
+	// a different article on the same site is not a duplicate; its events, the same as the
+	// first article's (type, actors, day), are three more mentions of the same five events
 	d := *fixtures(t)[0]
 	d.URL = "https://news.example/world/iran-talks-2"
 	d.Text = "A different story altogether."
 	if _, created, err := s.SaveArticle(ctx, &d); err != nil || !created {
 		t.Errorf("new article: created=%v err=%v, want created", created, err)
 	}
-	if st, _ := s.Stats(ctx); st.Articles != 4 || st.Events != 8 {
-		t.Errorf("after duplicates: %+v, want 4 articles and 8 events", st)
+	if st, _ := s.Stats(ctx); st.Articles != 4 || st.Stories != 4 || st.Events != 5 || st.Mentions != 8 {
+		t.Errorf("after duplicates: %+v, want 4 articles and stories, 5 events in 8 mentions", st)
 	}
 }
 
@@ -381,6 +383,10 @@ func testEvents(t *testing.T, s store.Store) {
 		SourceNames: []string{"Oman"}, SourceCountries: []string{"OMN"},
 		TargetNames: []string{"United States", "Iran"}, TargetCountries: []string{"USA", "IRN"},
 		Evidence: "Oman hosted the talks.", TriggerText: "hosted",
+		GroupID: r.GroupID, Mentions: 1, Articles: 1,
+	}
+	if r.GroupID == "" {
+		t.Error("event row has no group id")
 	}
 	if !reflect.DeepEqual(r, want) {
 		t.Errorf("event row:\n got %+v\nwant %+v", r, want)
@@ -544,7 +550,7 @@ func testReprocess(t *testing.T, s store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (store.Stats{Articles: 3, Actors: 2}); st != want {
+	if want := (store.Stats{Articles: 3, Stories: 3, Actors: 2}); st != want {
 		t.Errorf("after reprocess: %+v, want %+v", st, want)
 	}
 	d, err := s.Article(ctx, ids[0])
