@@ -52,8 +52,8 @@ func demoStore(t *testing.T) (store.Store, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if stats.Events != len(ids) || len(ids) == 0 {
-		t.Fatalf("the store counts %d events, its documents hold %d", stats.Events, len(ids))
+	if stats.Mentions != len(ids) || len(ids) == 0 {
+		t.Fatalf("the store counts %d event mentions, its documents hold %d", stats.Mentions, len(ids))
 	}
 	sort.Strings(ids)
 	return st, ids
