@@ -64,6 +64,7 @@ func New(st store.Store, opts Options) *API {
 	a.mux.HandleFunc("GET /api/articles", a.listArticles)
 	a.mux.HandleFunc("POST /api/articles", a.requireToken(a.postArticle))
 	a.mux.HandleFunc("GET /api/articles/{id}", a.getArticle)
+	a.mux.HandleFunc("GET /api/articles/{id}/story", a.getStory)
 	a.mux.HandleFunc("GET /api/events", a.listEvents)
 	a.mux.HandleFunc("GET /api/actors", a.listActors)
 	a.mux.HandleFunc("GET /api/dyads", a.getDyads)
@@ -75,7 +76,8 @@ func New(st store.Store, opts Options) *API {
 	for path, allow := range map[string]string{
 		"/api/articles": "GET, POST", "/api/articles/{id}": "GET", "/api/events": "GET",
 		"/api/actors": "GET", "/api/dyads": "GET", "/api/quotes": "GET", "/api/graph": "GET",
-		"/api/stats": "GET",
+		"/api/stats":               "GET",
+		"/api/articles/{id}/story": "GET",
 	} {
 		a.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", allow)

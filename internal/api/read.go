@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 
@@ -32,6 +31,10 @@ type Event struct {
 	Score           float64   `json:"score"`
 	Evidence        string    `json:"evidence"`
 	TriggerText     string    `json:"trigger_text"`
+	// GroupID, Mentions and Articles: see store.EventRow.
+	GroupID  string `json:"group_id"`
+	Mentions int    `json:"mentions"`
+	Articles int    `json:"articles"`
 }
 
 // EventDate is an event's date: value is null when unknown.
@@ -52,6 +55,7 @@ func EventFromRow(r store.EventRow) Event {
 		Date: EventDate{Value: nullable(e.Date.Value), Text: e.Date.Text}, Day: r.Day,
 		Certainty: e.Certainty, AttributedTo: e.AttributedTo, Score: e.Score,
 		Evidence: r.Evidence, TriggerText: r.TriggerText,
+		GroupID: r.GroupID, Mentions: r.Mentions, Articles: r.Articles,
 	}
 }
 
@@ -117,18 +121,8 @@ func (a *API) listArticles(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) getArticle(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
-	if id == "" || len(id) > 100 {
-		writeError(w, http.StatusBadRequest, "an article id is 1 to 100 characters")
-		return
-	}
-	doc, err := a.st.Article(r.Context(), id)
-	if err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			writeError(w, http.StatusNotFound, "no article with id "+id)
-			return
-		}
-		a.storeError(w, r, err)
+	doc, ok := readArticle(a, w, r, a.st.Article)
+	if !ok {
 		return
 	}
 	writeJSON(w, http.StatusOK, doc)

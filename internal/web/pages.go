@@ -92,6 +92,10 @@ type articlePage struct {
 	Quotes                            []model.Quote
 	Reported                          []model.Quote
 	Times                             []model.Time
+	// Story links the article to the other stored copies of its story; Groups counts, by
+	// event id, the mentions of each event across articles.
+	Story  store.Story
+	Groups map[string]groupCount
 }
 
 // eventView is an event as the article page lists it.
@@ -129,6 +133,10 @@ func (w *Web) article(rw http.ResponseWriter, r *http.Request) {
 	data := articlePage{Doc: doc, Segments: Highlight(doc), Quotes: doc.Quotes, Reported: doc.Reported, Times: append(slices.Clone(doc.Times), doc.FieldTimes...),
 		TitleSegments:      HighlightLead(doc, model.FieldTitle),
 		StandfirstSegments: HighlightLead(doc, model.FieldStandfirst)}
+	if data.Story, data.Groups, err = w.storyOf(r.Context(), doc.ID); err != nil {
+		w.storeFail(rw, r, err)
+		return
+	}
 	for _, a := range doc.Actors {
 		data.Actors = append(data.Actors, actorView{Actor: a, Count: len(a.Mentions)})
 	}

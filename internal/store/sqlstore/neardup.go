@@ -18,7 +18,9 @@ func (t *tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows
 
 // signArticle signs the text of the article just stored as seq and points it at the first
 // copy of its story when one is stored; otherwise the article is the first copy, and its band
-// keys are recorded so later copies find it. Only first copies have band keys: a story
+// keys are recorded so later copies find it. Only articles stored before it are candidates,
+// so that reprocessing, which signs articles stored before signatures existed, oldest first,
+// finds the same first copies. Only first copies have band keys: a story
 // reported a thousand times costs each new copy one candidate, not a thousand. A text too
 // short to sign is left alone.
 func (s *Store) signArticle(ctx context.Context, tx *tx, seq int64, text string) error {
@@ -34,7 +36,8 @@ func (s *Store) signArticle(ctx context.Context, tx *tx, seq int64, text string)
 	rows, err := tx.QueryContext(ctx, `
 SELECT a.id, a.signature FROM articles a
 WHERE a.seq IN (SELECT article_seq FROM article_bands WHERE band_key IN (`+placeholders(len(keys))+`))
-ORDER BY a.seq`, args...)
+	AND a.seq < ?
+ORDER BY a.seq`, append(args, seq)...)
 	if err != nil {
 		return fmt.Errorf("looking for near-duplicates: %w", err)
 	}

@@ -178,7 +178,9 @@ func (s *Store) ReplaceAnnotations(ctx context.Context, doc *model.Document) err
 	defer tx.Rollback()
 	var seq int64
 	var text string
-	err = tx.QueryRowContext(ctx, `SELECT seq, text FROM articles WHERE id = ?`, doc.ID).Scan(&seq, &text)
+	var signed bool
+	err = tx.QueryRowContext(ctx, `SELECT seq, text, signature IS NOT NULL FROM articles WHERE id = ?`, doc.ID).
+		Scan(&seq, &text, &signed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("replacing annotations of %s: %w", doc.ID, store.ErrNotFound)
 	}
@@ -195,6 +197,11 @@ func (s *Store) ReplaceAnnotations(ctx context.Context, doc *model.Document) err
 		`DELETE FROM quotes WHERE article_seq = ?`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, seq); err != nil {
+			return fmt.Errorf("replacing annotations of %s: %w", doc.ID, err)
+		}
+	}
+	if !signed {
+		if err := s.signArticle(ctx, tx, seq, text); err != nil {
 			return fmt.Errorf("replacing annotations of %s: %w", doc.ID, err)
 		}
 	}
