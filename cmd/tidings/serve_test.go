@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tidings-news/tidings/internal/httpsec"
 	"github.com/tidings-news/tidings/internal/pipeline"
 	"github.com/tidings-news/tidings/internal/store/sqlite"
 )
@@ -119,7 +120,7 @@ func TestSiteEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := siteHandler(st, p, "tok", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h, err := siteHandler(st, p, httpsec.Options{Token: "tok"}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

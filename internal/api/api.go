@@ -33,6 +33,9 @@ type Options struct {
 	// Token is the bearer token that POST requests must carry. Empty disables writes: every
 	// write answers 403.
 	Token string
+	// OpenWrites accepts writes without a token when Token is empty: the server in front
+	// (httpsec) has decided that this listener may take them.
+	OpenWrites bool
 	// Annotator annotates articles posted to /api/articles; nil disables writes.
 	Annotator Annotator
 	// Fetch downloads articles posted by URL; nil answers such requests with 501.
@@ -97,12 +100,16 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // requireToken lets a request through only with the configured bearer token.
 func (a *API) requireToken(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if a.opts.Token == "" {
+		if a.opts.Token == "" && !a.opts.OpenWrites {
 			writeError(w, http.StatusForbidden, "writes are disabled on this server: start it with --token or TIDINGS_TOKEN to allow them")
 			return
 		}
 		if a.opts.Annotator == nil {
 			writeError(w, http.StatusForbidden, "writes are disabled on this server: it has no annotator")
+			return
+		}
+		if a.opts.Token == "" {
+			next(w, r)
 			return
 		}
 		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
