@@ -181,3 +181,23 @@ func TestLoopback(t *testing.T) {
 		}
 	}
 }
+
+// FuzzGuard sends any Authorization header: only the exact token, after the Bearer scheme,
+// lets a write through.
+func FuzzGuard(f *testing.F) {
+	for _, s := range []string{"", "Bearer " + token, "bearer  " + token + " ", "Bearer", "Basic " + token, "Bearer " + token + "\x00", token} {
+		f.Add(s)
+	}
+	h := httpsec.Guard(ok, httpsec.Options{Token: token})
+	f.Fuzz(func(t *testing.T, auth string) {
+		req := httptest.NewRequest("POST", "/api/articles", nil)
+		req.Header["Authorization"] = []string{auth}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		scheme, got, _ := strings.Cut(strings.TrimSpace(auth), " ")
+		want := strings.EqualFold(scheme, "bearer") && strings.TrimSpace(got) == token
+		if (rec.Code == 200) != want {
+			t.Errorf("Authorization %q: status %d", auth, rec.Code)
+		}
+	})
+}
