@@ -97,6 +97,7 @@ func TestSiteSecurity(t *testing.T) {
 		{"post without token", guarded, "POST", "/api/articles", "", 401},
 		{"post with a wrong token", guarded, "POST", "/api/articles", "Bearer " + testToken + "-not", 401},
 		{"post with the token", guarded, "POST", "/api/articles", "Bearer " + testToken, 200},
+		{"scheme in lower case", guarded, "POST", "/api/articles", "bearer " + testToken, 200},
 		{"post to a page without token", guarded, "POST", "/", "", 401},
 		{"delete without token", guarded, "DELETE", "/api/articles/1", "", 401},
 		{"put with the token reaches the API", guarded, "PUT", "/api/articles", "Bearer " + testToken, 405},

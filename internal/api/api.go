@@ -112,8 +112,8 @@ func (a *API) requireToken(next http.HandlerFunc) http.HandlerFunc {
 			next(w, r)
 			return
 		}
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(a.opts.Token)) != 1 {
+		scheme, got, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+		if !strings.EqualFold(scheme, "Bearer") || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(a.opts.Token)) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="tidings"`)
 			writeError(w, http.StatusUnauthorized, "a valid bearer token is required: send the header Authorization: Bearer TOKEN")
 			return
