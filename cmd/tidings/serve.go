@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tidings-news/tidings/internal/api"
+	"github.com/tidings-news/tidings/internal/httpsec"
 	"github.com/tidings-news/tidings/internal/pipeline"
 	"github.com/tidings-news/tidings/internal/source"
 	"github.com/tidings-news/tidings/internal/store"
@@ -31,19 +32,27 @@ const (
 
 // serveFlags are the flags serve and demo share.
 type serveFlags struct {
-	addr, token string
+	addr, token, tokenFile string
+	openWrites             bool
 }
 
 func (sf *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&sf.addr, "addr", defaultAddr, "the `HOST:PORT` to listen on")
-	fs.StringVar(&sf.token, "token", "", "the bearer `TOKEN` that POST /api/articles requires (default $TIDINGS_TOKEN); without one, writes are disabled")
+	fs.StringVar(&sf.token, "token", "", "the bearer `TOKEN` every write (POST /api/articles) requires, at least 16 characters (default $TIDINGS_TOKEN); without one, writes are refused")
+	fs.StringVar(&sf.tokenFile, "token-file", "", "read the bearer token from `FILE` (kept out of the process list)")
+	fs.BoolVar(&sf.openWrites, "allow-unauthenticated-writes", false, "accept writes without a token; only on a loopback --addr")
 }
 
-func (sf *serveFlags) tokenOrEnv() string {
-	if sf.token != "" {
-		return sf.token
+// security checks the flags' token and write policy against the address.
+func (sf *serveFlags) security() (httpsec.Options, error) {
+	token, err := httpsec.Token(sf.token, sf.tokenFile, os.Getenv("TIDINGS_TOKEN"))
+	if err != nil {
+		return httpsec.Options{}, usageError{err}
 	}
-	return os.Getenv("TIDINGS_TOKEN")
+	if sf.openWrites && token == "" && !httpsec.Loopback(sf.addr) {
+		return httpsec.Options{}, usageError{fmt.Errorf("--allow-unauthenticated-writes needs a loopback --addr such as 127.0.0.1:8080, not %s: give a token to accept writes from other machines", sf.addr)}
+	}
+	return httpsec.Options{Token: token, AllowUnauthenticatedWrites: sf.openWrites && token == ""}, nil
 }
 
 func runServe(ctx context.Context, e *env, args []string) error {
@@ -76,7 +85,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 
 // serve offers the site over st on the flags' address until ctx ends.
 func (sf *serveFlags) serve(ctx context.Context, e *env, st store.Store, p *pipeline.Pipeline) error {
-	h, err := siteHandler(st, p, sf.tokenOrEnv(), e.log)
+	sec, err := sf.security()
+	if err != nil {
+		return err
+	}
+	if sec.AllowUnauthenticatedWrites {
+		e.log.Warn("writes are accepted without a token from anyone on this machine", "addr", sf.addr)
+	}
+	h, err := siteHandler(st, p, sec, e.log)
 	if err != nil {
 		return err
 	}
@@ -91,8 +107,9 @@ func noArgs(fs *flag.FlagSet) error {
 	return nil
 }
 
-// siteHandler is the whole site: the API under /api/ and the pages everywhere else.
-func siteHandler(st store.Store, ann api.Annotator, token string, log *slog.Logger) (http.Handler, error) {
+// siteHandler is the whole site: the API under /api/ and the pages everywhere else, behind the
+// security headers and the write guard.
+func siteHandler(st store.Store, ann api.Annotator, sec httpsec.Options, log *slog.Logger) (http.Handler, error) {
 	pages, err := web.New(st, web.Options{Logger: log})
 	if err != nil {
 		return nil, err
@@ -106,9 +123,9 @@ func siteHandler(st store.Store, ann api.Annotator, token string, log *slog.Logg
 		return resp.Input(u), nil
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(st, api.Options{Token: token, Annotator: ann, Fetch: fetch, Logger: log}))
+	mux.Handle("/api/", api.New(st, api.Options{Token: sec.Token, OpenWrites: sec.AllowUnauthenticatedWrites, Annotator: ann, Fetch: fetch, Logger: log}))
 	mux.Handle("/", pages)
-	return logRequests(log, mux), nil
+	return logRequests(log, httpsec.Handler(mux, sec)), nil
 }
 
 // listenAndServe serves h on addr until ctx ends, then shuts down gracefully: requests under

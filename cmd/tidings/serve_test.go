@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tidings-news/tidings/internal/pipeline"
+	"github.com/tidings-news/tidings/internal/httpsec"
 	"github.com/tidings-news/tidings/internal/store/sqlite"
 )
 
@@ -109,17 +109,8 @@ func TestListenAndServeShutsDown(t *testing.T) {
 // TestSiteEndToEnd posts a wire story to the whole site with the real pipeline and reads it
 // back as JSON and as a page with its annotations highlighted.
 func TestSiteEndToEnd(t *testing.T) {
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "site.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	p, err := pipeline.New(pipeline.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := siteHandler(st, p, "tok", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	st, p := siteStore(t)
+	h, err := siteHandler(st, p, httpsec.Options{Token: "tok"}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,6 +33,9 @@ type Options struct {
 	// Token is the bearer token that POST requests must carry. Empty disables writes: every
 	// write answers 403.
 	Token string
+	// OpenWrites accepts writes without a token when Token is empty: the server in front
+	// (httpsec) has decided that this listener may take them.
+	OpenWrites bool
 	// Annotator annotates articles posted to /api/articles; nil disables writes.
 	Annotator Annotator
 	// Fetch downloads articles posted by URL; nil answers such requests with 501.
@@ -100,7 +103,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // requireToken lets a request through only with the configured bearer token.
 func (a *API) requireToken(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if a.opts.Token == "" {
+		if a.opts.Token == "" && !a.opts.OpenWrites {
 			writeError(w, http.StatusForbidden, "writes are disabled on this server: start it with --token or TIDINGS_TOKEN to allow them")
 			return
 		}
@@ -108,8 +111,12 @@ func (a *API) requireToken(next http.HandlerFunc) http.HandlerFunc {
 			writeError(w, http.StatusForbidden, "writes are disabled on this server: it has no annotator")
 			return
 		}
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(a.opts.Token)) != 1 {
+		if a.opts.Token == "" {
+			next(w, r)
+			return
+		}
+		scheme, got, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+		if !strings.EqualFold(scheme, "Bearer") || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(a.opts.Token)) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="tidings"`)
 			writeError(w, http.StatusUnauthorized, "a valid bearer token is required: send the header Authorization: Bearer TOKEN")
 			return

@@ -28,16 +28,10 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// TestBrowser opens the seed-like article in a real browser, checks that its events are
-// highlighted and styled (so the Content-Security-Policy lets the site's own CSS and script
-// through), follows the link of the USA → IRN event to the dyad chart, and takes screenshots.
-// Set TIDINGS_TEST_SCREENSHOTS to a folder to keep them.
-func TestBrowser(t *testing.T) {
-	exe := chromium(t)
-	if testing.Short() {
-		t.Skip("the browser test is slow; run it without -short")
-	}
-	s := newSite(t)
+// newBrowser starts headless Chromium at exe for one test, within a minute, and stops it when
+// the test ends.
+func newBrowser(t *testing.T, exe string) context.Context {
+	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.Flag("headless", true),
@@ -54,11 +48,25 @@ func TestBrowser(t *testing.T) {
 		chromedp.WindowSize(1280, 1000),
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
+	t.Cleanup(cancel)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
+	t.Cleanup(cancelAlloc)
 	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
+	t.Cleanup(cancelBrowser)
+	return bctx
+}
+
+// TestBrowser opens the seed-like article in a real browser, checks that its events are
+// highlighted and styled (so the Content-Security-Policy lets the site's own CSS and script
+// through), follows the link of the USA → IRN event to the dyad chart, and takes screenshots.
+// Set TIDINGS_TEST_SCREENSHOTS to a folder to keep them.
+func TestBrowser(t *testing.T) {
+	exe := chromium(t)
+	if testing.Short() {
+		t.Skip("the browser test is slow; run it without -short")
+	}
+	s := newSite(t)
+	bctx := newBrowser(t, exe)
 
 	must := func(what string, err error) {
 		t.Helper()

@@ -16,3 +16,25 @@ func TestSnippet(t *testing.T) {
 		}
 	}
 }
+
+func TestWebURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.org/news/1": "https://example.org/news/1",
+		"http://example.org/a?b=c#d": "http://example.org/a?b=c#d",
+		" HTTPS://Example.org/x ":    "https://Example.org/x",
+		"javascript:alert(1)":        "",
+		"JavaScript:alert(1)":        "",
+		"java\tscript:alert(1)":      "",
+		"data:text/html,<script>":    "",
+		"vbscript:msgbox":            "",
+		"//evil.example/x":           "",
+		"/articles/1":                "",
+		"https:///nohost":            "",
+		"ftp://example.org/file":     "",
+		"":                           "",
+	} {
+		if got := webURL(in); got != want {
+			t.Errorf("webURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -28,6 +28,15 @@ type site struct {
 
 func newSite(t testing.TB) *site {
 	t.Helper()
+	s, ids := newSiteOf(t, webtest.SeedDoc, webtest.HostileDoc)
+	s.seedID, s.hostileID = ids[0], ids[1]
+	return s
+}
+
+// newSiteOf is the whole site over a fresh store holding the documents builds make, with
+// their ids in order.
+func newSiteOf(t testing.TB, builds ...func() (*model.Document, error)) (*site, []string) {
+	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "web.db"), sqlite.Options{})
 	if err != nil {
@@ -35,8 +44,10 @@ func newSite(t testing.TB) *site {
 	}
 	t.Cleanup(func() { st.Close() })
 	s := &site{}
-	s.seedID = save(t, st, webtest.SeedDoc)
-	s.hostileID = save(t, st, webtest.HostileDoc)
+	var ids []string
+	for _, build := range builds {
+		ids = append(ids, save(t, st, build))
+	}
 	pages, err := web.New(st, web.Options{})
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
@@ -45,10 +56,9 @@ func newSite(t testing.TB) *site {
 	mux.Handle("/api/", api.New(st, api.Options{}))
 	mux.Handle("/", pages)
 	s.handler = mux
-	s.handler = mux
 	s.srv = httptest.NewServer(mux)
 	t.Cleanup(s.srv.Close)
-	return s
+	return s, ids
 }
 
 func save(t testing.TB, st store.Store, build func() (*model.Document, error)) string {

@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tidings-news/tidings/internal/httpsec"
 	"github.com/tidings-news/tidings/internal/model"
 	"github.com/tidings-news/tidings/internal/store"
 )
@@ -32,8 +33,7 @@ var staticFS embed.FS
 
 // ContentSecurityPolicy is sent with every page: scripts, styles and images from this server
 // only, no inline script or style attributes, no framing, forms posting only here.
-const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-	"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+const ContentSecurityPolicy = httpsec.ContentSecurityPolicy
 
 // Options configure the pages.
 type Options struct {
@@ -67,6 +67,7 @@ func New(st store.Store, opts Options) (*Web, error) {
 		"join":       strings.Join,
 		"dyadURL":    dyadURL,
 		"exports":    exportLinks,
+		"webURL":     webURL,
 		"sub":        func(a, b float64) float64 { return a - b },
 		"plural":     plural,
 		"snippet":    snippet,
@@ -206,4 +207,15 @@ func dyadURL(source, target string) string {
 		v.Set("target", target)
 	}
 	return "/dyads?" + v.Encode()
+}
+
+// webURL is u when it is an absolute http or https URL with a host, and "" otherwise: an
+// article's own address is untrusted, and a link to javascript:, data: or a relative path
+// on this site is not offered.
+func webURL(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || p.Host == "" || (p.Scheme != "http" && p.Scheme != "https") {
+		return ""
+	}
+	return p.String()
 }
