@@ -101,23 +101,36 @@ func (s *Store) migrate(ctx context.Context) error {
 	if version > len(ms) {
 		return fmt.Errorf("the database has schema version %d but this tidings knows only up to %d: upgrade tidings", version, len(ms))
 	}
-	for i := version; i < len(ms); i++ {
-		tx, err := conn.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("starting migration %d: %w", i+1, err)
+	// Each step takes the write lock first and reads the version again under it, so that two
+	// processes opening one file at once do not both apply the same migration.
+	for version < len(ms) {
+		if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+			return fmt.Errorf("starting migration %d: %w", version+1, err)
 		}
-		if _, err := tx.ExecContext(ctx, ms[i]); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrating schema to version %d: %w", i+1, err)
+		if err := conn.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+			conn.ExecContext(ctx, `ROLLBACK`)
+			return fmt.Errorf("reading schema version: %w", err)
 		}
-		// PRAGMA takes no parameters; i is an int we control
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("recording schema version %d: %w", i+1, err)
+		if version >= len(ms) {
+			if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+				return fmt.Errorf("ending schema check: %w", err)
+			}
+			break
 		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("committing migration %d: %w", i+1, err)
+		if _, err := conn.ExecContext(ctx, ms[version]); err != nil {
+			conn.ExecContext(ctx, `ROLLBACK`)
+			return fmt.Errorf("migrating schema to version %d: %w", version+1, err)
 		}
+		// PRAGMA takes no parameters; version is an int we control
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version+1)); err != nil {
+			conn.ExecContext(ctx, `ROLLBACK`)
+			return fmt.Errorf("recording schema version %d: %w", version+1, err)
+		}
+		if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+			conn.ExecContext(ctx, `ROLLBACK`)
+			return fmt.Errorf("committing migration %d: %w", version+1, err)
+		}
+		version++
 	}
 	return nil
 }
