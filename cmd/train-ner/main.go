@@ -10,7 +10,6 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
@@ -96,18 +95,9 @@ func run(ctx context.Context, log *slog.Logger, args []string, stdout io.Writer)
 }
 
 func readGUM(path string) ([]ner.Sentence, error) {
-	fh, err := os.Open(path)
+	sents, err := syntax.ReadCoNLLUFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("opening the GUM treebank: %w", err)
-	}
-	defer fh.Close()
-	zr, err := gzip.NewReader(fh)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	sents, err := syntax.ReadCoNLLU(zr)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
+		return nil, err
 	}
 	out := make([]ner.Sentence, len(sents))
 	for i, s := range sents {

@@ -2,11 +2,9 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"strings"
@@ -29,7 +27,7 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 		return err
 	}
 	if *tokeval != "" {
-		sents, err := readTreebank(*tokeval)
+		sents, err := syntax.ReadCoNLLUFile(*tokeval)
 		if err != nil {
 			return err
 		}
@@ -42,7 +40,7 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 		if err != nil {
 			return err
 		}
-		sents, err := readTreebank(*eval)
+		sents, err := syntax.ReadCoNLLUFile(*eval)
 		if err != nil {
 			return err
 		}
@@ -52,14 +50,14 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 	}
 	var sents []syntax.Sentence
 	for _, p := range strings.Split(*train, ",") {
-		s, err := readTreebank(p)
+		s, err := syntax.ReadCoNLLUFile(p)
 		if err != nil {
 			return err
 		}
 		log.Info("read treebank", "path", p, "sentences", len(s))
 		sents = append(sents, s...)
 	}
-	devSents, err := readTreebank(*dev)
+	devSents, err := syntax.ReadCoNLLUFile(*dev)
 	if err != nil {
 		return err
 	}
@@ -99,28 +97,6 @@ func loadModel(path string) (*syntax.Tagger, error) {
 	}
 	defer f.Close()
 	return syntax.ReadTagger(f)
-}
-
-func readTreebank(path string) ([]syntax.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("opening the treebank: %w", err)
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", path, err)
-		}
-		defer zr.Close()
-		r = zr
-	}
-	s, err := syntax.ReadCoNLLU(r)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	return s, nil
 }
 
 type scores struct {
