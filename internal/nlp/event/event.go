@@ -308,6 +308,9 @@ func (s *sentence) prepare() {
 			t.low = strings.ReplaceAll(t.low, "’", "'")
 		}
 		t.lemma = s.c.lem.Lemma(t.low)
+		if len(s.c.imported) > 0 {
+			t.wide = s.c.wide.Lemma(t.low)
+		}
 		for mi < len(s.ments) && s.ments[mi].End <= t.start {
 			mi++
 		}
@@ -442,7 +445,7 @@ func (s *sentence) matchAt(i int) (match, bool) {
 	if i > 0 && s.toks[i-1].low == "-" && s.toks[i-1].start == s.toks[i].start-1 {
 		return match{}, false // a compound modifier ("U.S.-proposed", "Iran-backed")
 	}
-	best := s.bestAt(i, s.c.index, nil)
+	best := s.bestAt(i, s.c.index, false)
 	if best.p == nil && len(s.c.imported) > 0 {
 		best = s.importedAt(i)
 	}
@@ -464,12 +467,12 @@ func (s *sentence) matchAt(i int) (match, bool) {
 // importedAt returns the imported pattern at token i, if it is read as a verb ("the conflict
 // between" is no verb) and spans no word where a hand-written pattern starts: those win.
 func (s *sentence) importedAt(i int) match {
-	m := s.bestAt(i, s.c.imported, s.c.wide)
+	m := s.bestAt(i, s.c.imported, true)
 	if m.p == nil || !s.fitsKind(i, m.p.Kind) || !s.verbForm(i) {
 		return match{}
 	}
 	for j := i + 1; j < m.end; j++ {
-		if s.bestAt(j, s.c.index, nil).p != nil {
+		if s.bestAt(j, s.c.index, false).p != nil {
 			return match{}
 		}
 	}
@@ -495,13 +498,13 @@ func (s *sentence) verbForm(i int) bool {
 
 // bestAt returns the longest pattern of index that starts at token i, choosing between a
 // verb and a noun reading of the same word from its neighbours; best.p is nil when none does.
-// With lem, words are lemmatised by it rather than by the coder's own lemmatiser.
-func (s *sentence) bestAt(i int, index map[string][]int, lem *Lemmatiser) match {
+// With wide, words are read by their lemmas in the imported patterns' lemmatiser (token.wide).
+func (s *sentence) bestAt(i int, index map[string][]int, wide bool) match {
 	t := &s.toks[i]
 	var best match
 	keys := [4]string{t.low, t.lemma}
-	if lem != nil {
-		keys[1] = lem.Lemma(t.low)
+	if wide {
+		keys[1] = t.wide
 	}
 	if k := strings.LastIndexByte(t.low, '-'); k > 0 && k+1 < len(t.low) {
 		keys[2] = s.c.lem.Lemma(t.low[k+1:]) // "tariff-trade wars": the head of a compound
@@ -523,7 +526,7 @@ func (s *sentence) bestAt(i int, index map[string][]int, lem *Lemmatiser) match 
 			if ki == 3 && p.Kind != KindVerb {
 				continue
 			}
-			end, ok := s.matchWords(p, i, lem)
+			end, ok := s.matchWords(p, i, wide)
 			if !ok {
 				continue
 			}
@@ -566,7 +569,7 @@ func (s *sentence) speechTag(i int) bool {
 }
 
 // matchWords matches the pattern's further words after token i; it returns the end token.
-func (s *sentence) matchWords(p *Pattern, i int, lem *Lemmatiser) (int, bool) {
+func (s *sentence) matchWords(p *Pattern, i int, wide bool) (int, bool) {
 	j := i + 1
 	for _, w := range p.Words[1:] {
 		// "upgraded their ties", "held a phone call": determiners may stand between the words
@@ -577,7 +580,7 @@ func (s *sentence) matchWords(p *Pattern, i int, lem *Lemmatiser) (int, bool) {
 			return 0, false
 		}
 		t := &s.toks[j]
-		if t.mention >= 0 || (t.low != w && t.lemma != w && (lem == nil || lem.Lemma(t.low) != w)) {
+		if t.mention >= 0 || (t.low != w && t.lemma != w && (!wide || t.wide != w)) {
 			return 0, false
 		}
 		j++

@@ -11,7 +11,8 @@ type token struct {
 	start, end int // byte offsets into the document text
 	low        string
 	lemma      string
-	mention    int // index into the sentence's mentions, -1 when none
+	wide       string // the lemma in the imported patterns' lemmatiser (Coder.wide)
+	mention    int    // index into the sentence's mentions, -1 when none
 	partial    bool
 }
 
