@@ -17,8 +17,8 @@ func TestBenchCommand(t *testing.T) {
 		stages   int
 		stderr   string
 	}{
-		{"folder twice", []string{"bench", "--json", "--repeat", "2", "--now", "2026-01-17T06:00:00", "testdata"}, 0, 4, 6, ""},
-		{"limit and store", []string{"bench", "--json", "--repeat", "5", "--limit", "3", "--store", "testdata/wire.txt"}, 0, 3, 7, ""},
+		{"folder twice", []string{"bench", "--json", "--repeat", "2", "--now", "2026-01-17T06:00:00", "testdata"}, 0, 4, 7, ""},
+		{"limit and store", []string{"bench", "--json", "--repeat", "5", "--limit", "3", "--store", "testdata/wire.txt"}, 0, 3, 8, ""},
 		{"no corpus", []string{"bench"}, 2, 0, 0, "name at least one corpus"},
 		{"bad repeat", []string{"bench", "--repeat", "0", "testdata"}, 2, 0, 0, "--repeat"},
 		{"nothing readable", []string{"bench", "testdata/absent.txt"}, 1, 0, 0, "no article could be read"},

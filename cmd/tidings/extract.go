@@ -79,6 +79,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	pretty := fs.Bool("pretty", false, "indent the JSON")
 	workers := fs.Int("workers", 0, "articles annotated at once (default: one per CPU); output keeps the input order")
 	explain := fs.Bool("explain", false, "print each event as a line a person reads, under its evidence sentence, instead of JSON")
+	tokens := fs.Bool("tokens", false, "add the \"tokens\" view: each sentence's words with lemma, tags, features and dependency (see docs/contract.md)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: tidings extract [flags] PATH|-...\n\nReads articles (files, folders, - for standard input) and prints one JSON document per article.")
 		fs.PrintDefaults()
@@ -90,7 +91,12 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return usageError{errors.New("name at least one article (a path, a folder, or - for standard input)")}
 	}
-	p, err := pf.pipeline()
+	cfg, err := pf.config()
+	if err != nil {
+		return err
+	}
+	cfg.Tags = *tokens // the view is what the tags are for
+	p, err := pipeline.New(cfg)
 	if err != nil {
 		return err
 	}
@@ -114,9 +120,13 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			}
 			return nil
 		}
+		var v any = r.Doc
+		if *tokens {
+			v = model.WithTokens{Doc: r.Doc}
+		}
 		if *explain {
 			writeExplain(out, r.Doc)
-		} else if err := enc.Encode(r.Doc); err != nil {
+		} else if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("writing output: %w", err)
 		}
 		if err := out.Flush(); err != nil {

@@ -137,3 +137,27 @@ func TestHelpExitsZero(t *testing.T) {
 		}
 	}
 }
+
+// --tokens adds the tokens view, one list per sentence; without it the view is left out. The
+// offsets of the view are tested in internal/pipeline.
+func TestExtractTokensFlag(t *testing.T) {
+	in := "Erdoğan hosts Zelenskyy\n\nErdoğan met Zelenskyy in Ankara. They didn’t agree."
+	code, out, errs := runCmd(t, in, "extract", "--tokens", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Sentences []any
+		Tokens    [][]struct{ Form string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	if len(doc.Sentences) != 2 || len(doc.Tokens) != 2 || len(doc.Tokens[1]) != 5 || doc.Tokens[1][2].Form != "n’t" {
+		t.Errorf("tokens = %+v for %d sentences, want the second as They|did|n’t|agree|.", doc.Tokens, len(doc.Sentences))
+	}
+	_, out, _ = runCmd(t, in, "extract", "-")
+	if d := decodeLines(t, out); len(d) != 1 || d[0]["tokens"] != nil {
+		t.Errorf("tokens present without --tokens")
+	}
+}

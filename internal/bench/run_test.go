@@ -58,11 +58,11 @@ func TestRun(t *testing.T) {
 		wantedStages []string
 	}{
 		{"once", Options{Workers: 2}, good, 1, false,
-			[]string{"read", "sentences", "times", "actors", "quotes", "events"}},
+			[]string{"read", "sentences", "syntax", "times", "actors", "quotes", "events"}},
 		{"repeat and limit", Options{Workers: 1, CorpusOptions: CorpusOptions{Repeat: 3, Limit: 2*(good+1) + 1}}, 2*good + 1, 2, false, nil},
 		{"many workers", Options{Workers: 1 << 20}, good, 1, false, nil},
 		{"store", Options{CorpusOptions: CorpusOptions{Repeat: 2}}, 2 * good, 2, true,
-			[]string{"read", "sentences", "times", "actors", "quotes", "events", "store"}},
+			[]string{"read", "sentences", "syntax", "times", "actors", "quotes", "events", "store"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

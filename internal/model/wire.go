@@ -29,6 +29,9 @@ type wireDoc struct {
 	Quotes          []wireQuote `json:"quotes"`
 	Reported        []wireQuote `json:"reported_speech"`
 	Times           []wireTime  `json:"times"`
+	// Tokens is read back when a document has the opt-in view (see WithTokens); Document's
+	// MarshalJSON leaves it empty and so out.
+	Tokens [][]wireToken `json:"tokens,omitempty"`
 }
 
 type wireActor struct {
@@ -184,6 +187,11 @@ func (o *offsets) slice(s Span) string {
 // MarshalJSON writes the document in the contract's form, offsets in code points.
 func (d Document) MarshalJSON() ([]byte, error) {
 	o := newOffsets(d.Text)
+	return json.Marshal(d.wire(o))
+}
+
+// wire is the document in the contract's form, without the tokens view.
+func (d *Document) wire(o *offsets) wireDoc {
 	w := wireDoc{
 		ID: d.ID, URL: d.URL, Source: d.Source,
 		Title: d.Title, Standfirst: d.Standfirst, Byline: d.Byline,
@@ -251,7 +259,7 @@ func (d Document) MarshalJSON() ([]byte, error) {
 		w.Times = append(w.Times, wireTime{Text: t.Text, Start: s.Start, End: s.End, Type: t.Type,
 			Value: nullable(t.Value), Mod: nullable(t.Mod), Field: t.Field})
 	}
-	return json.Marshal(w)
+	return w
 }
 
 // UnmarshalJSON reads a document in the contract's form, converting offsets back to bytes.
@@ -294,6 +302,7 @@ func (d *Document) UnmarshalJSON(data []byte) error {
 	}
 	d.Quotes = readWireQuotes(w.Quotes, o)
 	d.Reported = readWireQuotes(w.Reported, o)
+	d.Tokens = readWireTokens(w.Tokens, o)
 	for _, t := range w.Times {
 		if t.Field != "" {
 			if fo := lead.of(t.Field); fo != nil {

@@ -121,6 +121,7 @@ func BenchmarkStage(b *testing.B) {
 func fresh(doc *model.Document) *model.Document {
 	d := *doc
 	d.Sentences = slices.Clone(doc.Sentences)
+	d.Tokens = slices.Clone(doc.Tokens)
 	d.Times = slices.Clone(doc.Times)
 	d.Actors = slices.Clone(doc.Actors)
 	d.Quotes = slices.Clone(doc.Quotes)

@@ -1,5 +1,5 @@
 // Package pipeline turns inputs into annotated documents: reader, then the annotators in the
-// order of the flow (sentences, times, actors, quotes, events).
+// order of the flow (sentences, syntax, times, actors, quotes, events).
 package pipeline
 
 import (
@@ -11,6 +11,7 @@ import (
 	"github.com/tidings-news/tidings/internal/nlp/event"
 	"github.com/tidings-news/tidings/internal/nlp/quote"
 	"github.com/tidings-news/tidings/internal/nlp/sentence"
+	"github.com/tidings-news/tidings/internal/nlp/syntax"
 	"github.com/tidings-news/tidings/internal/nlp/timex"
 	"github.com/tidings-news/tidings/internal/reader"
 	"github.com/tidings-news/tidings/internal/source"
@@ -22,6 +23,10 @@ type Config struct {
 	Reader reader.Options
 	// ActorFiles are user lexicons added to the embedded actor gazetteers.
 	ActorFiles []string
+	// Tags has the syntax stage tag and lemmatise every token (and parse, when a parser is
+	// given); without it the stage only tokenises. Tagging costs several times the rest of
+	// the annotation (docs/performance.md), and no annotator reads the tags yet.
+	Tags bool
 }
 
 // Pipeline reads and annotates articles. It is safe for concurrent use.
@@ -40,8 +45,15 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading event patterns: %w", err)
 	}
+	var tagger *syntax.Tagger
+	if cfg.Tags {
+		if tagger, err = syntax.LoadTagger(); err != nil {
+			return nil, fmt.Errorf("loading the part-of-speech tagger: %w", err)
+		}
+	}
 	return &Pipeline{cfg: cfg, annotators: []nlp.Annotator{
 		sentence.New(),
+		syntax.NewAnnotator(tagger, syntax.Options{}),
 		timex.New(),
 		actors,
 		quote.New(),

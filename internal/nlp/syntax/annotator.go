@@ -20,7 +20,8 @@ type Annotator struct {
 	opts   Options
 }
 
-// NewAnnotator returns an Annotator with the given tagger.
+// NewAnnotator returns an Annotator with the given tagger. With a nil tagger it only
+// tokenises: tags, features and lemmas stay empty and no parser runs (a parser reads the tags).
 func NewAnnotator(t *Tagger, opts Options) *Annotator {
 	return &Annotator{tagger: t, opts: opts}
 }
@@ -29,29 +30,39 @@ func NewAnnotator(t *Tagger, opts Options) *Annotator {
 func (*Annotator) Name() string { return "syntax" }
 
 // Annotate fills d.Tokens, one slice for each of d.Sentences, with spans into d.Text. A
-// sentence whose span lies outside the text gets no tokens. It is safe for concurrent use.
+// sentence whose span lies outside the text gets no tokens. The sentences' tokens share one
+// array, each slice capped at its own end. It is safe for concurrent use.
 func (a *Annotator) Annotate(d *model.Document) {
 	d.Tokens = make([][]model.Token, len(d.Sentences))
+	// about one token for every six bytes of news text
+	all := make([]model.Token, 0, len(d.Text)/6+8)
+	ends := make([]int, len(d.Sentences))
 	for i, s := range d.Sentences {
-		if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
-			continue
+		if s.Start >= 0 && s.End <= len(d.Text) && s.Start <= s.End {
+			all = AppendTokens(all, d.Text, s.Start, s.End)
 		}
-		toks := Tokenize(d.Text[s.Start:s.End])
-		for j := range toks {
-			toks[j].Start += s.Start
-			toks[j].End += s.Start
+		ends[i] = len(all)
+	}
+	start := 0
+	for i, end := range ends {
+		if end > start {
+			d.Tokens[i] = all[start:end:end]
+			a.TagSentence(d.Tokens[i])
 		}
-		a.TagSentence(toks)
-		d.Tokens[i] = toks
+		start = end
 	}
 }
 
-// TagSentence tags, lemmatises and (with a parser) parses tokens in place.
+// TagSentence tags, lemmatises and (with a parser) parses tokens in place; without a tagger
+// it only clears the dependencies.
 func (a *Annotator) TagSentence(toks []model.Token) {
-	a.tagger.Tag(toks)
 	for i := range toks {
 		toks[i].Head, toks[i].Rel = -1, ""
 	}
+	if a.tagger == nil {
+		return
+	}
+	a.tagger.Tag(toks)
 	if a.opts.Parser != nil && len(toks) > 0 {
 		a.opts.Parser.Parse(toks)
 	}

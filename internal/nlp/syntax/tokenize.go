@@ -25,8 +25,14 @@ var clitics = []string{"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "nâ€™t", "â
 // clitics split, URLs, e-mail addresses, abbreviations and numbers such as "1,000.5" whole.
 // Spans are byte offsets into text.
 func Tokenize(text string) []model.Token {
-	var toks []model.Token
-	i := 0
+	return AppendTokens(nil, text, 0, len(text))
+}
+
+// AppendTokens tokenises text[start:end] as Tokenize does and appends the tokens to toks,
+// their spans byte offsets into text (not into the part). Nothing past end is looked at.
+func AppendTokens(toks []model.Token, text string, start, end int) []model.Token {
+	text = text[:end]
+	i := start
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
