@@ -32,7 +32,8 @@ func TestTokenize(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"", "...", "!?!?", "Hello, world.", "Привет мир 東京 don't", strings.Repeat("a ", 10000)} {
+	for _, s := range []string{"", "...", "!?!?", "Hello, world.", "Привет мир 東京 don't", strings.Repeat("a ", 10000),
+		"bad \xff\xfe\xc3 bytes", "http://" + strings.Repeat("x", 100) + ".)", "U.S.-led, 1,000.5... n't"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -40,8 +41,8 @@ func FuzzTokenize(f *testing.F) {
 		toks := Tokenize(s)
 		prev := 0
 		for _, tk := range toks {
-			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(s) {
-				t.Fatalf("bad span %v in %q", tk.Span, s)
+			if tk.Start < prev || tk.End <= tk.Start || tk.End > len(s) || s[tk.Start:tk.End] != tk.Form {
+				t.Fatalf("bad span %v of %q in %q", tk.Span, tk.Form, s)
 			}
 			prev = tk.End
 		}
