@@ -66,8 +66,7 @@ func add(toks []model.Token, text string, s, e int) []model.Token {
 // splitChunk tokenises text[s:e], which has no space in it.
 func splitChunk(text string, s, e int, toks []model.Token) []model.Token {
 	chunk := text[s:e]
-	low := strings.ToLower(chunk)
-	if strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://") || strings.HasPrefix(low, "www.") ||
+	if hasPrefixFold(chunk, "http://") || hasPrefixFold(chunk, "https://") || hasPrefixFold(chunk, "www.") ||
 		(strings.Contains(chunk, "@") && strings.Contains(chunk, ".") && len(chunk) > 4) {
 		// Keep the address whole, less trailing punctuation.
 		k := e
@@ -113,7 +112,7 @@ func splitChunk(text string, s, e int, toks []model.Token) []model.Token {
 		if isWordRune(r) {
 			break
 		}
-		if r == '.' && (abbreviations[strings.ToLower(text[s:e])] || isInitials(text[s:e])) {
+		if r == '.' && (isAbbreviation(text[s:e]) || isInitials(text[s:e])) {
 			break
 		}
 		k := e - n
@@ -134,6 +133,34 @@ func splitChunk(text string, s, e int, toks []model.Token) []model.Token {
 	return toks
 }
 
+// hasPrefixFold reports whether s begins with prefix, an ASCII lower-case string, in any case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// longestAbbreviation is the length in bytes of the longest of abbreviations.
+const longestAbbreviation = 6
+
+// isAbbreviation reports whether w, in lower case, is one of abbreviations, without making a
+// lower-case copy of every word.
+func isAbbreviation(w string) bool {
+	if len(w) > longestAbbreviation {
+		return false
+	}
+	var b [longestAbbreviation]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return abbreviations[string(b[:len(w)])]
+}
+
 // isInitials reports "U.S." and "J." shapes: letters each followed by a period.
 func isInitials(w string) bool {
 	if len(w) < 2 {
@@ -151,16 +178,14 @@ func isInitials(w string) bool {
 // keeping hyphenated words, numbers ("1,000", "3.5", "10:30") and clitics apart.
 func splitWord(text string, s, e int, toks []model.Token) []model.Token {
 	w := text[s:e]
-	lw := strings.ToLower(w)
-	if abbreviations[lw] || isInitials(w) {
+	if isAbbreviation(w) || isInitials(w) {
 		return add(toks, text, s, e)
 	}
 	for _, c := range clitics {
-		if strings.HasSuffix(lw, c) && len(lw) > len(c) {
+		if len(w) > len(c) && strings.EqualFold(w[len(w)-len(c):], c) {
 			cut := e - len(c)
-			if lw == "can't" || lw == "can’t" {
-				cut = s + 2
-			} else if lw == "won't" || lw == "won’t" {
+			if strings.EqualFold(w, "can't") || strings.EqualFold(w, "can’t") ||
+				strings.EqualFold(w, "won't") || strings.EqualFold(w, "won’t") {
 				cut = s + 2
 			}
 			toks = splitWord(text, s, cut, toks)

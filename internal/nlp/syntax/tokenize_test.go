@@ -51,3 +51,11 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestAbbreviationsFit(t *testing.T) {
+	for a := range abbreviations {
+		if len(a) > longestAbbreviation || strings.ToLower(a) != a {
+			t.Errorf("abbreviation %q: longer than %d bytes or not lower case", a, longestAbbreviation)
+		}
+	}
+}
