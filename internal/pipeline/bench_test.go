@@ -129,3 +129,23 @@ func fresh(doc *model.Document) *model.Document {
 	d.Events = slices.Clone(doc.Events)
 	return &d
 }
+
+// BenchmarkProcessTagged is BenchmarkProcess/text with the syntax stage tagging (Config.Tags),
+// as extract --tokens runs it.
+func BenchmarkProcessTagged(b *testing.B) {
+	p, err := New(Config{Reader: reader.Options{Now: benchNow, NowHasZone: true}, Tags: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := samples.Texts()
+	b.ReportAllocs()
+	b.SetBytes(totalBytes(docs) / int64(len(docs)))
+	i := 0
+	for b.Loop() {
+		s := docs[i%len(docs)]
+		i++
+		if _, err := p.Process(source.Input{Name: s.Name, Data: s.Data}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
