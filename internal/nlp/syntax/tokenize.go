@@ -54,7 +54,12 @@ func AppendTokens(toks []model.Token, text string, start, end int) []model.Token
 	return toks
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 func add(toks []model.Token, text string, s, e int) []model.Token {
 	if s >= e {
@@ -144,7 +149,7 @@ const longestAbbreviation = 6
 // isAbbreviation reports whether w, in lower case, is one of abbreviations, without making a
 // lower-case copy of every word.
 func isAbbreviation(w string) bool {
-	if len(w) > longestAbbreviation {
+	if len(w) > longestAbbreviation || len(w) < 2 || w[len(w)-1] != '.' {
 		return false
 	}
 	var b [longestAbbreviation]byte
@@ -181,15 +186,18 @@ func splitWord(text string, s, e int, toks []model.Token) []model.Token {
 	if isAbbreviation(w) || isInitials(w) {
 		return add(toks, text, s, e)
 	}
-	for _, c := range clitics {
-		if len(w) > len(c) && strings.EqualFold(w[len(w)-len(c):], c) {
-			cut := e - len(c)
-			if strings.EqualFold(w, "can't") || strings.EqualFold(w, "can’t") ||
-				strings.EqualFold(w, "won't") || strings.EqualFold(w, "won’t") {
-				cut = s + 2
+	// every clitic has an apostrophe in its last five bytes
+	if strings.ContainsAny(w[max(0, len(w)-5):], "'’") {
+		for _, c := range clitics {
+			if len(w) > len(c) && strings.EqualFold(w[len(w)-len(c):], c) {
+				cut := e - len(c)
+				if strings.EqualFold(w, "can't") || strings.EqualFold(w, "can’t") ||
+					strings.EqualFold(w, "won't") || strings.EqualFold(w, "won’t") {
+					cut = s + 2
+				}
+				toks = splitWord(text, s, cut, toks)
+				return add(toks, text, cut, e)
 			}
-			toks = splitWord(text, s, cut, toks)
-			return add(toks, text, cut, e)
 		}
 	}
 	// Split at inner punctuation that is not between digits or a hyphen/apostrophe/period inside a word.

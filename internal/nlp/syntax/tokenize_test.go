@@ -52,10 +52,16 @@ func FuzzTokenize(f *testing.F) {
 	})
 }
 
-func TestAbbreviationsFit(t *testing.T) {
+// isAbbreviation and the clitic split look only where the tables can match.
+func TestTablesFit(t *testing.T) {
 	for a := range abbreviations {
-		if len(a) > longestAbbreviation || strings.ToLower(a) != a {
-			t.Errorf("abbreviation %q: longer than %d bytes or not lower case", a, longestAbbreviation)
+		if len(a) > longestAbbreviation || strings.ToLower(a) != a || !strings.HasSuffix(a, ".") {
+			t.Errorf("abbreviation %q: longer than %d bytes, not lower case or without a final period", a, longestAbbreviation)
+		}
+	}
+	for _, c := range clitics {
+		if i := strings.IndexAny(c, "'’"); i < 0 || len(c)-i > 5 {
+			t.Errorf("clitic %q has no apostrophe in its last five bytes", c)
 		}
 	}
 }
