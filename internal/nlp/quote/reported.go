@@ -16,7 +16,8 @@ func (f *work) reported(doc *model.Document, idx actorIndex, quotes []model.Quot
 	var st state
 	qi := 0
 	mark := len(f.toks)
-	for _, sent := range doc.Sentences {
+	layer := len(doc.Tokens) == len(doc.Sentences)
+	for si, sent := range doc.Sentences {
 		f.rewind(mark) // the words of the sentence before are no longer needed
 		if sent.Start < 0 || sent.End > len(text) || sent.Start >= sent.End {
 			continue
@@ -27,7 +28,12 @@ func (f *work) reported(doc *model.Document, idx actorIndex, quotes []model.Quot
 		if qi < len(quotes) && quotes[qi].Start < sent.End {
 			continue
 		}
-		ts := f.tokenize(text, sent.Start, sent.End, false)
+		var ts []tok
+		if layer {
+			ts = f.fromLayer(text, doc.Tokens[si], sent.End)
+		} else {
+			ts = f.tokenize(text, sent.Start, sent.End, false)
+		}
 		if len(ts) < 4 {
 			continue
 		}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tidings-news/tidings/internal/model"
 )
 
 // tok is a word or a punctuation character of the text around a quotation.
@@ -172,4 +174,97 @@ func (f *Finder) cueAt(ts []tok, i int) int {
 		}
 	}
 	return best
+}
+
+// fromLayer appends to f's stack the tokens of one sentence of the shared layer
+// (Document.Tokens), read the way tokenize reads text, and returns them: a clitic glued to its
+// word ("did" "n't" → "didn't"), a plural possessive's apostrophe to its noun, punctuation
+// one character a token, quotation marks as '"'. At most maxTokens, from the sentence's
+// start. b is the end of the sentence.
+func (f *work) fromLayer(text string, sent []model.Token, b int) []tok {
+	base := len(f.toks)
+	for k, lt := range sent {
+		if len(f.toks)-base >= maxTokens {
+			break
+		}
+		if lt.Start < 0 || lt.End > len(text) || lt.Start >= lt.End {
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[lt.Start:lt.End])
+		prev := len(f.toks) - 1
+		glued := prev >= base && f.toks[prev].isWord() && f.toks[prev].end == lt.Start
+		if glued && (isClitic(lt.Form) || isPossessiveMark(text, sent, k)) {
+			p := &f.toks[prev]
+			p.end = lt.End
+			p.lower = f.low.Of(text, p.start, p.end)
+			continue
+		}
+		if isWordRune(r) {
+			capital := unicode.IsUpper(r)
+			if !capital {
+				if i := strings.IndexByte(lt.Form, '-'); i > 0 && i <= 3 && i+1 < len(lt.Form) {
+					r2, _ := utf8.DecodeRuneInString(lt.Form[i+1:])
+					capital = unicode.IsUpper(r2)
+				}
+			}
+			f.toks = append(f.toks, tok{start: lt.Start, end: lt.End, lower: f.low.Of(text, lt.Start, lt.End), capital: capital})
+			continue
+		}
+		for i := lt.Start; i < lt.End; i += w {
+			r, w = utf8.DecodeRuneInString(text[i:lt.End])
+			f.toks = append(f.toks, punctTok(text, i, w, r, b))
+		}
+	}
+	if n := len(f.toks) - base; n > maxTokens {
+		f.toks = f.toks[:base+maxTokens]
+	}
+	return f.toks[base:len(f.toks):len(f.toks)]
+}
+
+// punctTok is the token of punctuation character r at text[i:i+w], in a run that ends at b.
+func punctTok(text string, i, w int, r rune, b int) tok {
+	p := r
+	if isQuoteRune(r) {
+		p = '"'
+	}
+	t := tok{start: i, end: i + w, punct: p}
+	if p == '.' || p == '!' || p == '?' {
+		// a sentence ends where the mark is followed by a space and not a lower-case word
+		t.stop = i+w == b
+		if !t.stop {
+			r2, w2 := utf8.DecodeRuneInString(text[i+w : b])
+			if unicode.IsSpace(r2) {
+				r3, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[i+w+w2:b], " \t"))
+				t.stop = !unicode.IsLower(r3)
+			}
+		}
+	}
+	return t
+}
+
+// isClitic reports the UD clitics tokenize keeps inside their word.
+func isClitic(form string) bool {
+	switch strings.ToLower(form) {
+	case "n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "n’t", "’s", "’re", "’ve", "’ll", "’d", "’m":
+		return true
+	}
+	return false
+}
+
+// isPossessiveMark reports an apostrophe token after a word ending in s and before a word, as
+// in "Guterres’ spokesman".
+func isPossessiveMark(text string, sent []model.Token, k int) bool {
+	f := sent[k].Form
+	if (f != "'" && f != "’") || k == 0 || k+1 >= len(sent) {
+		return false
+	}
+	if last := sent[k-1].Form[len(sent[k-1].Form)-1]; last != 's' && last != 'S' {
+		return false
+	}
+	next := sent[k+1]
+	if next.Start != sent[k].End+1 || text[sent[k].End] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next.Form)
+	return unicode.IsLetter(r)
 }
