@@ -98,23 +98,7 @@ func (f *work) tokenize(text string, a, b int, fromEnd bool) []tok {
 			f.toks = append(f.toks, tok{start: i, end: j, lower: f.low.Of(text, i, j), capital: capital})
 			i = j
 		default:
-			p := r
-			if isQuoteRune(r) {
-				p = '"'
-			}
-			t := tok{start: i, end: i + w, punct: p}
-			if p == '.' || p == '!' || p == '?' {
-				// a sentence ends where the mark is followed by a space and not a lower-case word
-				t.stop = i+w == b
-				if !t.stop {
-					r2, w2 := utf8.DecodeRuneInString(text[i+w : b])
-					if unicode.IsSpace(r2) {
-						r3, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[i+w+w2:b], " \t"))
-						t.stop = !unicode.IsLower(r3)
-					}
-				}
-			}
-			f.toks = append(f.toks, t)
+			f.toks = append(f.toks, punctTok(text, i, w, r, b))
 			i += w
 		}
 		if len(f.toks)-base >= maxTokens*2 {
