@@ -23,9 +23,9 @@ type Config struct {
 	Reader reader.Options
 	// ActorFiles are user lexicons added to the embedded actor gazetteers.
 	ActorFiles []string
-	// Tags has the syntax stage tag and lemmatise every token (and parse, when a parser is
-	// given); without it the stage only tokenises. Tagging costs several times the rest of
-	// the annotation (docs/performance.md), and no annotator reads the tags yet.
+	// Tags has the syntax stage tag, lemmatise and give features to every token; without it
+	// the stage only tokenises. Tagging costs several times the rest of the annotation
+	// (docs/syntax.md), and no annotator reads the tags yet.
 	Tags bool
 }
 
