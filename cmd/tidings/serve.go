@@ -123,7 +123,7 @@ func siteHandler(st store.Store, ann api.Annotator, sec httpsec.Options, log *sl
 		return resp.Input(u), nil
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(st, api.Options{Token: sec.Token, OpenWrites: sec.AllowUnauthenticatedWrites, Annotator: ann, Fetch: fetch, Logger: log}))
+	mux.Handle("/api/", api.New(st, api.Options{Annotator: ann, Fetch: fetch, Logger: log}))
 	mux.Handle("/", pages)
 	return logRequests(log, httpsec.Handler(mux, sec)), nil
 }
