@@ -73,7 +73,7 @@ func New(st store.Store, opts Options) *API {
 	for path, allow := range map[string]string{
 		"/api/articles": "GET, POST", "/api/articles/{id}": "GET", "/api/events": "GET",
 		"/api/actors": "GET", "/api/dyads": "GET", "/api/quotes": "GET", "/api/graph": "GET",
-		"/api/stats":               "GET",
+		"/api/stats": "GET", "/api/export": "GET",
 		"/api/articles/{id}/story": "GET",
 	} {
 		a.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {

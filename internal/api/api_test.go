@@ -198,6 +198,9 @@ func TestFilters(t *testing.T) {
 		{"/api/events?to=2026-01-16", "events", 200, 3},
 		{"/api/events?article=nonesuch", "events", 200, 0},
 		{"/api/events?type=BOMBARD", "", 400, 0},
+		{"/api/events?type=threaten,%20COERCE", "events", 200, 1},
+		{"/api/events?type=THREATEN,BOMBARD", "", 400, 0},
+		{"/api/events?type=,,", "events", 200, 5},
 		{"/api/events?certainty=sure", "", 400, 0},
 		{"/api/events?from=yesterday", "", 400, 0},
 		{"/api/events?from=2026-02-01&to=2026-01-01", "", 400, 0},
@@ -283,6 +286,7 @@ func TestErrors(t *testing.T) {
 		{"DELETE", "/api/articles", 405},
 		{"PUT", "/api/events", 405},
 		{"POST", "/api/articles/" + "x", 405},
+		{"POST", "/api/export", 405},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {

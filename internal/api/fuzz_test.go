@@ -10,6 +10,7 @@ import (
 
 	"github.com/tidings-news/tidings/internal/api"
 	"github.com/tidings-news/tidings/internal/httpsec"
+	"github.com/tidings-news/tidings/internal/store"
 )
 
 func FuzzParams(f *testing.F) {
@@ -36,7 +37,12 @@ func FuzzParams(f *testing.F) {
 		if !from.IsZero() && !to.IsZero() && to.Before(from) {
 			t.Fatalf("accepted to %v before from %v", to, from)
 		}
-		if typ != "" && !api.IsEventType(typ) || cert != "" && !api.IsCertainty(cert) {
+		for _, ty := range store.SplitList(typ) {
+			if !api.IsEventType(ty) {
+				t.Fatalf("accepted type %q in %q", ty, typ)
+			}
+		}
+		if cert != "" && !api.IsCertainty(cert) {
 			t.Fatalf("accepted type %q certainty %q", typ, cert)
 		}
 		if len(q) > 300 || iv != "day" && iv != "week" {
