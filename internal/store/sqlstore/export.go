@@ -73,7 +73,7 @@ func (s *Store) Export(ctx context.Context, q store.ExportQuery, fn func(store.E
 		if err != nil {
 			return err
 		}
-		groups, err := s.exportGroups(ctx, lo, hi)
+		groups, err := s.exportGroups(ctx, seqs)
 		if err != nil {
 			return err
 		}
@@ -198,11 +198,15 @@ func (s *Store) exportDocs(ctx context.Context, seqs []int64) (map[int64]*model.
 }
 
 // exportGroups returns the group and its number of mentions of every event of the articles
-// lo..hi, by article and event id.
-func (s *Store) exportGroups(ctx context.Context, lo, hi int64) (map[int64]map[string]store.EventGroup, error) {
+// seqs, by article and event id.
+func (s *Store) exportGroups(ctx context.Context, seqs []int64) (map[int64]map[string]store.EventGroup, error) {
+	args := make([]any, len(seqs))
+	for i, seq := range seqs {
+		args[i] = seq
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT e.article_seq, e.event_id, e.group_id,
 	(SELECT COUNT(*) FROM events o WHERE o.group_id = e.group_id)
-FROM events e WHERE e.article_seq >= ? AND e.article_seq <= ?`, lo, hi)
+FROM events e WHERE e.article_seq IN (`+placeholders(len(seqs))+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("export: counting the mentions of events: %w", err)
 	}
