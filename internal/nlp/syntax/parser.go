@@ -30,17 +30,24 @@ type Parser struct {
 	Val       []int16
 	Scale     float32
 
-	keys  []uint32
-	off   []int32
-	table featureTable
-	root  int // index of "root" in Labels, -1 when absent
+	keys []uint32
+	off  []int32
+	// packed holds each weight as its action in the high 16 bits and its value in the low 16
+	packed []uint32
+	table  featureTable
+	root   int // index of "root" in Labels, -1 when absent
 }
 
-// featureTable is an open-addressing hash table from feature hash to its row.
+// featureTable is an open-addressing hash table from feature hash to its row, key and row
+// side by side so that a lookup reads one cache line.
 type featureTable struct {
-	keys []uint32
-	rows []int32
-	mask uint32
+	slots []slot
+	mask  uint32
+}
+
+type slot struct {
+	key uint32
+	row int32
 }
 
 func newFeatureTable(keys []uint32) featureTable {
@@ -48,13 +55,13 @@ func newFeatureTable(keys []uint32) featureTable {
 	for size < 2*len(keys) {
 		size <<= 1
 	}
-	t := featureTable{keys: make([]uint32, size), rows: make([]int32, size), mask: uint32(size - 1)}
+	t := featureTable{slots: make([]slot, size), mask: uint32(size - 1)}
 	for r, k := range keys {
 		i := spread(k) & t.mask
-		for t.keys[i] != 0 {
+		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i], t.rows[i] = k, int32(r)
+		t.slots[i] = slot{k, int32(r)}
 	}
 	return t
 }
@@ -64,14 +71,14 @@ func spread(k uint32) uint32 { return k * 0x9e3779b1 }
 
 // find returns the row of key k, or -1.
 func (t *featureTable) find(k uint32) int32 {
-	if len(t.keys) == 0 {
+	if len(t.slots) == 0 {
 		return -1
 	}
 	i := spread(k) & t.mask
 	for {
-		switch t.keys[i] {
+		switch s := t.slots[i]; s.key {
 		case k:
-			return t.rows[i]
+			return s.row
 		case 0:
 			return -1
 		}
@@ -117,6 +124,10 @@ func (p *Parser) build() error {
 	}
 	if int(p.off[len(p.keys)]) != len(p.Val) {
 		return fmt.Errorf("the parser model's weight counts do not add up")
+	}
+	p.packed = make([]uint32, len(p.Val))
+	for k, v := range p.Val {
+		p.packed[k] = uint32(p.Act[k])<<16 | uint32(uint16(v))
 	}
 	p.table = newFeatureTable(p.keys)
 	p.root = -1
@@ -205,18 +216,20 @@ func (p *Parser) Parse(sent []model.Token) {
 	na := 1 + 2*len(p.Labels)
 	scores := make([]int32, na)
 	var fb [featureCount]uint64
+	var rb [featureCount]int32
 	for !s.done() {
 		feats := s.features(fb[:0])
-		clear(scores)
+		// all lookups first, then all sums: the memory reads of one phase overlap
+		rows := rb[:0]
 		for _, f := range feats {
-			r := p.table.find(key32(f))
-			if r < 0 {
-				continue
+			if r := p.table.find(key32(f)); r >= 0 {
+				rows = append(rows, r)
 			}
-			lo, hi := p.off[r], p.off[r+1]
-			acts, vals := p.Act[lo:hi], p.Val[lo:hi]
-			for k, a := range acts {
-				scores[a] += int32(vals[k])
+		}
+		clear(scores)
+		for _, r := range rows {
+			for _, w := range p.packed[p.off[r]:p.off[r+1]] {
+				scores[w>>16] += int32(int16(uint16(w)))
 			}
 		}
 		best, bestScore := -1, int32(0)

@@ -13,12 +13,10 @@ type parseState struct {
 	n     int
 	stack []int32
 	b     int32
-	// word, lemma, XPOS, UPOS, features and suffix hashes of nodes 0..n (n is the root)
-	w, l, p, u, f, sf []uint64
-	// commas[i] is the number of commas before word i
-	commas []int32
-	head   []int32
-	rel    []int16
+	// word, lemma, XPOS and UPOS hashes of nodes 0..n (n is the root)
+	w, l, p, u []uint64
+	head       []int32
+	rel        []int16
 	// two leftmost and two rightmost children, -1 when none
 	lc1, lc2, rc1, rc2 []int32
 	// number of left and right children and the set of their relations
@@ -35,14 +33,14 @@ var (
 func newParseState(sent []model.Token, nlabels int) *parseState {
 	n := len(sent)
 	m := n + 1
-	ints := make([]int32, 9*m)
-	hs := make([]uint64, 8*m)
+	ints := make([]int32, 7*m)
+	hs := make([]uint64, 6*m)
 	s := &parseState{
 		n: n, stack: make([]int32, 1, m),
 		w: hs[0:m], l: hs[m : 2*m], p: hs[2*m : 3*m], u: hs[3*m : 4*m],
-		ls: hs[4*m : 5*m], rs: hs[5*m : 6*m], f: hs[6*m : 7*m], sf: hs[7*m : 8*m],
+		ls: hs[4*m : 5*m], rs: hs[5*m : 6*m],
 		head: ints[0:m], lc1: ints[m : 2*m], lc2: ints[2*m : 3*m], rc1: ints[3*m : 4*m],
-		rc2: ints[4*m : 5*m], nl: ints[5*m : 6*m], nr: ints[6*m : 7*m], commas: ints[7*m : 8*m],
+		rc2: ints[4*m : 5*m], nl: ints[5*m : 6*m], nr: ints[6*m : 7*m],
 		rel: make([]int16, m),
 	}
 	for i := range m {
@@ -53,14 +51,8 @@ func newParseState(sent []model.Token, nlabels int) *parseState {
 		s.l[i] = strHash(t.Lemma)
 		s.p[i] = strHash(t.XPOS)
 		s.u[i] = strHash(t.UPOS)
-		s.f[i] = strHash(t.Feats)
-		s.sf[i] = lowerHash(suffix3(t.Form))
-		s.commas[i+1] = s.commas[i]
-		if t.Form == "," {
-			s.commas[i+1]++
-		}
 	}
-	s.w[n], s.l[n], s.p[n], s.u[n], s.f[n], s.sf[n] = rootValue, rootValue, rootValue, rootValue, rootValue, rootValue
+	s.w[n], s.l[n], s.p[n], s.u[n] = rootValue, rootValue, rootValue, rootValue
 	s.stack[0] = int32(n)
 	return s
 }
@@ -147,27 +139,6 @@ func (s *parseState) buf(k int) int32 {
 	return -1
 }
 
-// suffix3 is the last three characters of w.
-func suffix3(w string) string {
-	i := len(w)
-	for k := 0; k < 3 && i > 0; k++ {
-		_, size := utf8.DecodeLastRuneInString(w[:i])
-		i -= size
-	}
-	return w[i:]
-}
-
-// commasBetween counts the commas strictly between words a and b (a < b), 0 for the root.
-func (s *parseState) commasBetween(a, b int32) uint64 {
-	if a < 0 || b < 0 || int(a) >= s.n || int(b) >= s.n {
-		return 9
-	}
-	if a > b {
-		a, b = b, a
-	}
-	return uint64(min(s.commas[b]-s.commas[a+1], 2))
-}
-
 func strHash(v string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(v); i++ {
@@ -226,7 +197,7 @@ func nonzero(h uint64) uint64 {
 }
 
 // featureCount bounds the number of features of one configuration.
-const featureCount = 128
+const featureCount = 100
 
 func distance(a, b int32, root int) uint64 {
 	if a < 0 || b < 0 {
@@ -409,29 +380,5 @@ func (s *parseState) features(f []uint64) []uint64 {
 	add(f2(next(), s1p, s1ls))
 	add(f2(next(), b0w, b0ls))
 	add(f2(next(), b0p, b0ls))
-	// morphological features, suffixes, commas, lemmas
-	s0f, s1f, b0f := val(s.f, s0), val(s.f, s1), val(s.f, b0)
-	add(f2(next(), s0p, s0f))
-	add(f2(next(), s1p, s1f))
-	add(f2(next(), b0p, b0f))
-	add(f2(next(), s0f, b0p))
-	add(f2(next(), s0p, b0f))
-	add(f2(next(), s1f, s0p))
-	add(f1(next(), val(s.sf, s0)))
-	add(f1(next(), val(s.sf, b0)))
-	add(f2(next(), val(s.sf, b0), b0p))
-	add(f3(next(), s0p, b0p, s.commasBetween(s0, b0)))
-	add(f3(next(), s1p, s0p, s.commasBetween(s1, s0)))
-	add(f2(next(), s0l, b0p))
-	add(f2(next(), s0p, b0l))
-	add(f2(next(), s1l, s0p))
-	add(f2(next(), s1p, s0l))
-	add(f2(next(), b0w, b1w))
-	add(f3(next(), s0w, b0p, b1p))
-	add(f3(next(), s1w, s0p, b0p))
-	add(f3(next(), s1p, s0w, b0p))
-	add(f2(next(), val(s.w, s0lc1), s0p))
-	add(f2(next(), val(s.w, s0rc1), s0p))
-	add(f2(next(), val(s.w, b0lc1), b0p))
 	return f
 }

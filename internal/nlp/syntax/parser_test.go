@@ -179,8 +179,8 @@ func FuzzParse(f *testing.F) {
 // The floor is a little under the figures measured on EWT test with the embedded models
 // (docs/syntax.md); a model that falls below it has become worse.
 const (
-	ewtTestUASFloor = 0.80
-	ewtTestLASFloor = 0.76
+	ewtTestUASFloor = 0.84
+	ewtTestLASFloor = 0.81
 )
 
 func TestParserAccuracyEWTTest(t *testing.T) {
@@ -217,15 +217,25 @@ func TestParserAccuracyEWTTest(t *testing.T) {
 	}
 }
 
-func BenchmarkParse(b *testing.B) {
-	tg, p := loadTestModels(b)
-	sents, err := ReadCoNLLUFile("testdata/trees.conllu")
+// benchSentences are EWT dev's sentences when the treebank is here (a realistic spread of
+// words for the caches), else the test trees.
+func benchSentences(b *testing.B) []Sentence {
+	path := "../../../../shared/ud/en_ewt-dev.conllu.gz"
+	if _, err := os.Stat(path); err != nil {
+		path = "testdata/trees.conllu"
+	}
+	sents, err := ReadCoNLLUFile(path)
 	if err != nil {
 		b.Fatal(err)
 	}
+	return sents
+}
+
+func BenchmarkParse(b *testing.B) {
+	tg, p := loadTestModels(b)
 	var toks [][]model.Token
 	n := 0
-	for _, s := range sents {
+	for _, s := range benchSentences(b) {
 		ts := formsOnly(s.Tokens)
 		tg.Tag(ts)
 		toks = append(toks, ts)
@@ -242,10 +252,7 @@ func BenchmarkParse(b *testing.B) {
 
 func BenchmarkTagAndParse(b *testing.B) {
 	tg, p := loadTestModels(b)
-	sents, err := ReadCoNLLUFile("testdata/trees.conllu")
-	if err != nil {
-		b.Fatal(err)
-	}
+	sents := benchSentences(b)
 	n := 0
 	for _, s := range sents {
 		n += len(s.Tokens)
