@@ -212,7 +212,7 @@ func (p *Parser) Parse(sent []model.Token) {
 	if len(sent) == 0 {
 		return
 	}
-	s := newParseState(sent, len(p.Labels))
+	s := newParseState(sent)
 	na := 1 + 2*len(p.Labels)
 	scores := make([]int32, na)
 	var fb [featureCount]uint64

@@ -30,7 +30,7 @@ var (
 	rootValue = strHash("\x00root")
 )
 
-func newParseState(sent []model.Token, nlabels int) *parseState {
+func newParseState(sent []model.Token) *parseState {
 	n := len(sent)
 	m := n + 1
 	ints := make([]int32, 7*m)

@@ -83,7 +83,7 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 			toks := use[si].Tokens
 			n := len(toks)
 			gh, gr := goldArcs(toks, index)
-			s := newParseState(toks, len(labels))
+			s := newParseState(toks)
 			inStack := make([]bool, n+1)
 			inStack[n] = true
 			for !s.done() {
