@@ -127,7 +127,7 @@ func TestMergeRepeats(t *testing.T) {
 
 // addTimes dates the weekdays of a test text in the week of 2026-01-12.
 func addTimes(doc *model.Document) {
-	days := map[string]string{"Monday": "2026-01-12", "Tuesday": "2026-01-13", "Friday": "2026-01-16"}
+	days := map[string]string{"Monday": "2026-01-12", "Tuesday": "2026-01-13", "Friday": "2026-01-16", "June": "2026-06"}
 	for day, value := range days {
 		for off := 0; ; {
 			i := strings.Index(doc.Text[off:], day)
@@ -140,4 +140,31 @@ func addTimes(doc *model.Document) {
 		}
 	}
 	slices.SortFunc(doc.Times, func(a, b model.Time) int { return a.Start - b.Start })
+}
+
+// A time inside the infinitive that follows an agreement or an intent dates what was agreed
+// ("to meet again in June"), not the agreement: the event keeps the date of its own words.
+func TestContentTimeDoesNotDate(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct{ text, want string }{
+		{"Russia and Iran agreed to meet again in June.", "2026-01-16"},
+		{"Russia and Iran agreed on Tuesday to meet again in June.", "2026-01-13"},
+		{"Russia and Iran agreed in June to meet again.", "2026-06"},
+		{"Russia attacked Ukraine on Tuesday to gain ground before June.", "2026-01-13"},
+		{"Russia attacked Ukraine in June.", "2026-06"},
+	}
+	for _, tc := range tests {
+		doc := buildDoc(tc.text, testActors...)
+		addTimes(doc)
+		c.Annotate(doc)
+		if len(doc.Events) == 0 {
+			t.Errorf("%q: no event", tc.text)
+			continue
+		}
+		for _, e := range doc.Events {
+			if e.Date.Value != tc.want {
+				t.Errorf("%q: %s dated %s (%q), want %s", tc.text, e.Type, e.Date.Value, e.Date.Text, tc.want)
+			}
+		}
+	}
 }
