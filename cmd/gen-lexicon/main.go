@@ -55,17 +55,22 @@ func run(o cameo.Options, cameoPath, ploverPath, reviewPath, scoresPath, outPath
 		return err
 	}
 	rows, stats := cameo.Convert(dict, table, o)
-	w := io.Writer(os.Stdout)
-	if outPath != "" {
+	if outPath == "" {
+		if err := cameo.Write(os.Stdout, rows); err != nil {
+			return fmt.Errorf("writing the patterns: %w", err)
+		}
+	} else {
 		f, err := os.Create(outPath)
 		if err != nil {
 			return fmt.Errorf("creating the pattern file: %w", err)
 		}
-		defer f.Close()
-		w = f
-	}
-	if err := cameo.Write(w, rows); err != nil {
-		return fmt.Errorf("writing the pattern file: %w", err)
+		err = cameo.Write(f, rows)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("writing the pattern file %s: %w", outPath, err)
+		}
 	}
 	slog.Info("patterns written", "patterns", len(rows), "dropped_by_review", stats.Reviewed,
 		"no_plover_type", stats.Unmapped, "inexpressible", stats.Skipped)

@@ -13,9 +13,9 @@ import (
 	"github.com/tidings-news/tidings/internal/nlp/syntax"
 )
 
-// loadParser returns the dependency parser, or nil when there is none.
+// loadParser returns the embedded dependency parser.
 func loadParser() (syntax.DepParser, error) {
-	return nil, nil
+	return syntax.LoadParser()
 }
 
 func runParse(ctx context.Context, e *env, args []string) error {

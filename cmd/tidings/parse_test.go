@@ -17,9 +17,10 @@ func TestParse(t *testing.T) {
 		code int
 	}{
 		{"text", []string{"-"}, "Putin didn't call. He wrote.",
-			[]string{"# text = Putin didn't call.", "2\tdid\tdo\tAUX\tVBD", "3\tn't\tnot\tPART\tRB", "SpaceAfter=No", "# sent_id = 2"}, 0},
+			[]string{"# text = Putin didn't call.", "2\tdid\tdo\tAUX\tVBD", "3\tn't\tnot\tPART\tRB", "SpaceAfter=No", "# sent_id = 2",
+				"\t4\tnsubj\t", "\t4\taux\t", "\t0\troot\t"}, 0},
 		{"conllu", []string{"--conllu", "-"}, "# text = They won\n1\tThey\t_\t_\t_\t_\t0\troot\t_\t_\n2\twon\t_\t_\t_\t_\t1\tdep\t_\t_\n\n",
-			[]string{"1\tThey\tthey\tPRON\tPRP", "2\twon\twin\tVERB\tVBD"}, 0},
+			[]string{"1\tThey\tthey\tPRON\tPRP", "2\twon\twin\tVERB\tVBD", "\t2\tnsubj\t", "\t0\troot\t"}, 0},
 		{"no argument", nil, "", nil, 2},
 		{"missing file", []string{"/nonexistent/file.txt"}, "", nil, 1},
 	}

@@ -33,7 +33,7 @@ const (
 // serveFlags are the flags serve and demo share.
 type serveFlags struct {
 	addr, token, tokenFile string
-	openWrites             bool
+	openWrites, hsts       bool
 }
 
 func (sf *serveFlags) register(fs *flag.FlagSet) {
@@ -41,6 +41,7 @@ func (sf *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&sf.token, "token", "", "the bearer `TOKEN` every write (POST /api/articles) requires, at least 16 characters (default $TIDINGS_TOKEN); without one, writes are refused")
 	fs.StringVar(&sf.tokenFile, "token-file", "", "read the bearer token from `FILE` (kept out of the process list)")
 	fs.BoolVar(&sf.openWrites, "allow-unauthenticated-writes", false, "accept writes without a token; only on a loopback --addr")
+	fs.BoolVar(&sf.hsts, "hsts", false, "send Strict-Transport-Security (HTTPS only, for a year); only when browsers reach the server through HTTPS, such as a TLS proxy in front")
 }
 
 // security checks the flags' token and write policy against the address.
@@ -52,7 +53,7 @@ func (sf *serveFlags) security() (httpsec.Options, error) {
 	if sf.openWrites && token == "" && !httpsec.Loopback(sf.addr) {
 		return httpsec.Options{}, usageError{fmt.Errorf("--allow-unauthenticated-writes needs a loopback --addr such as 127.0.0.1:8080, not %s: give a token to accept writes from other machines", sf.addr)}
 	}
-	return httpsec.Options{Token: token, AllowUnauthenticatedWrites: sf.openWrites && token == ""}, nil
+	return httpsec.Options{Token: token, AllowUnauthenticatedWrites: sf.openWrites && token == "", HSTS: sf.hsts}, nil
 }
 
 func runServe(ctx context.Context, e *env, args []string) error {
@@ -123,7 +124,7 @@ func siteHandler(st store.Store, ann api.Annotator, sec httpsec.Options, log *sl
 		return resp.Input(u), nil
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(st, api.Options{Token: sec.Token, OpenWrites: sec.AllowUnauthenticatedWrites, Annotator: ann, Fetch: fetch, Logger: log}))
+	mux.Handle("/api/", api.New(st, api.Options{Annotator: ann, Fetch: fetch, Logger: log}))
 	mux.Handle("/", pages)
 	return logRequests(log, httpsec.Handler(mux, sec)), nil
 }

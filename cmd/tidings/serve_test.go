@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"io"
 	"log/slog"
 	"net"
@@ -155,6 +156,43 @@ func TestSiteEndToEnd(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
 			t.Errorf("GET %s: status %d, body lacks %q", path, resp.StatusCode, want)
+		}
+	}
+}
+
+// TestServeHSTSFlag checks --hsts is off unless given and, given, puts
+// Strict-Transport-Security on the site's answers.
+func TestServeHSTSFlag(t *testing.T) {
+	st, p := siteStore(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"--hsts"}, httpsec.StrictTransportSecurity},
+		{[]string{"--hsts=false"}, ""},
+	} {
+		var sf serveFlags
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		sf.register(fs)
+		if err := fs.Parse(tt.args); err != nil {
+			t.Fatal(err)
+		}
+		sec, err := sf.security()
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := siteHandler(st, p, sec, log)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range []string{"/", "/api/stats"} {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+			if got := rec.Header().Get("Strict-Transport-Security"); got != tt.want {
+				t.Errorf("%q GET %s: Strict-Transport-Security = %q, want %q", tt.args, path, got, tt.want)
+			}
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/tidings-news/tidings/internal/api"
+	"github.com/tidings-news/tidings/internal/httpsec"
 	"github.com/tidings-news/tidings/internal/model"
 	"github.com/tidings-news/tidings/internal/store"
 	"github.com/tidings-news/tidings/internal/store/sqlite"
@@ -30,7 +31,15 @@ type fixture struct {
 	seedID  string
 }
 
+// newFixture serves the API over the fixtures, with no guard in front.
 func newFixture(t testing.TB, opts api.Options) *fixture {
+	t.Helper()
+	return newGuardedFixture(t, opts, nil)
+}
+
+// newGuardedFixture serves the API behind httpsec.Guard with sec, as the site serves it; nil
+// serves it unguarded.
+func newGuardedFixture(t testing.TB, opts api.Options, sec *httpsec.Options) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "api.db"), sqlite.Options{})
@@ -56,6 +65,9 @@ func newFixture(t testing.TB, opts api.Options) *fixture {
 		opts.Annotator = noAnnotations{}
 	}
 	f.handler = api.New(st, opts)
+	if sec != nil {
+		f.handler = httpsec.Guard(f.handler, *sec)
+	}
 	f.srv = httptest.NewServer(f.handler)
 	t.Cleanup(f.srv.Close)
 	return f
@@ -186,6 +198,9 @@ func TestFilters(t *testing.T) {
 		{"/api/events?to=2026-01-16", "events", 200, 3},
 		{"/api/events?article=nonesuch", "events", 200, 0},
 		{"/api/events?type=BOMBARD", "", 400, 0},
+		{"/api/events?type=threaten,%20COERCE", "events", 200, 1},
+		{"/api/events?type=THREATEN,BOMBARD", "", 400, 0},
+		{"/api/events?type=,,", "events", 200, 5},
 		{"/api/events?certainty=sure", "", 400, 0},
 		{"/api/events?from=yesterday", "", 400, 0},
 		{"/api/events?from=2026-02-01&to=2026-01-01", "", 400, 0},
@@ -271,6 +286,7 @@ func TestErrors(t *testing.T) {
 		{"DELETE", "/api/articles", 405},
 		{"PUT", "/api/events", 405},
 		{"POST", "/api/articles/" + "x", 405},
+		{"POST", "/api/export", 405},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
@@ -288,13 +304,13 @@ func TestErrors(t *testing.T) {
 func TestWritesNeedToken(t *testing.T) {
 	body := `{"text":"Iran protests spread\n\nProtesters marched in Tehran on Monday.","published":"2026-01-12"}`
 	t.Run("no token configured", func(t *testing.T) {
-		f := newFixture(t, api.Options{})
+		f := newGuardedFixture(t, api.Options{}, &httpsec.Options{})
 		code, m := f.do(t, "POST", "/api/articles", "application/json", "anything", strings.NewReader(body))
 		if code != http.StatusForbidden {
 			t.Errorf("status %d, want 403: %v", code, m)
 		}
 	})
-	f := newFixture(t, api.Options{Token: "s3cret", MaxBodyBytes: 4096})
+	f := newGuardedFixture(t, api.Options{MaxBodyBytes: 4096}, &httpsec.Options{Token: "s3cret"})
 	tests := []struct {
 		name, token, ct, body string
 		status                int

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/tidings-news/tidings/internal/api"
+	"github.com/tidings-news/tidings/internal/httpsec"
+	"github.com/tidings-news/tidings/internal/store"
 )
 
 func FuzzParams(f *testing.F) {
@@ -35,7 +37,12 @@ func FuzzParams(f *testing.F) {
 		if !from.IsZero() && !to.IsZero() && to.Before(from) {
 			t.Fatalf("accepted to %v before from %v", to, from)
 		}
-		if typ != "" && !api.IsEventType(typ) || cert != "" && !api.IsCertainty(cert) {
+		for _, ty := range store.SplitList(typ) {
+			if !api.IsEventType(ty) {
+				t.Fatalf("accepted type %q in %q", ty, typ)
+			}
+		}
+		if cert != "" && !api.IsCertainty(cert) {
 			t.Fatalf("accepted type %q certainty %q", typ, cert)
 		}
 		if len(q) > 300 || iv != "day" && iv != "week" {
@@ -52,11 +59,11 @@ func FuzzPostArticle(f *testing.F) {
 	f.Add("text/html", "<html><body><p>hi</p></body></html>")
 	f.Add("application/json", `{"url":"http://[::1"}`)
 	f.Add("multipart/form-data; boundary=x", "--x--")
-	fx := newFixture(f, api.Options{Token: "t", MaxBodyBytes: 1 << 16})
+	fx := newGuardedFixture(f, api.Options{MaxBodyBytes: 1 << 16}, &httpsec.Options{Token: "0123456789abcdef"})
 	f.Fuzz(func(t *testing.T, ct, body string) {
 		req := httptest.NewRequest("POST", "/api/articles", strings.NewReader(body))
 		req.Header.Set("Content-Type", ct)
-		req.Header.Set("Authorization", "Bearer t")
+		req.Header.Set("Authorization", "Bearer 0123456789abcdef")
 		rec := httptest.NewRecorder()
 		fx.handler.ServeHTTP(rec, req)
 		switch rec.Code {

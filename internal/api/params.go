@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/store"
 )
 
 // maxParamLen bounds any one query parameter, so that no request makes unbounded work.
@@ -126,14 +127,17 @@ func (p *Params) Page(def int) (limit, offset int) {
 	return p.Int("limit", def, 1, MaxLimit), p.Int("offset", 0, 0, 1<<30)
 }
 
-// EventType returns the type parameter, checked against the PLOVER types.
+// EventType returns the type parameter, a PLOVER type or several separated by commas, each
+// checked, upper-cased and joined by commas.
 func (p *Params) EventType(name string) string {
-	t := p.Upper(name)
-	if t != "" && !IsEventType(t) {
-		p.fail("%s: %q is not a PLOVER event type (AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT)", name, t)
-		return ""
+	types := store.SplitList(p.Upper(name))
+	for _, t := range types {
+		if !IsEventType(t) {
+			p.fail("%s: %q is not a PLOVER event type (AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT; several separated by commas)", name, t)
+			return ""
+		}
 	}
-	return t
+	return strings.Join(types, ",")
 }
 
 // Certainty returns the certainty parameter, checked.

@@ -18,6 +18,7 @@ var Columns = []string{
 	"type", "mode", "score", "certainty", "attributed_to", "trigger",
 	"article_id", "article_url", "article_title", "published",
 	"sentence", "sentence_start", "sentence_end", "trigger_start", "trigger_end",
+	"group_id", "mentions",
 }
 
 // listSep joins the several actors of one side in a cell.
@@ -61,6 +62,9 @@ func (c *csvWriter) Write(it store.ExportItem) error {
 		for i, n := range []int{ss, se, ts, te} {
 			c.row[21+i] = strconv.Itoa(n)
 		}
+		g := groupOf(it, e)
+		c.row[25] = Cell(g.ID)
+		c.row[26] = strconv.Itoa(g.Mentions)
 		if err := c.w.Write(c.row); err != nil {
 			return fmt.Errorf("writing CSV: %w", err)
 		}

@@ -99,8 +99,24 @@ func TestDemoRoundTrip(t *testing.T) {
 		t.Fatalf("header %q", recs[0])
 	}
 	var got []string
+	rows := map[string]int{}
+	mentions := map[string]string{}
 	for _, r := range recs[1:] {
 		got = append(got, r[0])
+		g, n := r[len(r)-2], r[len(r)-1]
+		if g == "" {
+			t.Errorf("row %s has no group", r[0])
+		}
+		if m, ok := mentions[g]; ok && m != n {
+			t.Errorf("group %s: rows say %s and %s mentions", g, m, n)
+		}
+		rows[g]++
+		mentions[g] = n
+	}
+	for g, n := range rows {
+		if strconv.Itoa(n) != mentions[g] {
+			t.Errorf("group %s: %d rows, the store counts %s mentions", g, n, mentions[g])
+		}
 	}
 	sort.Strings(got)
 	if !slices.Equal(got, want) {

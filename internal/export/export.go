@@ -125,3 +125,12 @@ func eventDay(doc *model.Document, e model.Event) string {
 
 // recordID names an event uniquely across the store: the article's id and the event's.
 func recordID(doc *model.Document, e model.Event) string { return doc.ID + "-" + e.ID }
+
+// groupOf returns the cross-article group of event e of the item; an event the item gives no
+// group for is a group of its own, with no id.
+func groupOf(it store.ExportItem, e model.Event) store.EventGroup {
+	if g, ok := it.Groups[e.ID]; ok && g.Mentions > 0 {
+		return g
+	}
+	return store.EventGroup{Mentions: 1}
+}

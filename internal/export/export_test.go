@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,7 +80,8 @@ func sample() store.ExportItem {
 			Date: model.EventDate{Value: "2026-W03"}, Certainty: "asserted", Score: -2.5,
 			Sentence: at("Iran accused the United States of a plot."), Trigger: at("accused")}},
 	}
-	return store.ExportItem{Doc: doc, Events: doc.Events}
+	return store.ExportItem{Doc: doc, Events: doc.Events,
+		Groups: map[string]store.EventGroup{"e1": {ID: "9f2c4a1b7d3e5f60", Mentions: 3}}}
 }
 
 func write(t *testing.T, format string, items ...store.ExportItem) string {
@@ -117,10 +120,56 @@ func TestCSV(t *testing.T) {
 		"type": "ACCUSE", "mode": "allege", "score": "-2.5", "certainty": "asserted", "trigger": "accused",
 		"article_title": "'=cmd|' /C calc'!A0", "sentence": "Iran accused the United States of a plot.",
 		"sentence_start": "12", "sentence_end": "53", "trigger_start": "17", "trigger_end": "24",
+		"group_id": "9f2c4a1b7d3e5f60", "mentions": "3",
 	}
 	for k, v := range want {
 		if row[k] != v {
 			t.Errorf("%s = %q, want %q", k, row[k], v)
+		}
+	}
+}
+
+// TestGroupColumns checks the group columns come last, after the columns exports had before
+// them, and what an event with no known group gets.
+func TestGroupColumns(t *testing.T) {
+	if n := len(Columns); n < 2 || Columns[n-2] != "group_id" || Columns[n-1] != "mentions" || Columns[n-3] != "trigger_end" {
+		t.Errorf("columns end %q, want trigger_end, group_id, mentions", Columns[max(0, len(Columns)-3):])
+	}
+	tests := []struct {
+		name   string
+		groups map[string]store.EventGroup
+		want   store.EventGroup
+	}{
+		{"known", map[string]store.EventGroup{"e1": {ID: "g", Mentions: 2}}, store.EventGroup{ID: "g", Mentions: 2}},
+		{"none", nil, store.EventGroup{Mentions: 1}},
+		{"another event's", map[string]store.EventGroup{"e2": {ID: "g", Mentions: 2}}, store.EventGroup{Mentions: 1}},
+	}
+	for _, tc := range tests {
+		it := sample()
+		it.Groups = tc.groups
+		recs, err := csv.NewReader(strings.NewReader(write(t, CSV, it))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		row := recs[1]
+		if got := []string{row[len(row)-2], row[len(row)-1]}; got[0] != tc.want.ID || got[1] != strconv.Itoa(tc.want.Mentions) {
+			t.Errorf("%s: CSV group_id, mentions = %q, want %q, %d", tc.name, got, tc.want.ID, tc.want.Mentions)
+		}
+		var rec Record
+		if err := json.Unmarshal([]byte(write(t, PLOVER, it)), &rec); err != nil {
+			t.Fatal(err)
+		}
+		if rec.GroupID != tc.want.ID || rec.Mentions != tc.want.Mentions {
+			t.Errorf("%s: PLOVER group_id, mentions = %q, %d, want %q, %d", tc.name, rec.GroupID, rec.Mentions, tc.want.ID, tc.want.Mentions)
+		}
+		var line struct {
+			Groups []Group `json:"event_groups"`
+		}
+		if err := json.Unmarshal([]byte(write(t, JSONL, it)), &line); err != nil {
+			t.Fatal(err)
+		}
+		if want := []Group{{Event: "e1", GroupID: tc.want.ID, Mentions: tc.want.Mentions}}; !slices.Equal(line.Groups, want) {
+			t.Errorf("%s: JSON Lines event_groups = %+v, want %+v", tc.name, line.Groups, want)
 		}
 	}
 }
@@ -154,6 +203,28 @@ func TestJSONL(t *testing.T) {
 	}
 	if doc.ID != "abc" || len(doc.Events) != 1 || doc.Events[0].Trigger != sample().Doc.Events[0].Trigger {
 		t.Errorf("document did not survive: %+v", doc)
+	}
+	// the document's own members come first, as extract prints them, event_groups last
+	var plain bytes.Buffer
+	enc := json.NewEncoder(&plain)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(sample().Doc); err != nil {
+		t.Fatal(err)
+	}
+	head := strings.TrimSuffix(strings.TrimSpace(plain.String()), "}")
+	if want := head + `,"event_groups":[{"event":"e1","group_id":"9f2c4a1b7d3e5f60","mentions":3}]}`; lines[0] != want {
+		t.Errorf("line\n%s\nwant\n%s", lines[0], want)
+	}
+}
+
+func TestJSONLEmptyDocument(t *testing.T) {
+	out := write(t, JSONL, store.ExportItem{Doc: &model.Document{}})
+	var v map[string]any
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("%q: %v", out, err)
+	}
+	if g, ok := v["event_groups"].([]any); !ok || len(g) != 0 {
+		t.Errorf("event_groups = %v, want []", v["event_groups"])
 	}
 }
 

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -39,12 +40,60 @@ func (l jsonLines) Close() error {
 }
 
 // documents writes each article's whole document, as `tidings extract` prints it plus its
-// stored id.
-type documents struct{ jsonLines }
+// stored id, followed by the cross-article group of each of its events.
+type documents struct {
+	jsonLines
+	// doc holds one document's JSON while its groups are added
+	doc    bytes.Buffer
+	docEnc *json.Encoder
+}
 
-func newJSONL(w io.Writer) *documents { return &documents{newLines(w)} }
+func newJSONL(w io.Writer) *documents {
+	d := &documents{jsonLines: newLines(w)}
+	d.docEnc = json.NewEncoder(&d.doc)
+	d.docEnc.SetEscapeHTML(false)
+	return d
+}
 
-func (d *documents) Write(it store.ExportItem) error { return d.put(it.Doc) }
+// Group is the cross-article group of one event of a JSON Lines document.
+type Group struct {
+	// Event is the event's id in its document.
+	Event    string `json:"event"`
+	GroupID  string `json:"group_id,omitempty"`
+	Mentions int    `json:"mentions"`
+}
+
+func (d *documents) Write(it store.ExportItem) error {
+	d.doc.Reset()
+	if err := d.docEnc.Encode(it.Doc); err != nil {
+		return fmt.Errorf("writing JSON Lines: article %q: %w", it.Doc.ID, err)
+	}
+	b := bytes.TrimRight(d.doc.Bytes(), " \n")
+	if len(b) < 2 || b[len(b)-1] != '}' {
+		return fmt.Errorf("writing JSON Lines: article %q is not a JSON object", it.Doc.ID)
+	}
+	groups := make([]Group, len(it.Doc.Events))
+	for i, e := range it.Doc.Events {
+		g := groupOf(it, e)
+		groups[i] = Group{Event: e.ID, GroupID: g.ID, Mentions: g.Mentions}
+	}
+	// the document's members, then event_groups
+	d.b.Write(b[:len(b)-1])
+	if len(bytes.TrimSpace(b[1:len(b)-1])) > 0 {
+		d.b.WriteByte(',')
+	}
+	d.b.WriteString(`"event_groups":`)
+	d.doc.Reset()
+	if err := d.docEnc.Encode(groups); err != nil {
+		return fmt.Errorf("writing JSON Lines: article %q: %w", it.Doc.ID, err)
+	}
+	d.b.Write(bytes.TrimRight(d.doc.Bytes(), "\n"))
+	// a failed write sticks to the bufio.Writer: the last one reports it
+	if _, err := d.b.WriteString("}\n"); err != nil {
+		return fmt.Errorf("writing JSON Lines: %w", err)
+	}
+	return nil
+}
 
 // plover writes one PLOVER record per event.
 type plover struct{ jsonLines }
@@ -71,6 +120,9 @@ type Record struct {
 	Certainty  string   `json:"certainty"`
 	Attributed string   `json:"attributed_to,omitempty"`
 	DateValue  string   `json:"date_value,omitempty"`
+	// GroupID and Mentions are the CSV group_id and mentions.
+	GroupID  string `json:"group_id,omitempty"`
+	Mentions int    `json:"mentions"`
 }
 
 // Entity is one actor or recipient.
@@ -103,8 +155,8 @@ type CiteInfo struct {
 	Published string `json:"published,omitempty"`
 }
 
-// RecordOf returns the PLOVER record of event e of doc.
-func RecordOf(doc *model.Document, e model.Event) Record {
+// RecordOf returns the PLOVER record of event e of doc, in the cross-article group g.
+func RecordOf(doc *model.Document, e model.Event, g store.EventGroup) Record {
 	r := runes{doc.Text}
 	start, end := r.span(e.Sentence)
 	rec := Record{
@@ -117,6 +169,7 @@ func RecordOf(doc *model.Document, e model.Event) Record {
 		CiteInfo:   CiteInfo{Corpus: "tidings", Citation: doc.ID, URL: doc.URL, Title: doc.Title, Published: doc.Published},
 		Coder:      "tidings",
 		Certainty:  e.Certainty, Attributed: e.AttributedTo, DateValue: e.Date.Value,
+		GroupID: g.ID, Mentions: g.Mentions,
 	}
 	if e.Mode != "" {
 		rec.Mode = append(rec.Mode, e.Mode)
@@ -141,7 +194,7 @@ func entities(doc *model.Document, ids []string) []Entity {
 
 func (p *plover) Write(it store.ExportItem) error {
 	for _, e := range it.Events {
-		if err := p.put(RecordOf(it.Doc, e)); err != nil {
+		if err := p.put(RecordOf(it.Doc, e, groupOf(it, e))); err != nil {
 			return err
 		}
 	}

@@ -33,16 +33,38 @@ type Options struct {
 	// AllowUnauthenticatedWrites lets writes through without a token when Token is empty.
 	// Callers set it only for a server listening on loopback (see Loopback).
 	AllowUnauthenticatedWrites bool
+	// HSTS sends the Strict-Transport-Security header (StrictTransportSecurity) with every answer. Set it only when browsers reach
+	// the server over HTTPS (a TLS proxy in front): they then refuse plain HTTP to the host
+	// for a year.
+	HSTS bool
 }
 
-// Handler wraps next with the security headers, the cross-origin protection for browsers and
-// the token guard, in that order: even a refused request gets the headers.
+// StrictTransportSecurity is the Strict-Transport-Security value Options.HSTS sends: HTTPS
+// only, for a year (RFC 6797), for this host alone, since the server cannot know what else
+// its domain serves.
+const StrictTransportSecurity = "max-age=31536000"
+
+// Handler wraps next with the security headers (Strict-Transport-Security too when
+// opts.HSTS is set), the cross-origin protection for browsers and the token guard, in that
+// order: even a refused request gets the headers.
 func Handler(next http.Handler, opts Options) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, "cross-origin request refused: writes are only accepted from this site's own pages or from clients outside a browser")
 	}))
-	return Headers(cop.Handler(Guard(next, opts)))
+	h := Headers(cop.Handler(Guard(next, opts)))
+	if opts.HSTS {
+		h = hsts(h)
+	}
+	return h
+}
+
+// hsts sets Strict-Transport-Security on every answer of next.
+func hsts(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Strict-Transport-Security", StrictTransportSecurity)
+		next.ServeHTTP(w, r)
+	})
 }
 
 // Headers sets the security headers on every answer of next.

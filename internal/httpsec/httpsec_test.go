@@ -91,6 +91,29 @@ func TestHeaders(t *testing.T) {
 	}
 }
 
+func TestHSTS(t *testing.T) {
+	tests := []struct {
+		name   string
+		opts   httpsec.Options
+		method string
+		want   string
+	}{
+		{"off by default", httpsec.Options{Token: token}, "GET", ""},
+		{"on", httpsec.Options{Token: token, HSTS: true}, "GET", httpsec.StrictTransportSecurity},
+		{"on a refused write too", httpsec.Options{Token: token, HSTS: true}, "POST", httpsec.StrictTransportSecurity},
+	}
+	for _, tt := range tests {
+		rec := httptest.NewRecorder()
+		httpsec.Handler(ok, tt.opts).ServeHTTP(rec, httptest.NewRequest(tt.method, "/", nil))
+		if got := rec.Header().Get("Strict-Transport-Security"); got != tt.want {
+			t.Errorf("%s: Strict-Transport-Security = %q, want %q (status %d)", tt.name, got, tt.want, rec.Code)
+		}
+	}
+	if !strings.HasPrefix(httpsec.StrictTransportSecurity, "max-age=") {
+		t.Errorf("StrictTransportSecurity %q has no max-age", httpsec.StrictTransportSecurity)
+	}
+}
+
 // A browser on another site cannot make a write even with a token it somehow holds; a
 // same-origin browser request and a client outside a browser can.
 func TestCrossOrigin(t *testing.T) {

@@ -200,6 +200,15 @@ type Event struct {
 	Trigger  Span
 	// Score is the PLOVER conflict-cooperation score, from -10 (most conflictual) to 10.
 	Score float64
+	// Mentions lists the further sentences of the article that report the same event (same
+	// type, actors and date), in text order; Sentence and Trigger are the first.
+	Mentions []EventMention
+}
+
+// EventMention is one further report of an event: its sentence and trigger.
+type EventMention struct {
+	Sentence Span
+	Trigger  Span
 }
 
 // EventDate is the date of an event and the words that gave it.

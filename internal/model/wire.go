@@ -68,6 +68,15 @@ type wireEvent struct {
 	Evidence     string   `json:"evidence"`
 	TriggerText  string   `json:"trigger_text"`
 	Score        float64  `json:"score"`
+	// Mentions is absent when the event is reported once.
+	Mentions []wireEventMention `json:"mentions,omitempty"`
+}
+
+type wireEventMention struct {
+	Sentence    Span   `json:"sentence"`
+	Trigger     Span   `json:"trigger"`
+	Evidence    string `json:"evidence"`
+	TriggerText string `json:"trigger_text"`
 }
 
 type wireDate struct {
@@ -234,14 +243,21 @@ func (d *Document) wire(o *offsets) wireDoc {
 		if tgt == nil {
 			tgt = []string{}
 		}
-		w.Events = append(w.Events, wireEvent{
+		we := wireEvent{
 			ID: e.ID, Type: e.Type, Mode: e.Mode, Source: src, Target: tgt,
 			Date:      wireDate{Value: nullable(e.Date.Value), Text: e.Date.Text},
 			Certainty: e.Certainty, AttributedTo: e.AttributedTo,
 			Sentence: o.spanOut(e.Sentence), Trigger: o.spanOut(e.Trigger),
 			Evidence: o.slice(e.Sentence), TriggerText: o.slice(e.Trigger),
 			Score: e.Score,
-		})
+		}
+		for _, m := range e.Mentions {
+			we.Mentions = append(we.Mentions, wireEventMention{
+				Sentence: o.spanOut(m.Sentence), Trigger: o.spanOut(m.Trigger),
+				Evidence: o.slice(m.Sentence), TriggerText: o.slice(m.Trigger),
+			})
+		}
+		w.Events = append(w.Events, we)
 	}
 	w.Quotes = appendWireQuotes(w.Quotes, d.Quotes, o)
 	w.Reported = appendWireQuotes(w.Reported, d.Reported, o)
@@ -293,12 +309,16 @@ func (d *Document) UnmarshalJSON(data []byte) error {
 		d.Actors = append(d.Actors, na)
 	}
 	for _, e := range w.Events {
-		d.Events = append(d.Events, Event{
+		ne := Event{
 			ID: e.ID, Type: e.Type, Mode: e.Mode, Source: e.Source, Target: e.Target,
 			Date:      EventDate{Value: deref(e.Date.Value), Text: e.Date.Text},
 			Certainty: e.Certainty, AttributedTo: e.AttributedTo,
 			Sentence: o.spanIn(e.Sentence), Trigger: o.spanIn(e.Trigger), Score: e.Score,
-		})
+		}
+		for _, m := range e.Mentions {
+			ne.Mentions = append(ne.Mentions, EventMention{Sentence: o.spanIn(m.Sentence), Trigger: o.spanIn(m.Trigger)})
+		}
+		d.Events = append(d.Events, ne)
 	}
 	d.Quotes = readWireQuotes(w.Quotes, o)
 	d.Reported = readWireQuotes(w.Reported, o)

@@ -30,7 +30,10 @@ func TestWireRoundTrip(t *testing.T) {
 			},
 		}},
 		Quotes: []Quote{{Span: at(text, "“a good talk,”"), Text: "a good talk,"}},
-		Times:  []Time{},
+		Events: []Event{{ID: "e1", Type: "CONSULT", Source: []string{"a1"}, Target: []string{},
+			Sentence: Span{Start: 0, End: len(text)}, Trigger: at(text, "met"),
+			Mentions: []EventMention{{Sentence: Span{Start: 0, End: len(text)}, Trigger: at(text, "talk")}}}},
+		Times: []Time{},
 	}
 	data, err := json.Marshal(doc)
 	if err != nil {
@@ -65,6 +68,12 @@ func TestWireRoundTrip(t *testing.T) {
 	}
 	if !reflect.DeepEqual(back.Actors, doc.Actors) {
 		t.Errorf("actors after the round trip:\n%+v\nwant\n%+v", back.Actors, doc.Actors)
+	}
+	if !reflect.DeepEqual(back.Events, doc.Events) {
+		t.Errorf("events after the round trip:\n%+v\nwant\n%+v", back.Events, doc.Events)
+	}
+	if !strings.Contains(string(data), `"mentions":[{"sentence":{"start":0,"end":57},"trigger":{"start":42,"end":46},"evidence":`) {
+		t.Errorf("event mentions not written in code points: %s", data)
 	}
 	if back.Quotes[0].Span != doc.Quotes[0].Span {
 		t.Errorf("quote span %v, want %v", back.Quotes[0].Span, doc.Quotes[0].Span)

@@ -23,9 +23,9 @@ type Config struct {
 	Reader reader.Options
 	// ActorFiles are user lexicons added to the embedded actor gazetteers.
 	ActorFiles []string
-	// Tags has the syntax stage tag, lemmatise and give features to every token; without it
-	// the stage only tokenises. Tagging costs several times the rest of the annotation
-	// (docs/syntax.md), and no annotator reads the tags yet.
+	// Tags has the syntax stage tag, lemmatise, give features to and parse every sentence;
+	// without it the stage only tokenises. Tagging and parsing cost several times the rest
+	// of the annotation (docs/syntax.md), and no annotator reads them yet.
 	Tags bool
 }
 
@@ -46,14 +46,20 @@ func New(cfg Config) (*Pipeline, error) {
 		return nil, fmt.Errorf("loading event patterns: %w", err)
 	}
 	var tagger *syntax.Tagger
+	var opts syntax.Options
 	if cfg.Tags {
 		if tagger, err = syntax.LoadTagger(); err != nil {
 			return nil, fmt.Errorf("loading the part-of-speech tagger: %w", err)
 		}
+		parser, err := syntax.LoadParser()
+		if err != nil {
+			return nil, fmt.Errorf("loading the dependency parser: %w", err)
+		}
+		opts.Parser = parser
 	}
 	return &Pipeline{cfg: cfg, annotators: []nlp.Annotator{
 		sentence.New(),
-		syntax.NewAnnotator(tagger, syntax.Options{}),
+		syntax.NewAnnotator(tagger, opts),
 		timex.New(),
 		actors,
 		quote.New(),

@@ -36,6 +36,7 @@ func TestTokensViewOffsets(t *testing.T) {
 	seen := map[string]bool{}
 	for i, sent := range w.Tokens {
 		prev := w.Sentences[i].Start
+		roots := 0
 		for _, tk := range sent {
 			if tk.Start < prev || tk.End <= tk.Start || tk.End > w.Sentences[i].End {
 				t.Fatalf("sentence %d: token %q at [%d, %d) out of place", i, tk.Form, tk.Start, tk.End)
@@ -46,11 +47,16 @@ func TestTokensViewOffsets(t *testing.T) {
 			if tk.UPOS == "" || tk.XPOS == "" || tk.Lemma == "" {
 				t.Errorf("token %q has no tags or lemma", tk.Form)
 			}
-			if (tk.Head == nil) != (tk.Rel == nil) {
-				t.Errorf("token %q: head %v, rel %v: both or neither", tk.Form, tk.Head, tk.Rel)
+			if tk.Head == nil || tk.Rel == nil || *tk.Head < -1 || *tk.Head >= len(sent) {
+				t.Errorf("token %q: head %v, rel %v: want a head in the sentence and a relation", tk.Form, tk.Head, tk.Rel)
+			} else if *tk.Head == -1 {
+				roots++
 			}
 			prev = tk.End
 			seen[tk.Form] = true
+		}
+		if roots != 1 {
+			t.Errorf("sentence %d has %d roots, want 1", i, roots)
 		}
 	}
 	for _, f := range []string{"Erdoğan", "Москва", "東京", "n’t", "😀", "3.5"} {

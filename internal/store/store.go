@@ -227,6 +227,16 @@ type ExportItem struct {
 	Doc *model.Document
 	// Events are the matching events of Doc, in the order Doc lists them.
 	Events []model.Event
+	// Groups gives the cross-article group of every stored event of Doc, by event id.
+	Groups map[string]EventGroup
+}
+
+// EventGroup is the cross-article group of one stored event (see EventRow.GroupID).
+type EventGroup struct {
+	// ID is the group's id, EventRow.GroupID.
+	ID string
+	// Mentions counts the stored events of the group, this one included.
+	Mentions int
 }
 
 // ActorQuery selects actors. Empty fields do not filter.

@@ -4,7 +4,9 @@
 usage: check_pandas.py FILE.csv [EXPECTED_ROWS]
 
 Exits 0 when the file reads with those dtypes, its columns are the documented ones in order,
-ids are unique, offsets are ordered and every day parses; prints what is wrong otherwise.
+ids are unique, offsets are ordered, every day parses and the rows of one event group agree
+on its mentions (with EXPECTED_ROWS, a whole export: a group has as many rows as mentions);
+prints what is wrong otherwise.
 """
 import sys
 
@@ -17,8 +19,9 @@ COLUMNS = [
     "type", "mode", "score", "certainty", "attributed_to", "trigger",
     "article_id", "article_url", "article_title", "published",
     "sentence", "sentence_start", "sentence_end", "trigger_start", "trigger_end",
+    "group_id", "mentions",
 ]
-INTS = ["sentence_start", "sentence_end", "trigger_start", "trigger_end"]
+INTS = ["sentence_start", "sentence_end", "trigger_start", "trigger_end", "mentions"]
 DTYPES = {c: "string" for c in COLUMNS if c not in INTS + ["score", "day"]}
 DTYPES.update({c: "int64" for c in INTS})
 DTYPES["score"] = "float64"
@@ -39,6 +42,13 @@ def main():
         problems.append("a trigger lies outside its sentence")
     if not df["score"].between(-10, 10).all():
         problems.append("a score outside -10..10")
+    if (df["mentions"] < 1).any():
+        problems.append("an event group with no mentions")
+    grouped = df[df["group_id"] != ""].groupby("group_id")["mentions"].agg(["min", "max", "size"])
+    if (grouped["min"] != grouped["max"]).any():
+        problems.append("rows of one group disagree on its mentions")
+    if len(sys.argv) > 2 and (grouped["size"] != grouped["max"]).any():
+        problems.append("a whole export where a group's rows are not its mentions")
     if len(sys.argv) > 2 and len(df) != int(sys.argv[2]):
         problems.append(f"{len(df)} rows, want {sys.argv[2]}")
     for p in problems:

@@ -149,7 +149,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	if len(ev.Target) == 0 && !unnamedStates && !p.Optional && (p.Solo || !reciprocalType(typ) || !s.severalCountries(ev.Source)) {
 		return model.Event{}, false // a joint event ("Putin and Trump met") needs no recipient
 	}
-	ev.Date = s.date(head, m.start)
+	ev.Date = s.date(head, m.start, m.end)
 	ev.Score = s.c.score(ev.Type, ev.Mode)
 	return ev, true
 }

@@ -207,15 +207,21 @@ func (s *sentence) sayer(head int, src []int) (string, bool) {
 	return "", false
 }
 
-// date dates the event: a time expression of its clause, else of its sentence, else the
-// publication date.
-func (s *sentence) date(head, trig int) model.EventDate {
+// date dates the event whose trigger covers tokens [trig, end): a time expression of its
+// clause, else of its sentence, else the publication date. A time inside an infinitive after
+// the trigger dates what was agreed, planned or sought ("agreed to meet again in June"), not
+// the event, and is passed over.
+func (s *sentence) date(head, trig, end int) model.EventDate {
 	var best *model.Time
 	bestDist := 1 << 30
 	lo, hi := s.clause(min(head, trig))
+	content := s.infinitiveAfter(end-1, hi)
 	for i := range s.doc.Times {
 		t := &s.doc.Times[i]
 		if t.Start < s.span.Start || t.End > s.span.End || !usableDate(t) {
+			continue
+		}
+		if t.Start >= content && t.End <= hi {
 			continue
 		}
 		d := abs(t.Start - s.toks[trig].start)
@@ -234,6 +240,22 @@ func (s *sentence) date(head, trig int) model.EventDate {
 		v = v[:10]
 	}
 	return model.EventDate{Value: v}
+}
+
+// infinitiveAfter returns the byte offset of the first "to" from token k on, before byte hi,
+// that opens an infinitive (a word follows that is neither a name nor a determiner: "to meet",
+// not "to the ceasefire" or "to Russia"); the end of the sentence when there is none.
+func (s *sentence) infinitiveAfter(k, hi int) int {
+	for j := max(k, 0); j+1 < len(s.toks) && s.toks[j+1].end <= hi; j++ {
+		if s.toks[j].low != "to" {
+			continue
+		}
+		n := &s.toks[j+1]
+		if n.mention < 0 && !s.c.det[n.low] && isLetterStart(n.low) && !startsUpper(s.doc.Text[n.start:n.end]) && !s.c.quantity[n.low] {
+			return s.toks[j].start
+		}
+	}
+	return s.span.End
 }
 
 // clause returns the byte range of the clause around token i.

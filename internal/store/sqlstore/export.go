@@ -73,13 +73,17 @@ func (s *Store) Export(ctx context.Context, q store.ExportQuery, fn func(store.E
 		if err != nil {
 			return err
 		}
+		groups, err := s.exportGroups(ctx, seqs)
+		if err != nil {
+			return err
+		}
 		for _, seq := range seqs {
 			last = seq
 			doc, ok := docs[seq]
 			if !ok {
 				continue // deleted between the two reads
 			}
-			item := store.ExportItem{Doc: doc}
+			item := store.ExportItem{Doc: doc, Groups: groups[seq]}
 			for _, m := range matched[seq] {
 				if m.n >= 0 && m.n < len(doc.Events) && doc.Events[m.n].ID == m.id {
 					item.Events = append(item.Events, doc.Events[m.n])
@@ -189,6 +193,39 @@ func (s *Store) exportDocs(ctx context.Context, seqs []int64) (map[int64]*model.
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("export: reading articles: %w", err)
+	}
+	return out, nil
+}
+
+// exportGroups returns the group and its number of mentions of every event of the articles
+// seqs, by article and event id.
+func (s *Store) exportGroups(ctx context.Context, seqs []int64) (map[int64]map[string]store.EventGroup, error) {
+	args := make([]any, len(seqs))
+	for i, seq := range seqs {
+		args[i] = seq
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT e.article_seq, e.event_id, e.group_id,
+	(SELECT COUNT(*) FROM events o WHERE o.group_id = e.group_id)
+FROM events e WHERE e.article_seq IN (`+placeholders(len(seqs))+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("export: counting the mentions of events: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]map[string]store.EventGroup{}
+	for rows.Next() {
+		var seq int64
+		var id string
+		var g store.EventGroup
+		if err := rows.Scan(&seq, &id, &g.ID, &g.Mentions); err != nil {
+			return nil, fmt.Errorf("export: counting the mentions of events: %w", err)
+		}
+		if out[seq] == nil {
+			out[seq] = map[string]store.EventGroup{}
+		}
+		out[seq][id] = g
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("export: counting the mentions of events: %w", err)
 	}
 	return out, nil
 }

@@ -121,6 +121,20 @@ func testConsolidate(t *testing.T, s store.Store) {
 			t.Errorf("event %s of a copy is in group %s, not one of the first copy's", r.Event.ID, r.GroupID)
 		}
 	}
+	// the export gives every copy's events the same groups, each of 5 mentions
+	exported := 0
+	err = s.Export(ctx, store.ExportQuery{}, func(it store.ExportItem) error {
+		for _, e := range it.Doc.Events {
+			exported++
+			if g := it.Groups[e.ID]; !groups[g.ID] || g.Mentions != 5 {
+				t.Errorf("export: event %s of %s in group %+v, want one of the first copy's with 5 mentions", e.ID, it.Doc.ID, g)
+			}
+		}
+		return nil
+	})
+	if err != nil || exported != 20 {
+		t.Errorf("export: %d events (%v), want 20", exported, err)
+	}
 	series, err := s.Dyads(ctx, store.DyadQuery{Source: "KEN", Target: "ETH"})
 	if err != nil {
 		t.Fatal(err)

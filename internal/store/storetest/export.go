@@ -26,6 +26,11 @@ func exportKeys(t *testing.T, s store.Store, q store.ExportQuery) ([]string, int
 		for _, e := range it.Events {
 			keys = append(keys, e.Type+"@"+e.Date.Value)
 		}
+		for _, e := range it.Doc.Events {
+			if g := it.Groups[e.ID]; g.ID == "" || g.Mentions < 1 {
+				return fmt.Errorf("event %s of %s has group %+v", e.ID, it.Doc.ID, g)
+			}
+		}
 		return nil
 	})
 	if err != nil {

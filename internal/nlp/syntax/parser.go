@@ -1,0 +1,251 @@
+package syntax
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/gob"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+// Parser is a greedy arc-hybrid dependency parser scored by an averaged perceptron. Its
+// actions are SHIFT, LEFT-l and RIGHT-l for every relation l in Labels: action 0 shifts,
+// action 1+2l attaches the stack's top to the buffer's front with relation l, and action
+// 2+2l attaches it to the item below it on the stack.
+//
+// Each feature is a 32-bit hash of a template and the words, tags and relations it reads.
+// The model stores the features' hashes sorted, each as its difference from the one before
+// (KeyDeltas), and for each the number of weights it has (Counts): the weights of the i-th
+// feature are Val[k]/Scale for action Act[k], k running over its Counts[i] entries. A
+// Parser is safe for concurrent use.
+type Parser struct {
+	Labels    []string
+	KeyDeltas []uint32
+	Counts    []uint8
+	Act       []uint8
+	Val       []int16
+	Scale     float32
+
+	keys []uint32
+	off  []int32
+	// packed holds each weight as its action in the high 16 bits and its value in the low 16
+	packed []uint32
+	table  featureTable
+	root   int // index of "root" in Labels, -1 when absent
+}
+
+// featureTable is an open-addressing hash table from feature hash to its row, key and row
+// side by side so that a lookup reads one cache line.
+type featureTable struct {
+	slots []slot
+	mask  uint32
+}
+
+type slot struct {
+	key uint32
+	row int32
+}
+
+func newFeatureTable(keys []uint32) featureTable {
+	size := 1
+	for size < 2*len(keys) {
+		size <<= 1
+	}
+	t := featureTable{slots: make([]slot, size), mask: uint32(size - 1)}
+	for r, k := range keys {
+		i := spread(k) & t.mask
+		for t.slots[i].key != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = slot{k, int32(r)}
+	}
+	return t
+}
+
+// spread scatters sorted keys over the table.
+func spread(k uint32) uint32 { return k * 0x9e3779b1 }
+
+// find returns the row of key k, or -1.
+func (t *featureTable) find(k uint32) int32 {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	i := spread(k) & t.mask
+	for {
+		switch s := t.slots[i]; s.key {
+		case k:
+			return s.row
+		case 0:
+			return -1
+		}
+		i = (i + 1) & t.mask
+	}
+}
+
+// key32 folds a feature's 64-bit hash to the 32 bits the model keeps (never 0).
+func key32(h uint64) uint32 {
+	k := uint32(h) ^ uint32(h>>32)
+	if k == 0 {
+		return 1
+	}
+	return k
+}
+
+func (p *Parser) build() error {
+	if len(p.Counts) != len(p.KeyDeltas) || len(p.Act) != len(p.Val) {
+		return fmt.Errorf("the parser model's weight tables do not fit together")
+	}
+	if 1+2*len(p.Labels) > 256 {
+		return fmt.Errorf("the parser model has %d relations; at most 127 fit", len(p.Labels))
+	}
+	na := uint8(1 + 2*len(p.Labels))
+	for _, a := range p.Act {
+		if a >= na {
+			return fmt.Errorf("the parser model names action %d of %d", a, na)
+		}
+	}
+	p.keys = make([]uint32, len(p.KeyDeltas))
+	p.off = make([]int32, len(p.KeyDeltas)+1)
+	var k uint32
+	for i, d := range p.KeyDeltas {
+		if d == 0 && i > 0 || uint64(k)+uint64(d) > 0xffffffff {
+			return fmt.Errorf("the parser model's feature keys are not sorted")
+		}
+		k += d
+		p.keys[i] = k
+		p.off[i+1] = p.off[i] + int32(p.Counts[i])
+	}
+	if len(p.keys) > 0 && p.keys[0] == 0 {
+		return fmt.Errorf("the parser model has a zero feature key")
+	}
+	if int(p.off[len(p.keys)]) != len(p.Val) {
+		return fmt.Errorf("the parser model's weight counts do not add up")
+	}
+	p.packed = make([]uint32, len(p.Val))
+	for k, v := range p.Val {
+		p.packed[k] = uint32(p.Act[k])<<16 | uint32(uint16(v))
+	}
+	p.table = newFeatureTable(p.keys)
+	p.root = -1
+	for i, l := range p.Labels {
+		if l == "root" {
+			p.root = i
+		}
+	}
+	return nil
+}
+
+// Pruned returns a copy of the parser without the weights smaller than minWeight.
+func (p *Parser) Pruned(minWeight float64) (*Parser, error) {
+	q := &Parser{Labels: p.Labels, Scale: p.Scale}
+	limit := minWeight * float64(p.Scale)
+	var last uint32
+	for i, k := range p.keys {
+		n := 0
+		for j := p.off[i]; j < p.off[i+1]; j++ {
+			if v := float64(p.Val[j]); v >= limit || -v >= limit {
+				q.Act = append(q.Act, p.Act[j])
+				q.Val = append(q.Val, p.Val[j])
+				n++
+			}
+		}
+		if n > 0 {
+			q.KeyDeltas = append(q.KeyDeltas, k-last)
+			q.Counts = append(q.Counts, uint8(n))
+			last = k
+		}
+	}
+	if err := q.build(); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// Features is the number of features the model has weights for.
+func (p *Parser) Features() int { return len(p.keys) }
+
+//go:embed parser.model.gz
+var parserModel []byte
+
+var embeddedParser = sync.OnceValues(func() (*Parser, error) {
+	return ReadParser(bytes.NewReader(parserModel))
+})
+
+// LoadParser returns the embedded parser model, read once and shared.
+func LoadParser() (*Parser, error) {
+	return embeddedParser()
+}
+
+// ReadParser reads a gzip'd parser model written by Parser.Write.
+func ReadParser(r io.Reader) (*Parser, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading the parser model: %w", err)
+	}
+	defer zr.Close()
+	var p Parser
+	if err := gob.NewDecoder(zr).Decode(&p); err != nil {
+		return nil, fmt.Errorf("decoding the parser model: %w", err)
+	}
+	if err := p.build(); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// Write writes the model gzip'd.
+func (p *Parser) Write(w io.Writer) error {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err := gob.NewEncoder(zw).Encode(p); err != nil {
+		return fmt.Errorf("encoding the parser model: %w", err)
+	}
+	return zw.Close()
+}
+
+// Parse fills Head (-1 for the root) and Rel of every token from their forms, lemmas and
+// tags. The result is always a tree with a single root.
+func (p *Parser) Parse(sent []model.Token) {
+	if len(sent) == 0 {
+		return
+	}
+	s := newParseState(sent)
+	na := 1 + 2*len(p.Labels)
+	scores := make([]int32, na)
+	var fb [featureCount]uint64
+	var rb [featureCount]int32
+	for !s.done() {
+		feats := s.features(fb[:0])
+		// all lookups first, then all sums: the memory reads of one phase overlap
+		rows := rb[:0]
+		for _, f := range feats {
+			if r := p.table.find(key32(f)); r >= 0 {
+				rows = append(rows, r)
+			}
+		}
+		clear(scores)
+		for _, r := range rows {
+			for _, w := range p.packed[p.off[r]:p.off[r+1]] {
+				scores[w>>16] += int32(int16(uint16(w)))
+			}
+		}
+		best, bestScore := -1, int32(0)
+		for a := range na {
+			if (best < 0 || scores[a] > bestScore) && s.legal(a, p.root) {
+				best, bestScore = a, scores[a]
+			}
+		}
+		s.apply(best)
+	}
+	for i := range sent {
+		h := int(s.head[i])
+		if h == s.n {
+			sent[i].Head, sent[i].Rel = -1, "root"
+			continue
+		}
+		sent[i].Head, sent[i].Rel = h, p.Labels[s.rel[i]]
+	}
+}

@@ -1,0 +1,384 @@
+package syntax
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+// parseState is an arc-hybrid configuration: a stack whose bottom is the root (node n), the
+// buffer's front b, and the arcs made so far with each node's outermost children.
+type parseState struct {
+	n     int
+	stack []int32
+	b     int32
+	// word, lemma, XPOS and UPOS hashes of nodes 0..n (n is the root)
+	w, l, p, u []uint64
+	head       []int32
+	rel        []int16
+	// two leftmost and two rightmost children, -1 when none
+	lc1, lc2, rc1, rc2 []int32
+	// number of left and right children and the set of their relations
+	nl, nr []int32
+	ls, rs []uint64
+}
+
+// Values of absent nodes and of the root in the features.
+var (
+	noneValue = strHash("\x00none")
+	rootValue = strHash("\x00root")
+)
+
+func newParseState(sent []model.Token) *parseState {
+	n := len(sent)
+	m := n + 1
+	ints := make([]int32, 7*m)
+	hs := make([]uint64, 6*m)
+	s := &parseState{
+		n: n, stack: make([]int32, 1, m),
+		w: hs[0:m], l: hs[m : 2*m], p: hs[2*m : 3*m], u: hs[3*m : 4*m],
+		ls: hs[4*m : 5*m], rs: hs[5*m : 6*m],
+		head: ints[0:m], lc1: ints[m : 2*m], lc2: ints[2*m : 3*m], rc1: ints[3*m : 4*m],
+		rc2: ints[4*m : 5*m], nl: ints[5*m : 6*m], nr: ints[6*m : 7*m],
+		rel: make([]int16, m),
+	}
+	for i := range m {
+		s.head[i], s.lc1[i], s.lc2[i], s.rc1[i], s.rc2[i] = -1, -1, -1, -1, -1
+	}
+	for i, t := range sent {
+		s.w[i] = lowerHash(t.Form)
+		s.l[i] = strHash(t.Lemma)
+		s.p[i] = strHash(t.XPOS)
+		s.u[i] = strHash(t.UPOS)
+	}
+	s.w[n], s.l[n], s.p[n], s.u[n] = rootValue, rootValue, rootValue, rootValue
+	s.stack[0] = int32(n)
+	return s
+}
+
+func (s *parseState) done() bool { return int(s.b) == s.n && len(s.stack) == 1 }
+
+// legal reports whether action a may be taken. The root gets exactly one child, last, and
+// only it gets the relation root (when the model has one).
+func (s *parseState) legal(a, root int) bool {
+	switch {
+	case a == 0:
+		return int(s.b) < s.n
+	case len(s.stack) < 2:
+		return false
+	}
+	return s.legalArc(a, root)
+}
+
+func (s *parseState) legalArc(a, root int) bool {
+	// a >= 1 and the stack holds a word above the root
+	l, right := (a-1)/2, (a-1)%2 == 1
+	if !right {
+		return int(s.b) < s.n && l != root
+	}
+	if len(s.stack) == 2 {
+		return int(s.b) == s.n && (root < 0 || l == root)
+	}
+	return l != root
+}
+
+// actions: 0 shift, 1+2l left-l, 2+2l right-l.
+func leftAction(l int) int  { return 1 + 2*l }
+func rightAction(l int) int { return 2 + 2*l }
+
+func (s *parseState) apply(a int) {
+	if a == 0 {
+		s.stack = append(s.stack, s.b)
+		s.b++
+		return
+	}
+	l, right := (a-1)/2, (a-1)%2 == 1
+	d := s.stack[len(s.stack)-1]
+	s.stack = s.stack[:len(s.stack)-1]
+	h := s.b
+	if right {
+		h = s.stack[len(s.stack)-1]
+	}
+	s.addArc(h, d, l)
+}
+
+func (s *parseState) addArc(h, d int32, l int) {
+	s.head[d], s.rel[d] = h, int16(l)
+	bit := uint64(1) << (uint(l) & 63)
+	if d < h {
+		s.nl[h]++
+		s.ls[h] |= bit
+		if s.lc1[h] < 0 || d < s.lc1[h] {
+			s.lc2[h], s.lc1[h] = s.lc1[h], d
+		} else if s.lc2[h] < 0 || d < s.lc2[h] {
+			s.lc2[h] = d
+		}
+		return
+	}
+	s.nr[h]++
+	s.rs[h] |= bit
+	if s.rc1[h] < 0 || d > s.rc1[h] {
+		s.rc2[h], s.rc1[h] = s.rc1[h], d
+	} else if s.rc2[h] < 0 || d > s.rc2[h] {
+		s.rc2[h] = d
+	}
+}
+
+func (s *parseState) st(k int) int32 {
+	if k >= len(s.stack) {
+		return -1
+	}
+	return s.stack[len(s.stack)-1-k]
+}
+
+func (s *parseState) buf(k int) int32 {
+	if i := int(s.b) + k; i < s.n {
+		return int32(i)
+	}
+	return -1
+}
+
+func strHash(v string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(v); i++ {
+		h ^= uint64(v[i])
+		h *= 1099511628211
+	}
+	return finalize(h)
+}
+
+// lowerHash is strHash of the lower-cased word, without allocating.
+func lowerHash(v string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(v); {
+		c := v[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h ^= uint64(c)
+			h *= 1099511628211
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(v[i:])
+		var enc [utf8.UTFMax]byte
+		k := utf8.EncodeRune(enc[:], unicode.ToLower(r))
+		for _, b := range enc[:k] {
+			h ^= uint64(b)
+			h *= 1099511628211
+		}
+		i += size
+	}
+	return finalize(h)
+}
+
+func finalize(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+func f1(t, a uint64) uint64 { return nonzero(finalize(t*0x9e3779b97f4a7c15 ^ a)) }
+func f2(t, a, b uint64) uint64 {
+	return nonzero(finalize((t*0x9e3779b97f4a7c15^a)*0xbf58476d1ce4e5b9 ^ b))
+}
+func f3(t, a, b, c uint64) uint64 { return f2(t, a, (b*0x94d049bb133111eb)^(c+0x2545f4914f6cdd1d)) }
+
+func nonzero(h uint64) uint64 {
+	if h == 0 {
+		return 1
+	}
+	return h
+}
+
+// featureCount bounds the number of features of one configuration.
+const featureCount = 100
+
+func distance(a, b int32, root int) uint64 {
+	if a < 0 || b < 0 {
+		return 0
+	}
+	if int(a) == root || int(b) == root {
+		return 7
+	}
+	d := b - a
+	if d < 0 {
+		d = -d
+	}
+	switch {
+	case d < 5:
+		return uint64(d)
+	case d < 10:
+		return 5
+	}
+	return 6
+}
+
+// features appends the hashes of the configuration's features (Zhang and Nivre 2011,
+// adapted to the arc-hybrid stack and buffer).
+func (s *parseState) features(f []uint64) []uint64 {
+	val := func(v []uint64, i int32) uint64 {
+		if i < 0 {
+			return noneValue
+		}
+		return v[i]
+	}
+	child := func(c []int32, i int32) int32 {
+		if i < 0 {
+			return -1
+		}
+		return c[i]
+	}
+	lab := func(i int32) uint64 {
+		if i < 0 {
+			return 0
+		}
+		return uint64(s.rel[i]) + 1
+	}
+	s0, s1, s2 := s.st(0), s.st(1), s.st(2)
+	b0, b1, b2 := s.buf(0), s.buf(1), s.buf(2)
+	s0w, s0p, s0l, s0u := val(s.w, s0), val(s.p, s0), val(s.l, s0), val(s.u, s0)
+	s1w, s1p, s1l := val(s.w, s1), val(s.p, s1), val(s.l, s1)
+	s2p := val(s.p, s2)
+	b0w, b0p, b0l, b0u := val(s.w, b0), val(s.p, b0), val(s.l, b0), val(s.u, b0)
+	b1w, b1p := val(s.w, b1), val(s.p, b1)
+	b2w, b2p := val(s.w, b2), val(s.p, b2)
+	s0wp, s1wp, b0wp, b1wp := f1(0, s0w^s0p*3), f1(0, s1w^s1p*3), f1(0, b0w^b0p*3), f1(0, b1w^b1p*3)
+
+	s0lc1, s0lc2, s0rc1, s0rc2 := child(s.lc1, s0), child(s.lc2, s0), child(s.rc1, s0), child(s.rc2, s0)
+	s1lc1, s1rc1, s1rc2 := child(s.lc1, s1), child(s.rc1, s1), child(s.rc2, s1)
+	b0lc1, b0lc2 := child(s.lc1, b0), child(s.lc2, b0)
+	s0lc1p, s0lc2p, s0rc1p, s0rc2p := val(s.p, s0lc1), val(s.p, s0lc2), val(s.p, s0rc1), val(s.p, s0rc2)
+	s1lc1p, s1rc1p, s1rc2p := val(s.p, s1lc1), val(s.p, s1rc1), val(s.p, s1rc2)
+	b0lc1p, b0lc2p := val(s.p, b0lc1), val(s.p, b0lc2)
+
+	d := distance(s0, b0, s.n)
+	d1 := distance(s1, s0, s.n)
+	var s0nl, s0nr, s1nl, s1nr, b0nl uint64
+	var s0ls, s0rs, s1ls, s1rs, b0ls uint64
+	if s0 >= 0 {
+		s0nl, s0nr, s0ls, s0rs = uint64(s.nl[s0]), uint64(s.nr[s0]), s.ls[s0], s.rs[s0]
+	}
+	if s1 >= 0 {
+		s1nl, s1nr, s1ls, s1rs = uint64(s.nl[s1]), uint64(s.nr[s1]), s.ls[s1], s.rs[s1]
+	}
+	if b0 >= 0 {
+		b0nl, b0ls = uint64(s.nl[b0]), s.ls[b0]
+	}
+
+	t := uint64(1)
+	add := func(h uint64) {
+		f = append(f, h)
+	}
+	next := func() uint64 { t++; return t }
+	// single words
+	add(f1(next(), s0wp))
+	add(f1(next(), s0w))
+	add(f1(next(), s0p))
+	add(f1(next(), s0l))
+	add(f1(next(), s1wp))
+	add(f1(next(), s1w))
+	add(f1(next(), s1p))
+	add(f1(next(), s1l))
+	add(f1(next(), b0wp))
+	add(f1(next(), b0w))
+	add(f1(next(), b0p))
+	add(f1(next(), b0l))
+	add(f1(next(), b1wp))
+	add(f1(next(), b1w))
+	add(f1(next(), b1p))
+	add(f1(next(), b2w))
+	add(f1(next(), b2p))
+	add(f1(next(), s2p))
+	// pairs
+	add(f2(next(), s0wp, b0wp))
+	add(f2(next(), s0wp, b0w))
+	add(f2(next(), s0w, b0wp))
+	add(f2(next(), s0wp, b0p))
+	add(f2(next(), s0p, b0wp))
+	add(f2(next(), s0w, b0w))
+	add(f2(next(), s0p, b0p))
+	add(f2(next(), s0l, b0l))
+	add(f2(next(), s0u, b0u))
+	add(f2(next(), b0p, b1p))
+	add(f2(next(), s1wp, s0wp))
+	add(f2(next(), s1wp, s0p))
+	add(f2(next(), s1p, s0wp))
+	add(f2(next(), s1w, s0w))
+	add(f2(next(), s1p, s0p))
+	add(f2(next(), s1l, s0l))
+	add(f2(next(), s1p, b0p))
+	// triples of tags
+	add(f3(next(), b0p, b1p, b2p))
+	add(f3(next(), s0p, b0p, b1p))
+	add(f3(next(), s1p, s0p, b0p))
+	add(f3(next(), s2p, s1p, s0p))
+	add(f3(next(), s0p, s0lc1p, b0p))
+	add(f3(next(), s0p, s0rc1p, b0p))
+	add(f3(next(), s0p, b0p, b0lc1p))
+	add(f3(next(), s1p, s0p, s0lc1p))
+	add(f3(next(), s1p, s0p, s0rc1p))
+	add(f3(next(), s1p, s1rc1p, s0p))
+	add(f3(next(), s1p, s1lc1p, s0p))
+	// distance
+	add(f2(next(), s0w, d))
+	add(f2(next(), s0p, d))
+	add(f2(next(), b0w, d))
+	add(f2(next(), b0p, d))
+	add(f3(next(), s0w, b0w, d))
+	add(f3(next(), s0p, b0p, d))
+	add(f3(next(), s1p, s0p, d1))
+	add(f3(next(), s1w, s0w, d1))
+	// valency
+	add(f2(next(), s0w, s0nr))
+	add(f2(next(), s0p, s0nr))
+	add(f2(next(), s0w, s0nl))
+	add(f2(next(), s0p, s0nl))
+	add(f2(next(), s1w, s1nr))
+	add(f2(next(), s1p, s1nr))
+	add(f2(next(), s1p, s1nl))
+	add(f2(next(), b0w, b0nl))
+	add(f2(next(), b0p, b0nl))
+	// children
+	add(f1(next(), val(s.w, s0lc1)))
+	add(f1(next(), s0lc1p))
+	add(f1(next(), lab(s0lc1)))
+	add(f1(next(), val(s.w, s0rc1)))
+	add(f1(next(), s0rc1p))
+	add(f1(next(), lab(s0rc1)))
+	add(f1(next(), val(s.w, s1rc1)))
+	add(f1(next(), s1rc1p))
+	add(f1(next(), lab(s1rc1)))
+	add(f1(next(), s1lc1p))
+	add(f1(next(), lab(s1lc1)))
+	add(f1(next(), val(s.w, b0lc1)))
+	add(f1(next(), b0lc1p))
+	add(f1(next(), lab(b0lc1)))
+	add(f1(next(), s0lc2p))
+	add(f1(next(), lab(s0lc2)))
+	add(f1(next(), s0rc2p))
+	add(f1(next(), lab(s0rc2)))
+	add(f1(next(), b0lc2p))
+	add(f1(next(), lab(b0lc2)))
+	add(f3(next(), s0p, s0lc1p, s0lc2p))
+	add(f3(next(), s0p, s0rc1p, s0rc2p))
+	add(f3(next(), s1p, s1rc1p, s1rc2p))
+	add(f3(next(), b0p, b0lc1p, b0lc2p))
+	add(f3(next(), s0p, lab(s0lc1), lab(s0rc1)))
+	add(f3(next(), s1p, lab(s1rc1), s0p))
+	// relation sets
+	add(f2(next(), s0w, s0rs))
+	add(f2(next(), s0p, s0rs))
+	add(f2(next(), s0w, s0ls))
+	add(f2(next(), s0p, s0ls))
+	add(f2(next(), s1p, s1rs))
+	add(f2(next(), s1p, s1ls))
+	add(f2(next(), b0w, b0ls))
+	add(f2(next(), b0p, b0ls))
+	return f
+}

@@ -1,0 +1,376 @@
+package syntax
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
+
+// ParserOptions configure TrainParser.
+type ParserOptions struct {
+	Epochs int
+	Seed   uint64
+	// Explore is the probability, after the first epoch, of following the model's own
+	// wrong action rather than the oracle's (training with a dynamic oracle).
+	Explore float64
+	// MinWeight drops averaged weights smaller than this in absolute value.
+	MinWeight float64
+}
+
+// TrainStats say what TrainParser trained on.
+type TrainStats struct {
+	Sentences, NonProjective, Malformed, Features int
+}
+
+// TrainParser trains a parser on sentences whose tokens carry tags (ideally predicted ones)
+// and gold trees. Sentences whose tree is not projective or not a tree with one root are
+// skipped. After each epoch, check (when not nil) gets the averaged, pruned model.
+func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *Parser)) (*Parser, TrainStats, error) {
+	var st TrainStats
+	counts := map[string]int{}
+	var use []Sentence
+	for _, s := range sents {
+		if !isTree(s.Tokens) {
+			st.Malformed++
+			continue
+		}
+		if !IsProjective(s.Tokens) {
+			st.NonProjective++
+			continue
+		}
+		use = append(use, s)
+		for _, t := range s.Tokens {
+			counts[t.Rel]++
+		}
+	}
+	st.Sentences = len(use)
+	if len(use) == 0 {
+		return nil, st, fmt.Errorf("no usable training sentences (of %d)", len(sents))
+	}
+	labels := make([]string, 0, len(counts))
+	for l := range counts {
+		labels = append(labels, l)
+	}
+	slices.SortFunc(labels, func(a, b string) int {
+		return cmp.Or(counts[b]-counts[a], cmp.Compare(a, b))
+	})
+	if len(labels) > 127 {
+		return nil, st, fmt.Errorf("the treebanks have %d relations; the model holds at most 127", len(labels))
+	}
+	index := map[string]int{}
+	for i, l := range labels {
+		index[l] = i
+	}
+	root := index["root"]
+	na := 1 + 2*len(labels)
+	tw := newTrainWeights(na)
+	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
+	order := make([]int, len(use))
+	for i := range order {
+		order[i] = i
+	}
+	scores := make([]float32, na)
+	cost := make([]int, na)
+	var fb [featureCount]uint64
+	var last *Parser
+	for ep := 1; ep <= opts.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			toks := use[si].Tokens
+			n := len(toks)
+			gh, gr := goldArcs(toks, index)
+			s := newParseState(toks)
+			inStack := make([]bool, n+1)
+			inStack[n] = true
+			for !s.done() {
+				feats := s.features(fb[:0])
+				tw.score(scores, feats)
+				s.costs(cost, gh, gr, inStack)
+				pred, gold := -1, -1
+				minCost := math.MaxInt
+				for a := range na {
+					if !s.legal(a, root) {
+						continue
+					}
+					if pred < 0 || scores[a] > scores[pred] {
+						pred = a
+					}
+					if cost[a] < minCost || cost[a] == minCost && scores[a] > scores[gold] {
+						gold, minCost = a, cost[a]
+					}
+				}
+				next := gold
+				if cost[pred] > minCost {
+					tw.update(feats, gold, pred)
+					if ep > 1 && rng.Float64() < opts.Explore {
+						next = pred
+					}
+				} else {
+					next = pred
+				}
+				tw.step++
+				if next == 0 {
+					inStack[s.b] = true
+				} else {
+					inStack[s.st(0)] = false
+				}
+				s.apply(next)
+			}
+		}
+		p, err := tw.averaged(labels, opts.MinWeight)
+		if err != nil {
+			return nil, st, err
+		}
+		st.Features = p.Features()
+		last = p
+		if check != nil {
+			check(ep, p)
+		}
+	}
+	return last, st, nil
+}
+
+// goldArcs returns each token's gold head (n for the root) and relation index.
+func goldArcs(toks []model.Token, index map[string]int) ([]int32, []int) {
+	n := len(toks)
+	gh := make([]int32, n)
+	gr := make([]int, n)
+	for i, t := range toks {
+		gh[i], gr[i] = int32(t.Head), index[t.Rel]
+		if t.Head < 0 {
+			gh[i] = int32(n)
+		}
+	}
+	return gh, gr
+}
+
+// costs fills cost with, for each action, the number of gold arcs it makes unreachable
+// (the arc-hybrid dynamic oracle of Goldberg and Nivre 2013), plus one for a wrong
+// relation on a gold arc. Illegal actions get any value.
+func (s *parseState) costs(cost []int, gh []int32, gr []int, inStack []bool) {
+	n := int32(s.n)
+	s0, s1, b := s.st(0), s.st(1), s.b
+	shift := 0
+	if b < n {
+		if h := gh[b]; inStack[h] && h != s0 {
+			shift++
+		}
+		for _, k := range s.stack {
+			if k < n && gh[k] == b {
+				shift++
+			}
+		}
+	}
+	cost[0] = shift
+	if s0 < 0 || s0 == n {
+		return
+	}
+	kids := 0
+	for d := b; d < n; d++ {
+		if gh[d] == s0 {
+			kids++
+		}
+	}
+	h := gh[s0]
+	left := kids
+	if h != b && (h == s1 || (h > b && h < n)) {
+		left++
+	}
+	right := kids
+	if h >= b && h < n {
+		right++
+	}
+	for l := range (len(cost) - 1) / 2 {
+		cost[leftAction(l)], cost[rightAction(l)] = left, right
+		if h == b && l != gr[s0] {
+			cost[leftAction(l)]++
+		}
+		if h == s1 && l != gr[s0] {
+			cost[rightAction(l)]++
+		}
+	}
+}
+
+// isTree reports whether the tokens' heads form a tree with one root and every relation is
+// given.
+func isTree(toks []model.Token) bool {
+	roots := 0
+	for i, t := range toks {
+		if t.Rel == "" || t.Head >= len(toks) || t.Head < -1 || t.Head == i {
+			return false
+		}
+		if t.Head < 0 {
+			roots++
+		}
+	}
+	if roots != 1 {
+		return false
+	}
+	for i := range toks {
+		// a walk up from i reaches the root within len(toks) steps
+		h, steps := i, 0
+		for h >= 0 && steps <= len(toks) {
+			h = toks[h].Head
+			steps++
+		}
+		if h >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// IsProjective reports whether no two arcs of the tree cross, the root's arc counting as
+// coming from before the first word.
+func IsProjective(toks []model.Token) bool {
+	type arc struct{ lo, hi int }
+	arcs := make([]arc, len(toks))
+	for i, t := range toks {
+		h := t.Head
+		arcs[i] = arc{min(i, h), max(i, h)}
+	}
+	for i, a := range arcs {
+		for _, c := range arcs[i+1:] {
+			if a.lo < c.lo && c.lo < a.hi && a.hi < c.hi || c.lo < a.lo && a.lo < c.hi && c.hi < a.hi {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+const chunkRows = 4096
+
+// trainWeights are the perceptron's weights while training: a dense row of action weights
+// for every feature that has been updated, with the running sums for averaging.
+type trainWeights struct {
+	na    int
+	index map[uint64]int32
+	w     [][]float32
+	tot   [][]float32
+	stamp []int32
+	step  int
+}
+
+func newTrainWeights(na int) *trainWeights {
+	return &trainWeights{na: na, index: map[uint64]int32{}}
+}
+
+func (t *trainWeights) row(r int32) (w, tot []float32) {
+	c, o := int(r)/chunkRows, int(r)%chunkRows*t.na
+	return t.w[c][o : o+t.na], t.tot[c][o : o+t.na]
+}
+
+func (t *trainWeights) score(scores []float32, feats []uint64) {
+	clear(scores)
+	for _, f := range feats {
+		r, ok := t.index[f]
+		if !ok {
+			continue
+		}
+		w, _ := t.row(r)
+		for a, v := range w {
+			scores[a] += v
+		}
+	}
+}
+
+func (t *trainWeights) update(feats []uint64, good, bad int) {
+	for _, f := range feats {
+		r, ok := t.index[f]
+		if !ok {
+			r = int32(len(t.stamp))
+			if int(r)%chunkRows == 0 {
+				t.w = append(t.w, make([]float32, chunkRows*t.na))
+				t.tot = append(t.tot, make([]float32, chunkRows*t.na))
+			}
+			t.index[f] = r
+			t.stamp = append(t.stamp, int32(t.step))
+		}
+		w, tot := t.row(r)
+		if dt := float32(t.step - int(t.stamp[r])); dt != 0 {
+			for a, v := range w {
+				tot[a] += dt * v
+			}
+			t.stamp[r] = int32(t.step)
+		}
+		w[good]++
+		w[bad]--
+	}
+}
+
+// averaged returns the parser with the averaged weights, those below minWeight dropped,
+// quantised to int16. Features whose hashes fold to the same 32-bit key share its weights.
+func (t *trainWeights) averaged(labels []string, minWeight float64) (*Parser, error) {
+	type feature struct {
+		k32 uint32
+		row int32
+	}
+	feats := make([]feature, 0, len(t.index))
+	for k, r := range t.index {
+		feats = append(feats, feature{key32(k), r})
+	}
+	slices.SortFunc(feats, func(a, b feature) int { return cmp.Or(cmp.Compare(a.k32, b.k32), cmp.Compare(a.row, b.row)) })
+	steps := float32(max(t.step, 1))
+	avgRow := func(r int32, avg []float32) {
+		w, tot := t.row(r)
+		dt := float32(t.step - int(t.stamp[r]))
+		for a, v := range w {
+			avg[a] += (tot[a] + dt*v) / steps
+		}
+	}
+	maxAbs := float32(0)
+	avg := make([]float32, t.na)
+	for _, f := range feats {
+		clear(avg)
+		avgRow(f.row, avg)
+		for _, v := range avg {
+			maxAbs = max(maxAbs, abs32(v))
+		}
+	}
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	p := &Parser{Labels: slices.Clone(labels), Scale: 16000 / maxAbs}
+	var last uint32
+	for i := 0; i < len(feats); {
+		j := i
+		clear(avg)
+		for ; j < len(feats) && feats[j].k32 == feats[i].k32; j++ {
+			avgRow(feats[j].row, avg)
+		}
+		n := 0
+		for a, v := range avg {
+			if float64(abs32(v)) < minWeight {
+				continue
+			}
+			q := math.Round(float64(v * p.Scale))
+			if q = max(-32000, min(32000, q)); q != 0 {
+				p.Act = append(p.Act, uint8(a))
+				p.Val = append(p.Val, int16(q))
+				n++
+			}
+		}
+		if n > 0 {
+			p.KeyDeltas = append(p.KeyDeltas, feats[i].k32-last)
+			p.Counts = append(p.Counts, uint8(n))
+			last = feats[i].k32
+		}
+		i = j
+	}
+	if err := p.build(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
