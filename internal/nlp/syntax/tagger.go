@@ -163,45 +163,61 @@ func at(xs []string, k int) string {
 // features appends the features of word i given the labels of the two words before it.
 // With right (the first pass's labels), the labels of the two words after it too.
 func features(buf []string, words, lows []string, cls [][2]string, i int, p1, p2 string, right []string) []string {
+	return tagFeatures(wordFeatures(buf[:0], words, lows, cls, i), words, lows, cls, i, p1, p2, right)
+}
+
+// cls returns the class (j: 0 coarse, 1 fine) of word k, or a boundary mark.
+func class(cls [][2]string, k, j int) string {
+	if k < 0 {
+		return "<s>"
+	}
+	if k >= len(cls) {
+		return "</s>"
+	}
+	return cls[k][j]
+}
+
+// wordFeatures appends the features of word i that do not depend on tags.
+func wordFeatures(buf []string, words, lows []string, cls [][2]string, i int) []string {
 	w := words[i]
 	lw := lows[i]
 	get := func(k int) string { return at(lows, k) }
-	buf = append(buf[:0], "b",
+	buf = append(buf, "b",
 		"w="+lw, "s1="+suffix(lw, 1), "s2="+suffix(lw, 2), "s3="+suffix(lw, 3), "s4="+suffix(lw, 4),
 		"p1="+prefix(lw, 1), "p3="+prefix(lw, 3), "sh="+shape(w),
-		"t1="+p1, "t12="+p1+" "+p2, "t1w="+p1+" "+lw,
 		"w-1="+get(i-1), "w-2="+get(i-2), "w+1="+get(i+1), "w+2="+get(i+2),
 		"s3-1="+suffix(get(i-1), 3), "s3+1="+suffix(get(i+1), 3),
 		"w-1w="+get(i-1)+" "+lw, "ww+1="+lw+" "+get(i+1))
 	if i == 0 {
-		buf = append(buf, "first")
+		buf = append(buf, "first", "first sh="+shape(w))
 	}
 	if strings.ContainsRune(w, '-') {
 		buf = append(buf, "hyph")
 	}
-	buf = append(buf, "s5="+suffix(lw, 5), "s2-1="+suffix(get(i-1), 2)+" "+suffix(lw, 3), "sh-1="+p1+" "+shape(w))
 	orig := func(k int) string { return at(words, k) }
-	buf = append(buf, "W="+w, "p2="+prefix(lw, 2), "p4="+prefix(lw, 4), "t2="+p2,
-		"w-1w+1="+get(i-1)+" "+get(i+1), "sp-1="+shape(orig(i-1)), "sp+1="+shape(orig(i+1)),
-		"t1s3="+p1+" "+suffix(lw, 3))
+	buf = append(buf, "s5="+suffix(lw, 5), "s2-1="+suffix(get(i-1), 2)+" "+suffix(lw, 3),
+		"W="+w, "p2="+prefix(lw, 2), "p4="+prefix(lw, 4),
+		"w-1w+1="+get(i-1)+" "+get(i+1), "sp-1="+shape(orig(i-1)), "sp+1="+shape(orig(i+1)))
 	if k := strings.LastIndexByte(lw, '-'); k > 0 && k < len(lw)-1 {
 		buf = append(buf, "hl="+lw[k+1:], "hf="+lw[:k])
 	}
-	if i == 0 {
-		buf = append(buf, "first sh="+shape(w))
-	}
 	if cls != nil {
-		c := func(k, j int) string {
-			if k < 0 {
-				return "<s>"
-			}
-			if k >= len(cls) {
-				return "</s>"
-			}
-			return cls[k][j]
-		}
-		buf = append(buf, "cc="+c(i, 0), "cf="+c(i, 1), "cf-1="+c(i-1, 1), "cf+1="+c(i+1, 1),
-			"cc-1cc+1="+c(i-1, 0)+" "+c(i+1, 0), "t1cf="+p1+" "+c(i, 1), "cc-2="+c(i-2, 0), "cc+2="+c(i+2, 0))
+		buf = append(buf, "cc="+class(cls, i, 0), "cf="+class(cls, i, 1), "cf-1="+class(cls, i-1, 1),
+			"cf+1="+class(cls, i+1, 1), "cc-1cc+1="+class(cls, i-1, 0)+" "+class(cls, i+1, 0),
+			"cc-2="+class(cls, i-2, 0), "cc+2="+class(cls, i+2, 0))
+	}
+	return buf
+}
+
+// tagFeatures appends the features of word i that join it with the labels of the words
+// around it.
+func tagFeatures(buf []string, words, lows []string, cls [][2]string, i int, p1, p2 string, right []string) []string {
+	w := words[i]
+	lw := lows[i]
+	buf = append(buf, "t1="+p1, "t12="+p1+" "+p2, "t1w="+p1+" "+lw, "sh-1="+p1+" "+shape(w),
+		"t2="+p2, "t1s3="+p1+" "+suffix(lw, 3))
+	if cls != nil {
+		buf = append(buf, "t1cf="+p1+" "+class(cls, i, 1))
 	}
 	if right != nil {
 		r := func(k int) string {
@@ -211,7 +227,7 @@ func features(buf []string, words, lows []string, cls [][2]string, i int, p1, p2
 			return right[k]
 		}
 		buf = append(buf, "r1="+r(i+1), "r2="+r(i+1)+" "+r(i+2), "r1w="+r(i+1)+" "+lw, "t1r1="+p1+" "+r(i+1),
-			"r1s3="+r(i+1)+" "+suffix(lw, 3), "r2="+r(i+2), "r1w+1="+r(i+1)+" "+get(i+1))
+			"r1s3="+r(i+1)+" "+suffix(lw, 3), "r2="+r(i+2), "r1w+1="+r(i+1)+" "+at(lows, i+1))
 	}
 	return buf
 }
@@ -248,8 +264,15 @@ func (t *Tagger) Tag(toks []model.Token) {
 	}
 	scores := make([]float32, len(t.Labels))
 	cls := t.classes(lows)
-	first := t.pass(&t.First, words, lows, cls, nil, scores)
-	labs := t.pass(&t.Second, words, lows, cls, first, scores)
+	// the features of the words alone serve both passes
+	static := make([][]string, len(words))
+	for i := range words {
+		if _, ok := t.Dict[lows[i]]; !ok {
+			static[i] = wordFeatures(nil, words, lows, cls, i)
+		}
+	}
+	first := t.pass(&t.First, words, lows, cls, static, nil, scores)
+	labs := t.pass(&t.Second, words, lows, cls, static, first, scores)
 	for i := range toks {
 		l := labs[i]
 		u, x, _ := strings.Cut(l, " ")
@@ -287,7 +310,8 @@ func (t *Tagger) classes(lows []string) [][2]string {
 }
 
 // pass tags the words left to right with w, given (for the second pass) the first's labels.
-func (t *Tagger) pass(w *Weights, words, lows []string, cls [][2]string, right []string, scores []float32) []string {
+// static, when not nil, holds each word's wordFeatures.
+func (t *Tagger) pass(w *Weights, words, lows []string, cls [][2]string, static [][]string, right []string, scores []float32) []string {
 	out := make([]string, len(words))
 	var fb [64]string
 	buf := fb[:0]
@@ -295,7 +319,11 @@ func (t *Tagger) pass(w *Weights, words, lows []string, cls [][2]string, right [
 	for i := range words {
 		lab, ok := t.Dict[lows[i]]
 		if !ok {
-			buf = features(buf, words, lows, cls, i, p1, p2, right)
+			if static != nil {
+				buf = tagFeatures(append(buf[:0], static[i]...), words, lows, cls, i, p1, p2, right)
+			} else {
+				buf = features(buf, words, lows, cls, i, p1, p2, right)
+			}
 			lab = best(w, scores, buf)
 		}
 		out[i] = t.Labels[lab]
@@ -428,7 +456,7 @@ func TrainTaggerWith(sents []Sentence, opt TaggerTraining) (*Tagger, error) {
 	right := make([][]string, len(sents))
 	scores := make([]float32, len(t.Labels))
 	for si := range sents {
-		right[si] = t.pass(&t.First, words[si], lows[si], cls[si], nil, scores)
+		right[si] = t.pass(&t.First, words[si], lows[si], cls[si], nil, nil, scores)
 	}
 	for f := 0; opt.Folds > 1 && f < opt.Folds; f++ {
 		var w, lw [][]string
@@ -441,7 +469,7 @@ func TrainTaggerWith(sents []Sentence, opt TaggerTraining) (*Tagger, error) {
 		}
 		fw := t.trainPass(w, lw, c, g, nil, firstEpochs, rng, nil)
 		for si := f; si < len(sents); si += opt.Folds {
-			right[si] = t.pass(&fw, words[si], lows[si], cls[si], nil, scores)
+			right[si] = t.pass(&fw, words[si], lows[si], cls[si], nil, nil, scores)
 		}
 	}
 	t.Second = t.trainPass(words, lows, cls, golds, right, epochs, rng, func(ep int, w Weights) {
