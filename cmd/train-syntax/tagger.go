@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"strings"
@@ -23,6 +25,12 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 	eval := fs.String("eval", "", "score the model (-model, default the embedded one) on this CoNLL-U file instead of training")
 	tokeval := fs.String("tokeval", "", "score the tokenizer on this CoNLL-U file's raw text instead of training")
 	modelPath := fs.String("model", "", "model file for -eval (default: the embedded model)")
+	coarse := fs.Int("coarse", 64, "number of coarse word classes (0: no word classes)")
+	fine := fs.Int("fine", 256, "number of fine word classes")
+	folds := fs.Int("folds", 0, "train the second pass on first-pass tags from this many folds (0: the first pass's own tags)")
+	passes := fs.Int("passes", 15, "passes of the word class algorithm")
+	minCount := fs.Int("mincount", 2, "least frequency of a word given a class")
+	stories := fs.String("text", "../shared/corpus/voa-stories.jsonl", "JSON-lines stories whose \"text\" adds to the treebanks' own text for the word classes (\"\" for none)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -61,15 +69,30 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 	if err != nil {
 		return err
 	}
+	var classes map[string]string
+	if *coarse > 0 {
+		text, err := classText(sents, *stories)
+		if err != nil {
+			return err
+		}
+		c := syntax.WordClasses(text, *coarse, *minCount, *passes)
+		f := syntax.WordClasses(text, *fine, *minCount, *passes)
+		classes = make(map[string]string, len(c))
+		for w, k := range c {
+			classes[w] = fmt.Sprintf("%d %d", k, f[w])
+		}
+		log.Info("word classes", "sentences", len(text), "words", len(classes))
+	}
 	var best *syntax.Tagger
 	bestAcc := -1.0
-	_, err = syntax.TrainTagger(sents, *epochs, *seed, func(ep int, t *syntax.Tagger) {
+	check := func(ep int, t *syntax.Tagger) {
 		s := score(t, devSents)
 		log.Info("epoch", "epoch", ep, "dev_upos", s.upos, "dev_xpos", s.xpos, "features", len(t.Second.Names))
 		if s.upos > bestAcc {
 			best, bestAcc = t, s.upos
 		}
-	})
+	}
+	_, err = syntax.TrainTaggerWith(sents, syntax.TaggerTraining{Epochs: *epochs, Seed: *seed, Classes: classes, Folds: *folds, Check: check})
 	if err != nil {
 		return err
 	}
@@ -170,4 +193,49 @@ func tokenF1(sents []syntax.Sentence) (p, r, f float64) {
 		return p, r, 0
 	}
 	return p, r, 2 * p * r / (p + r)
+}
+
+// classText returns the lower-cased words of the treebank sentences and of the stories in
+// the JSON-lines file at path (when not ""), split into sentences at final punctuation.
+func classText(sents []syntax.Sentence, path string) ([][]string, error) {
+	var out [][]string
+	for _, s := range sents {
+		ws := make([]string, len(s.Tokens))
+		for i, t := range s.Tokens {
+			ws[i] = strings.ToLower(t.Form)
+		}
+		out = append(out, ws)
+	}
+	if path == "" {
+		return out, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("opening the stories: %w", err)
+	}
+	defer f.Close()
+	dec := json.NewDecoder(f)
+	for {
+		var story struct {
+			Text string `json:"text"`
+		}
+		if err := dec.Decode(&story); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("reading the stories in %s: %w", path, err)
+		}
+		var ws []string
+		for _, t := range syntax.Tokenize(story.Text) {
+			w := strings.ToLower(t.Form)
+			ws = append(ws, w)
+			if w == "." || w == "?" || w == "!" {
+				out = append(out, ws)
+				ws = nil
+			}
+		}
+		if len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	return out, nil
 }

@@ -29,6 +29,9 @@ type Tagger struct {
 	// CoNLL-U features; Lemmas maps "lower-cased word label" to the lemma seen in training.
 	Feats  map[string]string
 	Lemmas map[string]string
+	// Classes maps lower-cased words to their distributional classes, coarse and fine
+	// ("12 301"), computed by WordClasses from unlabelled text.
+	Classes map[string]string
 }
 
 // Weights are a perceptron's sparse weights, in hundredths: feature Names[i] has weight
@@ -146,34 +149,76 @@ func prefix(w string, n int) string {
 	return string(r[:n])
 }
 
+// at returns xs[k], or a sentence boundary mark when k is outside xs.
+func at(xs []string, k int) string {
+	if k < 0 {
+		return "<s>"
+	}
+	if k >= len(xs) {
+		return "</s>"
+	}
+	return xs[k]
+}
+
 // features appends the features of word i given the labels of the two words before it.
 // With right (the first pass's labels), the labels of the two words after it too.
-func features(buf []string, words, lows []string, i int, p1, p2 string, right []string) []string {
+func features(buf []string, words, lows []string, cls [][2]string, i int, p1, p2 string, right []string) []string {
+	return tagFeatures(wordFeatures(buf[:0], words, lows, cls, i), words, lows, cls, i, p1, p2, right)
+}
+
+// cls returns the class (j: 0 coarse, 1 fine) of word k, or a boundary mark.
+func class(cls [][2]string, k, j int) string {
+	if k < 0 {
+		return "<s>"
+	}
+	if k >= len(cls) {
+		return "</s>"
+	}
+	return cls[k][j]
+}
+
+// wordFeatures appends the features of word i that do not depend on tags.
+func wordFeatures(buf []string, words, lows []string, cls [][2]string, i int) []string {
 	w := words[i]
 	lw := lows[i]
-	get := func(k int) string {
-		if k < 0 {
-			return "<s>"
-		}
-		if k >= len(lows) {
-			return "</s>"
-		}
-		return lows[k]
-	}
-	buf = append(buf[:0], "b",
+	get := func(k int) string { return at(lows, k) }
+	buf = append(buf, "b",
 		"w="+lw, "s1="+suffix(lw, 1), "s2="+suffix(lw, 2), "s3="+suffix(lw, 3), "s4="+suffix(lw, 4),
 		"p1="+prefix(lw, 1), "p3="+prefix(lw, 3), "sh="+shape(w),
-		"t1="+p1, "t12="+p1+" "+p2, "t1w="+p1+" "+lw,
 		"w-1="+get(i-1), "w-2="+get(i-2), "w+1="+get(i+1), "w+2="+get(i+2),
 		"s3-1="+suffix(get(i-1), 3), "s3+1="+suffix(get(i+1), 3),
 		"w-1w="+get(i-1)+" "+lw, "ww+1="+lw+" "+get(i+1))
 	if i == 0 {
-		buf = append(buf, "first")
+		buf = append(buf, "first", "first sh="+shape(w))
 	}
 	if strings.ContainsRune(w, '-') {
 		buf = append(buf, "hyph")
 	}
-	buf = append(buf, "s5="+suffix(lw, 5), "s2-1="+suffix(get(i-1), 2)+" "+suffix(lw, 3), "sh-1="+p1+" "+shape(w))
+	orig := func(k int) string { return at(words, k) }
+	buf = append(buf, "s5="+suffix(lw, 5), "s2-1="+suffix(get(i-1), 2)+" "+suffix(lw, 3),
+		"W="+w, "p2="+prefix(lw, 2), "p4="+prefix(lw, 4),
+		"w-1w+1="+get(i-1)+" "+get(i+1), "sp-1="+shape(orig(i-1)), "sp+1="+shape(orig(i+1)))
+	if k := strings.LastIndexByte(lw, '-'); k > 0 && k < len(lw)-1 {
+		buf = append(buf, "hl="+lw[k+1:], "hf="+lw[:k])
+	}
+	if cls != nil {
+		buf = append(buf, "cc="+class(cls, i, 0), "cf="+class(cls, i, 1), "cf-1="+class(cls, i-1, 1),
+			"cf+1="+class(cls, i+1, 1), "cc-1cc+1="+class(cls, i-1, 0)+" "+class(cls, i+1, 0),
+			"cc-2="+class(cls, i-2, 0), "cc+2="+class(cls, i+2, 0))
+	}
+	return buf
+}
+
+// tagFeatures appends the features of word i that join it with the labels of the words
+// around it.
+func tagFeatures(buf []string, words, lows []string, cls [][2]string, i int, p1, p2 string, right []string) []string {
+	w := words[i]
+	lw := lows[i]
+	buf = append(buf, "t1="+p1, "t12="+p1+" "+p2, "t1w="+p1+" "+lw, "sh-1="+p1+" "+shape(w),
+		"t2="+p2, "t1s3="+p1+" "+suffix(lw, 3))
+	if cls != nil {
+		buf = append(buf, "t1cf="+p1+" "+class(cls, i, 1))
+	}
 	if right != nil {
 		r := func(k int) string {
 			if k >= len(right) {
@@ -182,7 +227,7 @@ func features(buf []string, words, lows []string, i int, p1, p2 string, right []
 			return right[k]
 		}
 		buf = append(buf, "r1="+r(i+1), "r2="+r(i+1)+" "+r(i+2), "r1w="+r(i+1)+" "+lw, "t1r1="+p1+" "+r(i+1),
-			"r1s3="+r(i+1)+" "+suffix(lw, 3))
+			"r1s3="+r(i+1)+" "+suffix(lw, 3), "r2="+r(i+2), "r1w+1="+r(i+1)+" "+at(lows, i+1))
 	}
 	return buf
 }
@@ -218,8 +263,16 @@ func (t *Tagger) Tag(toks []model.Token) {
 		lows[i] = strings.ToLower(toks[i].Form)
 	}
 	scores := make([]float32, len(t.Labels))
-	first := t.pass(&t.First, words, lows, nil, scores)
-	labs := t.pass(&t.Second, words, lows, first, scores)
+	cls := t.classes(lows)
+	// the features of the words alone serve both passes
+	static := make([][]string, len(words))
+	for i := range words {
+		if _, ok := t.Dict[lows[i]]; !ok {
+			static[i] = wordFeatures(nil, words, lows, cls, i)
+		}
+	}
+	first := t.pass(&t.First, words, lows, cls, static, nil, scores)
+	labs := t.pass(&t.Second, words, lows, cls, static, first, scores)
 	for i := range toks {
 		l := labs[i]
 		u, x, _ := strings.Cut(l, " ")
@@ -238,16 +291,39 @@ func (t *Tagger) Tag(toks []model.Token) {
 	}
 }
 
+// classes returns the coarse and fine classes of the lower-cased words, "?" for unknown ones,
+// or nil when the model has none.
+func (t *Tagger) classes(lows []string) [][2]string {
+	if t.Classes == nil {
+		return nil
+	}
+	out := make([][2]string, len(lows))
+	for i, w := range lows {
+		if c, ok := t.Classes[w]; ok {
+			a, b, _ := strings.Cut(c, " ")
+			out[i] = [2]string{a, b}
+		} else {
+			out[i] = [2]string{"?", "?"}
+		}
+	}
+	return out
+}
+
 // pass tags the words left to right with w, given (for the second pass) the first's labels.
-func (t *Tagger) pass(w *Weights, words, lows, right []string, scores []float32) []string {
+// static, when not nil, holds each word's wordFeatures.
+func (t *Tagger) pass(w *Weights, words, lows []string, cls [][2]string, static [][]string, right []string, scores []float32) []string {
 	out := make([]string, len(words))
-	var fb [48]string
+	var fb [64]string
 	buf := fb[:0]
 	p1, p2 := "<s>", "<s>"
 	for i := range words {
 		lab, ok := t.Dict[lows[i]]
 		if !ok {
-			buf = features(buf, words, lows, i, p1, p2, right)
+			if static != nil {
+				buf = tagFeatures(append(buf[:0], static[i]...), words, lows, cls, i, p1, p2, right)
+			} else {
+				buf = features(buf, words, lows, cls, i, p1, p2, right)
+			}
 			lab = best(w, scores, buf)
 		}
 		out[i] = t.Labels[lab]
@@ -260,7 +336,27 @@ func (t *Tagger) pass(w *Weights, words, lows, right []string, scores []float32)
 // shuffling with a fixed seed. After each epoch, check (when not nil) is called with the
 // averaged model so that the caller can choose an epoch.
 func TrainTagger(sents []Sentence, epochs int, seed uint64, check func(epoch int, t *Tagger)) (*Tagger, error) {
-	t := &Tagger{Dict: map[string]int{}, Feats: map[string]string{}, Lemmas: map[string]string{}}
+	return TrainTaggerWith(sents, TaggerTraining{Epochs: epochs, Seed: seed, Check: check})
+}
+
+// TaggerTraining are the settings of TrainTaggerWith.
+type TaggerTraining struct {
+	Epochs int
+	Seed   uint64
+	// Classes are word classes (as in Tagger.Classes) for features, or nil.
+	Classes map[string]string
+	// Folds, when more than 1, is the number of parts the sentences are cut into to give the
+	// second pass first-pass tags like those it sees in use: each part is tagged by a first
+	// pass trained on the others.
+	Folds int
+	// Check, when not nil, is called after each epoch with the averaged model.
+	Check func(epoch int, t *Tagger)
+}
+
+// TrainTaggerWith trains a tagger as TrainTagger does, with more settings.
+func TrainTaggerWith(sents []Sentence, opt TaggerTraining) (*Tagger, error) {
+	epochs, seed, check := opt.Epochs, opt.Seed, opt.Check
+	t := &Tagger{Dict: map[string]int{}, Feats: map[string]string{}, Lemmas: map[string]string{}, Classes: opt.Classes}
 	index := map[string]int{}
 	label := func(tk model.Token) string { return tk.UPOS + " " + tk.XPOS }
 	wordCounts := map[string]map[int]int{}
@@ -342,6 +438,7 @@ func TrainTagger(sents []Sentence, epochs int, seed uint64, check func(epoch int
 	words := make([][]string, len(sents))
 	lows := make([][]string, len(sents))
 	golds := make([][]int, len(sents))
+	cls := make([][][2]string, len(sents))
 	for si, s := range sents {
 		words[si] = make([]string, len(s.Tokens))
 		lows[si] = make([]string, len(s.Tokens))
@@ -350,16 +447,32 @@ func TrainTagger(sents []Sentence, epochs int, seed uint64, check func(epoch int
 			words[si][i], lows[si][i] = tk.Form, strings.ToLower(tk.Form)
 			golds[si][i] = index[label(tk)]
 		}
+		cls[si] = t.classes(lows[si])
 	}
 	firstEpochs := max(1, epochs/2)
-	t.First = t.trainPass(words, lows, golds, nil, firstEpochs, rng, nil)
-	// The second pass learns from the first pass's own tags of the right context.
+	t.First = t.trainPass(words, lows, cls, golds, nil, firstEpochs, rng, nil)
+	// The second pass learns from first-pass tags of the right context: the first pass's own
+	// or, with folds, those of first passes that did not see the sentence.
 	right := make([][]string, len(sents))
 	scores := make([]float32, len(t.Labels))
 	for si := range sents {
-		right[si] = t.pass(&t.First, words[si], lows[si], nil, scores)
+		right[si] = t.pass(&t.First, words[si], lows[si], cls[si], nil, nil, scores)
 	}
-	t.Second = t.trainPass(words, lows, golds, right, epochs, rng, func(ep int, w Weights) {
+	for f := 0; opt.Folds > 1 && f < opt.Folds; f++ {
+		var w, lw [][]string
+		var c [][][2]string
+		var g [][]int
+		for si := range sents {
+			if si%opt.Folds != f {
+				w, lw, c, g = append(w, words[si]), append(lw, lows[si]), append(c, cls[si]), append(g, golds[si])
+			}
+		}
+		fw := t.trainPass(w, lw, c, g, nil, firstEpochs, rng, nil)
+		for si := f; si < len(sents); si += opt.Folds {
+			right[si] = t.pass(&fw, words[si], lows[si], cls[si], nil, nil, scores)
+		}
+	}
+	t.Second = t.trainPass(words, lows, cls, golds, right, epochs, rng, func(ep int, w Weights) {
 		if check != nil {
 			c := *t
 			c.Second = w
@@ -371,7 +484,7 @@ func TrainTagger(sents []Sentence, epochs int, seed uint64, check func(epoch int
 
 // trainPass trains one averaged perceptron; after each epoch check (when not nil) gets the
 // averaged weights.
-func (t *Tagger) trainPass(words, lows [][]string, golds [][]int, right [][]string, epochs int, rng *rand.Rand, check func(int, Weights)) Weights {
+func (t *Tagger) trainPass(words, lows [][]string, cls [][][2]string, golds [][]int, right [][]string, epochs int, rng *rand.Rand, check func(int, Weights)) Weights {
 	nl := len(t.Labels)
 	weights := map[string][]float32{}
 	totals := map[string][]float32{}
@@ -415,7 +528,7 @@ func (t *Tagger) trainPass(words, lows [][]string, golds [][]int, right [][]stri
 			p1, p2 := "<s>", "<s>"
 			for i, gold := range golds[si] {
 				if _, ok := t.Dict[lows[si][i]]; !ok {
-					buf = features(buf, words[si], lows[si], i, p1, p2, r)
+					buf = features(buf, words[si], lows[si], cls[si], i, p1, p2, r)
 					guess := score(scores, buf)
 					if guess != gold {
 						for _, f := range buf {

@@ -115,3 +115,22 @@ func BenchmarkLoadTagger(b *testing.B) {
 		loadTagger(b)
 	}
 }
+
+func TestWordClasses(t *testing.T) {
+	var sents [][]string
+	for _, n := range []string{"cat", "dog", "bird", "horse"} {
+		for _, v := range []string{"runs", "sleeps", "eats", "sings"} {
+			for _, d := range []string{"the", "a"} {
+				sents = append(sents, []string{d, n, v})
+			}
+		}
+	}
+	c := WordClasses(sents, 3, 1, 20)
+	same := func(a, b string) bool { return c[a] == c[b] }
+	if !same("cat", "dog") || !same("bird", "horse") || !same("runs", "sings") || !same("the", "a") {
+		t.Errorf("words in the same contexts in different classes: %v", c)
+	}
+	if same("cat", "runs") || same("the", "cat") || same("the", "runs") {
+		t.Errorf("words in different contexts in one class: %v", c)
+	}
+}
