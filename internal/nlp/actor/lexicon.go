@@ -121,6 +121,23 @@ func (lx *lexicon) loadFS(fsys fs.FS, dir string) error {
 	return nil
 }
 
+// loadImported loads the imported actors of fsys's top folder, if any; they come last,
+// beneath every hand-written form.
+func (lx *lexicon) loadImported(fsys fs.FS, dir string) error {
+	p := path.Join(dir, phoenixFile)
+	data, err := fs.ReadFile(fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading lexicon %s: %w", p, err)
+	}
+	if err := lx.loadPhoenix(bytes.NewReader(data), p); err != nil {
+		return err
+	}
+	return nil
+}
+
 // loadFile loads a user lexicon whose first line says its format ("# format: people").
 func (lx *lexicon) loadFile(name string) error {
 	data, err := os.ReadFile(name)

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -60,9 +61,37 @@ func (px phraseIndex) add(surface string, e entry) {
 // insertByLength adds p to list, keeping it longest first and in order of addition among
 // phrases of the same length.
 func insertByLength(list []*phrase, p *phrase) []*phrase {
-	list = append(list, p)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].toks) > len(list[j].toks) })
-	return list
+	n := len(p.toks)
+	i := sort.Search(len(list), func(i int) bool { return len(list[i].toks) < n })
+	return slices.Insert(list, i, p)
+}
+
+// known reports whether the index holds surface in any capitalisation.
+func (px phraseIndex) known(surface string) bool {
+	ts := words(surface)
+	if len(ts) == 0 {
+		return false
+	}
+	list := px.byFirst[ts[0].lower]
+	if len(ts) > 1 {
+		list = px.byPair[[2]string{ts[0].lower, ts[1].lower}]
+	}
+	for _, p := range list {
+		if len(p.toks) != len(ts) {
+			continue
+		}
+		same := true
+		for k := range ts {
+			if lowerOf(p.toks[k]) != lowerOf(apostropheFold(ts[k].text)) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
 }
 
 func equalStrings(a, b []string) bool {
