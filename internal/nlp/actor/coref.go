@@ -153,6 +153,16 @@ func (st *state) descriptions() {
 				cands = []*entity{e}
 			}
 		}
+		if len(cands) == 0 && head == "role" && !both && !plural {
+			// "the president", "the foreign minister of Iran": the office holder of the
+			// state on the article's date.
+			if e := st.officeHolder(roleIdx, code, end); e != nil {
+				cands = []*entity{e}
+				if code == "" {
+					code = e.a.Country
+				}
+			}
+		}
 		if len(cands) == 0 {
 			continue
 		}

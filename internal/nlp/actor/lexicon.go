@@ -77,15 +77,18 @@ type lexicon struct {
 	orgTypes  []orgType
 	roles     []role
 	people    []person
-	phrases   phraseIndex
-	first     map[string]bool // given names, as printed
-	nonNames  map[string]bool // lower case
-	g         grammar
+	// byOffice indexes the people rows by officeKey(role, country).
+	byOffice map[string][]int
+	phrases  phraseIndex
+	first    map[string]bool // given names, as printed
+	nonNames map[string]bool // lower case
+	g        grammar
 }
 
 func newLexicon() *lexicon {
 	return &lexicon{
 		byCode:   map[string]int{},
+		byOffice: map[string][]int{},
 		phrases:  newPhraseIndex(),
 		first:    map[string]bool{},
 		nonNames: map[string]bool{},
@@ -281,6 +284,10 @@ func (lx *lexicon) row(format string, f []string) error {
 		}
 		i := len(lx.people)
 		lx.people = append(lx.people, p)
+		if p.role != "" {
+			k := officeKey(p.role, p.country)
+			lx.byOffice[k] = append(lx.byOffice[k], i)
+		}
 		lx.phrases.add(p.name, entry{ePerson, i})
 		for _, a := range list(field(f, 1)) {
 			lx.phrases.add(a, entry{ePerson, i})
