@@ -43,6 +43,7 @@ const (
 	gBlocNoun
 	gBlocAdj
 	gAttitude
+	gSpokes
 )
 
 // classOf maps a class name of grammar.tsv to its bit.
@@ -108,6 +109,8 @@ func classOf(name string) (gclass, bool) {
 		return gBlocNoun, true
 	case "blocadj":
 		return gBlocAdj, true
+	case "spokes":
+		return gSpokes, true
 	case "attitude":
 		return gAttitude, true
 	}

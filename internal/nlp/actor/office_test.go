@@ -79,3 +79,35 @@ func TestImportedActors(t *testing.T) {
 		}
 	}
 }
+
+// TestSpokespeople makes an unnamed spokesperson a mention of the body or state they speak
+// for, and leaves a spokesperson with a name to the people finder.
+func TestSpokespeople(t *testing.T) {
+	r := testRecognizer(t)
+	tests := []struct {
+		text, mention, actor string
+	}{
+		{"A spokesman for the Foreign Ministry said talks would go on.", "A spokesman for the Foreign Ministry", "Foreign Ministry"},
+		{"Talks will go on, a Kremlin spokeswoman said.", "a Kremlin spokeswoman", "Russia"},
+		{"Talks will go on, a Russian Foreign Ministry spokesman said.", "a Russian Foreign Ministry spokesman", "Russian Foreign Ministry"},
+	}
+	for _, tt := range tests {
+		doc := annotate(r, tt.text, "2026-01-10")
+		found := false
+		for _, a := range doc.Actors {
+			if a.Name == tt.actor && contains(mentionTexts(&a), tt.mention) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no mention %q of %s in %s", tt.text, tt.mention, tt.actor, dump(doc))
+		}
+		checkSpans(t, doc)
+	}
+	doc := annotate(r, "Foreign Ministry spokeswoman Maria Zakharova said talks would go on.", "2026-01-10")
+	for _, a := range doc.Actors {
+		if a.Kind != "person" && contains(mentionTexts(&a), "Foreign Ministry spokeswoman") {
+			t.Errorf("a title before a name became a mention of %s", a.Name)
+		}
+	}
+}
