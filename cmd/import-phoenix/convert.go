@@ -75,10 +75,14 @@ type review struct {
 	// places are the lower-cased names, aliases, demonyms and capitals of the countries file.
 	places map[string]bool
 	codes  map[string]bool // country codes known to the actor lexicon
+	// titles are the last words of the titles of roles.tsv ("president", "chancellor"): an
+	// organisation named by one ("German Chancellor") is an office, which the actor stage
+	// reads as a role.
+	titles map[string]bool
 }
 
 func newReview() *review {
-	return &review{drop: map[string]string{}, common: map[string]bool{}, places: map[string]bool{}, codes: map[string]bool{}}
+	return &review{drop: map[string]string{}, common: map[string]bool{}, places: map[string]bool{}, codes: map[string]bool{}, titles: map[string]bool{}}
 }
 
 // readReview reads the review file: "drop<TAB>PHRASE<TAB>reason" or "word<TAB>WORD<TAB>reason".
@@ -110,6 +114,19 @@ func (rv *review) readCountries(r io.Reader) error {
 				if p = norm(p); p != "" {
 					rv.places[p] = true
 				}
+			}
+		}
+		return nil
+	})
+}
+
+// readRoles reads the actor lexicon's roles.tsv for the last words of its titles.
+func (rv *review) readRoles(r io.Reader) error {
+	return lexfile.Each(r, func(n int, line string) error {
+		title, _, _ := strings.Cut(line, "\t")
+		for _, t := range strings.Split(title, "|") {
+			if w := strings.Fields(norm(t)); len(w) > 0 {
+				rv.titles[w[len(w)-1]] = true
 			}
 		}
 		return nil
@@ -232,6 +249,10 @@ func (rv *review) convert(recs []record, file string) []actor {
 			}
 			seen[k] = true
 			if a.kind == "person" && i > 0 && rv.personAliasWhy(p) != "" {
+				continue
+			}
+			if w := strings.Fields(k); a.kind != "person" && len(w) > 0 && rv.titles[w[len(w)-1]] {
+				a.dropped = append(a.dropped, p)
 				continue
 			}
 			if r := rv.why(p); r != "" {

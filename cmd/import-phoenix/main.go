@@ -27,7 +27,7 @@ const agentsFile = "Phoenix.agents.txt.gz"
 
 func main() {
 	src := flag.String("src", "", "the folder of the Phoenix dictionaries (Phoenix.*.actors.txt.gz, Phoenix.agents.txt.gz)")
-	out := flag.String("out", "internal/nlp/actor/data", "the actor data folder: read for countries.tsv and nonnames.txt, written with phoenix-actors.tsv and phoenix-agents.tsv")
+	out := flag.String("out", "internal/nlp/actor/data", "the actor data folder: read for countries.tsv, nonnames.txt and roles.tsv, written with phoenix-actors.tsv and phoenix-agents.tsv")
 	rev := flag.String("review", "cmd/import-phoenix/review.tsv", "the review decisions")
 	flag.Parse()
 	if *src == "" {
@@ -58,6 +58,7 @@ func generate(src, data, reviewPath string) (actorsTSV, agentsTSV []byte, err er
 		{reviewPath, rv.readReview},
 		{filepath.Join(data, "countries.tsv"), rv.readCountries},
 		{filepath.Join(data, "nonnames.txt"), rv.readNonNames},
+		{filepath.Join(data, "roles.tsv"), rv.readRoles},
 	} {
 		if err := readWith(f.path, f.read); err != nil {
 			return nil, nil, err
