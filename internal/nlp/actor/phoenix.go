@@ -54,9 +54,10 @@ func (lx *lexicon) phoenixRow(f []string) error {
 		return errors.New("an actor needs a name")
 	}
 	var forms []string
+	var toks [][]token
 	for _, p := range append([]string{name}, list(field(f, 1))...) {
-		if !lx.phrases.known(p) {
-			forms = append(forms, p)
+		if ts := words(p); !lx.phrases.known(ts) {
+			forms, toks = append(forms, p), append(toks, ts)
 		}
 	}
 	if len(forms) == 0 {
@@ -83,23 +84,24 @@ func (lx *lexicon) phoenixRow(f []string) error {
 			offs = append(offs, office{country: country, sector: sector, to: phoenixEnd})
 		}
 		// The latest office first: pickListed falls back on the first row.
+		es := make([]entry, 0, len(offs))
 		for k := len(offs) - 1; k >= 0; k-- {
 			o := offs[k]
 			c := o.country
 			if c == "" {
 				c = country
 			}
-			i := len(lx.people)
+			es = append(es, entry{ePerson, len(lx.people)})
 			lx.people = append(lx.people, person{name: forms[0], country: c, sector: o.sector, from: o.from, to: o.to})
-			for _, p := range forms {
-				lx.phrases.add(p, entry{ePerson, i})
-			}
+		}
+		for _, ts := range toks {
+			lx.phrases.addTokens(ts, es...)
 		}
 	case "organization", "group":
 		i := len(lx.orgs)
 		lx.orgs = append(lx.orgs, org{name: forms[0], country: country, sector: sector, kind: kind})
-		for _, p := range forms {
-			lx.phrases.add(p, entry{eOrg, i})
+		for _, ts := range toks {
+			lx.phrases.addTokens(ts, entry{eOrg, i})
 		}
 	default:
 		return fmt.Errorf("unknown kind %q (person, organization or group)", kind)

@@ -26,11 +26,20 @@ func newPhraseIndex() phraseIndex {
 	return phraseIndex{byFirst: map[string][]*phrase{}, byPair: map[[2]string][]*phrase{}}
 }
 
-func (px phraseIndex) add(surface string, e entry) {
-	ts := words(surface)
-	if len(ts) == 0 {
+func (px phraseIndex) add(surface string, e entry) { px.addTokens(words(surface), e) }
+
+// addTokens adds the phrase of tokens ts (from words) for each of es.
+func (px phraseIndex) addTokens(ts []token, es ...entry) {
+	if len(ts) == 0 || len(es) == 0 {
 		return
 	}
+	px.addOne(ts, es[0])
+	for _, e := range es[1:] {
+		px.addOne(ts, e)
+	}
+}
+
+func (px phraseIndex) addOne(ts []token, e entry) {
 	toks := make([]string, len(ts))
 	folds := make([]bool, len(ts))
 	for i := range ts {
@@ -66,9 +75,9 @@ func insertByLength(list []*phrase, p *phrase) []*phrase {
 	return slices.Insert(list, i, p)
 }
 
-// known reports whether the index holds surface in any capitalisation.
-func (px phraseIndex) known(surface string) bool {
-	ts := words(surface)
+// known reports whether the index holds the phrase of tokens ts (from words) in any
+// capitalisation.
+func (px phraseIndex) known(ts []token) bool {
 	if len(ts) == 0 {
 		return false
 	}
