@@ -111,3 +111,24 @@ func TestSpokespeople(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherRank keeps "the minister" from the prime minister and "the president" from the
+// vice president.
+func TestOtherRank(t *testing.T) {
+	r := testRecognizer(t)
+	tests := []struct{ text, name, phrase string }{
+		{"Prime Minister John Okafor spoke in Abuja. The minister said talks would go on.", "John Okafor", "The minister"},
+		{"Vice President Mary Okafor spoke in Abuja. The president said talks would go on.", "Mary Okafor", "The president"},
+	}
+	for _, tt := range tests {
+		doc := annotate(r, tt.text, "2026-01-10")
+		a := find(doc, tt.name)
+		if a == nil {
+			t.Errorf("%q: no %s in %s", tt.text, tt.name, dump(doc))
+			continue
+		}
+		if contains(mentionTexts(a), tt.phrase) {
+			t.Errorf("%q: %q became a mention of %s", tt.text, tt.phrase, tt.name)
+		}
+	}
+}
