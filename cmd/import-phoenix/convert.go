@@ -275,11 +275,11 @@ func (rv *review) convert(recs []record, file string) []actor {
 }
 
 // personAliasWhy tells why a synonym of a person is left out: a title before the name
-// ("PRESIDENT_PUTIN", the actor stage reads titles itself) or an institution named after
+// ("PRESIDENT_PUTIN", "CHANCELLOR_MERKEL": the actor stage reads titles itself) or an institution named after
 // them ("THE_OBAMA_ADMINISTRATION").
 func (rv *review) personAliasWhy(p string) string {
 	w := strings.Fields(norm(p))
-	if len(w) > 0 && (titleWords[w[0]] || w[0] == "the" || rv.places[w[0]]) {
+	if len(w) > 0 && (titleWords[w[0]] || rv.titles[w[0]] || w[0] == "the" || rv.places[w[0]]) {
 		return "a title or a state before the name"
 	}
 	for _, x := range w {
