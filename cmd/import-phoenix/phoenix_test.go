@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tidings-news/tidings/internal/testshared"
 )
 
 func TestParseDate(t *testing.T) {
@@ -103,7 +105,7 @@ func TestGenerateSample(t *testing.T) {
 
 // TestRegenerate checks that importing the shared dictionaries reproduces the committed files.
 func TestRegenerate(t *testing.T) {
-	src := filepath.Join("..", "..", "..", "shared", "reference", "petrarch2")
+	src := filepath.Join(testshared.Dir(t, "the regeneration test"), "reference", "petrarch2")
 	if _, err := os.Stat(filepath.Join(src, actorFiles[0])); err != nil {
 		t.Skip("the Phoenix dictionaries (../shared/reference/petrarch2) are not here")
 	}
