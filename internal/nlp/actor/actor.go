@@ -84,18 +84,20 @@ func New(opts Options) (*Recognizer, error) {
 		return nil, fmt.Errorf("loading the actor grammar: %w", err)
 	}
 	lx.g = g
+	fsys, dir := fs.FS(dataFS), "data"
 	if opts.Data != nil {
-		err = lx.loadFS(opts.Data, ".")
-	} else {
-		err = lx.loadFS(dataFS, "data")
+		fsys, dir = opts.Data, "."
 	}
-	if err != nil {
+	if err := lx.loadFS(fsys, dir); err != nil {
 		return nil, err
 	}
 	for _, f := range opts.ExtraFiles {
 		if err := lx.loadFile(f); err != nil {
 			return nil, err
 		}
+	}
+	if err := lx.loadImported(fsys, dir); err != nil {
+		return nil, err
 	}
 	return &Recognizer{lx: lx}, nil
 }

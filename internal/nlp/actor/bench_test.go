@@ -46,3 +46,12 @@ func TestBoundedWork(t *testing.T) {
 		r.Annotate(doc)
 	}
 }
+
+// BenchmarkNew measures loading every embedded lexicon, the imported actors included.
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		if _, err := New(Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -312,23 +312,10 @@ func homeSector(sector, kind string) bool {
 // home state is the one mentioned most, by a clear margin (half as many again as the next);
 // without one, they keep no state.
 func (st *state) homeState() {
-	best, second := -1, 0
-	var home *entity
-	for _, e := range st.ents {
-		if e.a.Kind != model.KindCountry {
-			continue
-		}
-		n := len(e.mentions)
-		if n > best {
-			second, best, home = max(best, 0), n, e
-		} else if n > second {
-			second = n
-		}
-	}
-	if home == nil || best < 2 || 2*best < 3*second {
+	code := st.homeCode()
+	if code == "" {
 		return
 	}
-	code := home.a.Country
 	for _, e := range st.ents {
 		if e.a.Country != "" || len(e.mentions) == 0 || !homeSector(e.a.Sector, e.a.Kind) {
 			continue

@@ -153,6 +153,16 @@ func (st *state) descriptions() {
 				cands = []*entity{e}
 			}
 		}
+		if len(cands) == 0 && head == "role" && !both && !plural {
+			// "the president", "the foreign minister of Iran": the office holder of the
+			// state on the article's date.
+			if e := st.officeHolder(roleIdx, code, end); e != nil {
+				cands = []*entity{e}
+				if code == "" {
+					code = e.a.Country
+				}
+			}
+		}
 		if len(cands) == 0 {
 			continue
 		}
@@ -245,13 +255,23 @@ func (st *state) refCandidates(head string, roleIdx int, code string) []*entity 
 			}
 		default:
 			role := strings.ToLower(e.a.Role)
-			if title == "" || !(role == title || strings.HasSuffix(role, " "+title) || strings.HasPrefix(role, title+" ") && !strings.Contains(role, " of ")) {
+			if title == "" || !(role == title || strings.HasSuffix(role, " "+title) && !st.otherRank(role, title) || strings.HasPrefix(role, title+" ") && !strings.Contains(role, " of ")) {
 				continue
 			}
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// otherRank reports a role that ends with title but is another office: its word before the
+// title is an otherrank word of the grammar ("prime minister" for "the minister").
+func (st *state) otherRank(role, title string) bool {
+	w := strings.Fields(strings.TrimSuffix(role, " "+title))
+	if len(w) == 0 {
+		return false
+	}
+	return st.g.isWord(gOtherRank, w[len(w)-1])
 }
 
 // recent picks up to n candidates: the most recently mentioned before token i first, then the

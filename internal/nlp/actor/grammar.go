@@ -8,7 +8,7 @@ import (
 )
 
 // gclass is a set of word classes of grammar.tsv, one bit each.
-type gclass uint32
+type gclass uint64
 
 // Word classes of grammar.tsv.
 const (
@@ -43,6 +43,8 @@ const (
 	gBlocNoun
 	gBlocAdj
 	gAttitude
+	gSpokes
+	gOtherRank
 )
 
 // classOf maps a class name of grammar.tsv to its bit.
@@ -108,6 +110,10 @@ func classOf(name string) (gclass, bool) {
 		return gBlocNoun, true
 	case "blocadj":
 		return gBlocAdj, true
+	case "spokes":
+		return gSpokes, true
+	case "otherrank":
+		return gOtherRank, true
 	case "attitude":
 		return gAttitude, true
 	}
@@ -162,3 +168,6 @@ func (g grammar) is(c gclass, t *token) bool {
 	}
 	return t.gram&c != 0
 }
+
+// isWord reports whether the lower-case word w belongs to class c.
+func (g grammar) isWord(c gclass, w string) bool { return g.fold[w]&c != 0 }

@@ -77,15 +77,18 @@ type lexicon struct {
 	orgTypes  []orgType
 	roles     []role
 	people    []person
-	phrases   phraseIndex
-	first     map[string]bool // given names, as printed
-	nonNames  map[string]bool // lower case
-	g         grammar
+	// byOffice indexes the people rows by officeKey(role, country).
+	byOffice map[string][]int
+	phrases  phraseIndex
+	first    map[string]bool // given names, as printed
+	nonNames map[string]bool // lower case
+	g        grammar
 }
 
 func newLexicon() *lexicon {
 	return &lexicon{
 		byCode:   map[string]int{},
+		byOffice: map[string][]int{},
 		phrases:  newPhraseIndex(),
 		first:    map[string]bool{},
 		nonNames: map[string]bool{},
@@ -117,6 +120,23 @@ func (lx *lexicon) loadFS(fsys fs.FS, dir string) error {
 		if err := lx.load(bytes.NewReader(data), files[name], p); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// loadImported loads the imported actors of fsys's top folder, if any; they come last,
+// beneath every hand-written form.
+func (lx *lexicon) loadImported(fsys fs.FS, dir string) error {
+	p := path.Join(dir, phoenixFile)
+	data, err := fs.ReadFile(fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading lexicon %s: %w", p, err)
+	}
+	if err := lx.loadPhoenix(bytes.NewReader(data), p); err != nil {
+		return err
 	}
 	return nil
 }
@@ -264,6 +284,10 @@ func (lx *lexicon) row(format string, f []string) error {
 		}
 		i := len(lx.people)
 		lx.people = append(lx.people, p)
+		if p.role != "" {
+			k := officeKey(p.role, p.country)
+			lx.byOffice[k] = append(lx.byOffice[k], i)
+		}
 		lx.phrases.add(p.name, entry{ePerson, i})
 		for _, a := range list(field(f, 1)) {
 			lx.phrases.add(a, entry{ePerson, i})

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -25,11 +26,20 @@ func newPhraseIndex() phraseIndex {
 	return phraseIndex{byFirst: map[string][]*phrase{}, byPair: map[[2]string][]*phrase{}}
 }
 
-func (px phraseIndex) add(surface string, e entry) {
-	ts := words(surface)
-	if len(ts) == 0 {
+func (px phraseIndex) add(surface string, e entry) { px.addTokens(words(surface), e) }
+
+// addTokens adds the phrase of tokens ts (from words) for each of es.
+func (px phraseIndex) addTokens(ts []token, es ...entry) {
+	if len(ts) == 0 || len(es) == 0 {
 		return
 	}
+	px.addOne(ts, es[0])
+	for _, e := range es[1:] {
+		px.addOne(ts, e)
+	}
+}
+
+func (px phraseIndex) addOne(ts []token, e entry) {
 	toks := make([]string, len(ts))
 	folds := make([]bool, len(ts))
 	for i := range ts {
@@ -60,9 +70,37 @@ func (px phraseIndex) add(surface string, e entry) {
 // insertByLength adds p to list, keeping it longest first and in order of addition among
 // phrases of the same length.
 func insertByLength(list []*phrase, p *phrase) []*phrase {
-	list = append(list, p)
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].toks) > len(list[j].toks) })
-	return list
+	n := len(p.toks)
+	i := sort.Search(len(list), func(i int) bool { return len(list[i].toks) < n })
+	return slices.Insert(list, i, p)
+}
+
+// known reports whether the index holds the phrase of tokens ts (from words) in any
+// capitalisation.
+func (px phraseIndex) known(ts []token) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	list := px.byFirst[ts[0].lower]
+	if len(ts) > 1 {
+		list = px.byPair[[2]string{ts[0].lower, ts[1].lower}]
+	}
+	for _, p := range list {
+		if len(p.toks) != len(ts) {
+			continue
+		}
+		same := true
+		for k := range ts {
+			if lowerOf(p.toks[k]) != lowerOf(apostropheFold(ts[k].text)) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
 }
 
 func equalStrings(a, b []string) bool {

@@ -182,6 +182,7 @@ func (st *state) run() {
 	st.mergePeople()
 	st.surnames()
 	st.descriptions()
+	st.spokespeople()
 	st.pronouns()
 	st.plurals()
 	st.collectives()
