@@ -156,6 +156,10 @@ func (r *run) tense(i, j int) int {
 			if t == tUnknown {
 				continue
 			}
+			// "agreed to meet again in June": the time lies in the clause the verb looks ahead to
+			if strong && t == tPast && k < i && r.lx.is(r.word(k), cAhead) && r.word(k+1) == "to" {
+				return tFuture
+			}
 			if strong {
 				return t
 			}

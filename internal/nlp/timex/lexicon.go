@@ -57,6 +57,7 @@ const (
 	cSpan
 	cSeasonMod
 	cPresent
+	cAhead
 )
 
 // modifier is a word or words before a date or an amount, with its TIMEX3 mod.
@@ -105,7 +106,7 @@ func parseLexicon(src string) (*lexicon, error) {
 		"weak": cWeak, "withto": cWithTo, "beto": cBeTo, "aux": cAux, "attrib": cAttrib,
 		"beforeunit": cBeforeUnit, "workdays": cWorkdays,
 		"relation": cRelation, "span": cSpan, "seasonmod": cSeasonMod,
-		"present": cPresent}
+		"present": cPresent, "ahead": cAhead}
 	err := lexfile.EachString(src, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) < 3 {

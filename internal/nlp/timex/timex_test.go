@@ -168,6 +168,11 @@ func TestTense(t *testing.T) {
 		{"Trading opened on Monday after a pause.", "Monday", "2025-03-10"},
 		{"The sale, which had been expected, is part of a plan to repay the loan by November.", "November", "2025-11"},
 		{"He quit as chairman, president and chief executive in November.", "November", "2024-11"},
+		{"The two countries agreed to meet again in June.", "June", "2025-06"},
+		{"The rebels vowed to keep fighting until November.", "November", "2025-11"},
+		{"In June, the two countries agreed to meet again.", "June", "2024-06"},
+		{"The two countries agreed in January to sign the deal.", "January", "2025-01"},
+		{"The company agreed on a merger in June.", "June", "2024-06"},
 	}
 	for _, tt := range tests {
 		got := find(t, tt.text, wed)
