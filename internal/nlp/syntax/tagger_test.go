@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -132,5 +133,144 @@ func TestWordClasses(t *testing.T) {
 	}
 	if same("cat", "runs") || same("the", "cat") || same("the", "runs") {
 		t.Errorf("words in different contexts in one class: %v", c)
+	}
+}
+
+// stringTag tags as Tag does by building every feature as a string and looking it up by
+// name: the way the tagger was first written, which Tag must match exactly.
+func stringTag(t *Tagger, index [2]map[string]int32, toks []model.Token) {
+	words := make([]string, len(toks))
+	lows := make([]string, len(toks))
+	for i := range toks {
+		words[i] = toks[i].Form
+		lows[i] = strings.ToLower(toks[i].Form)
+	}
+	scores := make([]float32, len(t.Labels))
+	cls := t.classes(lows)
+	pass := func(w *Weights, index map[string]int32, right []string) []string {
+		out := make([]string, len(words))
+		p1, p2 := "<s>", "<s>"
+		for i := range words {
+			lab, ok := t.Dict[lows[i]]
+			if !ok {
+				clear(scores)
+				for _, f := range features(nil, words, lows, cls, i, p1, p2, right) {
+					if k, ok := index[f]; ok {
+						for j := w.Off[k]; j < w.Off[k+1]; j++ {
+							scores[w.Lab[j]] += float32(w.Val[j])
+						}
+					}
+				}
+				lab = argmaxScore(scores)
+			}
+			out[i] = t.Labels[lab]
+			p2, p1 = p1, out[i]
+		}
+		return out
+	}
+	labs := pass(&t.Second, index[1], pass(&t.First, index[0], nil))
+	for i := range toks {
+		l := labs[i]
+		u, x, _ := strings.Cut(l, " ")
+		toks[i].UPOS, toks[i].XPOS = u, x
+		key := lows[i] + " " + l
+		if f, ok := t.Feats[key]; ok {
+			toks[i].Feats = f
+		} else {
+			toks[i].Feats = t.Feats[l]
+		}
+		if lm, ok := t.Lemmas[key]; ok {
+			toks[i].Lemma = lm
+		} else {
+			toks[i].Lemma = Lemmatize(toks[i].Form, u, x)
+		}
+	}
+}
+
+func nameIndex(t *Tagger) [2]map[string]int32 {
+	var out [2]map[string]int32
+	for p, w := range []*Weights{&t.First, &t.Second} {
+		out[p] = make(map[string]int32, len(w.Names))
+		for i, n := range w.Names {
+			out[p][n] = int32(i)
+		}
+	}
+	return out
+}
+
+// sameTags reports the first sentence that Tag and stringTag tag differently.
+func sameTags(t *testing.T, tg *Tagger, index [2]map[string]int32, sents [][]string) {
+	t.Helper()
+	for _, words := range sents {
+		a := make([]model.Token, len(words))
+		b := make([]model.Token, len(words))
+		for i, w := range words {
+			a[i].Form, b[i].Form = w, w
+		}
+		tg.Tag(a)
+		stringTag(tg, index, b)
+		for i := range a {
+			if a[i] != b[i] {
+				t.Fatalf("%q word %d: Tag gives %+v, the string features %+v", words, i, a[i], b[i])
+			}
+		}
+	}
+}
+
+func TestTagMatchesStringFeatures(t *testing.T) {
+	tg := loadTagger(t)
+	index := nameIndex(tg)
+	sents := [][]string{
+		{},
+		{"Hello"},
+		{"The", "U.S.-backed", "forces", "re-entered", "Aleppo", "on", "Friday", "."},
+		{"Москва", "and", "Zürich", "ÉTATS-UNIS", "東京", "naïve", "café", "-", "--", "a-", "-b"},
+		{"bad\xffbyte", "\xc3", "x\x00y", "İstanbul", "ǅemal", "KELVIN\u212a"},
+		{"He", "said", "it", "was", "n't", "true", "'s", "3,000", "1990s", "@user", "http://x.y/z"},
+		{"RUNNING", "Running", "running", "quickly", "happier", "children", "boxes"},
+	}
+	for _, sent := range Tokenize("Russian President Vladimir Putin has held a phone call with his Iranian counterpart, the Kremlin said on Friday, amid mass protests in the Islamic Republic.") {
+		sents[1] = append(sents[1], sent.Form)
+	}
+	trees, err := ReadCoNLLUFile("testdata/trees.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range trees {
+		var ws []string
+		for _, tk := range s.Tokens {
+			ws = append(ws, tk.Form)
+		}
+		sents = append(sents, ws)
+	}
+	sameTags(t, tg, index, sents)
+}
+
+// TestTagMatchesStringFeaturesUD checks the same on whole treebanks, when they are there.
+func TestTagMatchesStringFeaturesUD(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the treebank comparison is slow; run without -short")
+	}
+	tg := loadTagger(t)
+	index := nameIndex(tg)
+	for _, name := range []string{"en_ewt-dev", "en_ewt-test", "en_gum-test"} {
+		path := "../../../../shared/ud/" + name + ".conllu.gz"
+		if _, err := os.Stat(path); err != nil {
+			t.Skipf("the treebank %s is not here (%v); the test needs ../shared", path, err)
+		}
+		treebank, err := ReadCoNLLUFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sents [][]string
+		for _, s := range treebank {
+			ws := make([]string, len(s.Tokens))
+			for i, tk := range s.Tokens {
+				ws[i] = tk.Form
+			}
+			sents = append(sents, ws)
+		}
+		sameTags(t, tg, index, sents)
+		t.Logf("%s: %d sentences tagged the same", name, len(sents))
 	}
 }
