@@ -47,7 +47,15 @@ type Weights struct {
 	Val   []int16
 	table []featSlot
 	shift uint
+	// packed holds Lab[k]<<16 | Val[k] in one word, read with one memory access
+	packed []uint32
+	// dense holds the rows of at least denseRow weights as labels rows of every label's
+	// weight; their slots have hi -1 and lo the row's start
+	dense  []int16
+	labels int
 }
+
+const denseRow = 24
 
 // featSlot is a table entry: the hash of a feature name (0 for an empty slot) and the range of
 // its weights.
@@ -82,6 +90,13 @@ func (w *Weights) build() error {
 	w.table = make([]featSlot, 1<<bits)
 	w.shift = 64 - bits
 	mask := uint64(len(w.table) - 1)
+	w.packed = make([]uint32, len(w.Lab))
+	w.labels = 0
+	for k, l := range w.Lab {
+		w.packed[k] = uint32(l)<<16 | uint32(uint16(w.Val[k]))
+		w.labels = max(w.labels, int(l)+1)
+	}
+	w.dense = nil
 	for i, n := range w.Names {
 		h := mix(fnvOffset, n)
 		if h == 0 {
@@ -94,25 +109,61 @@ func (w *Weights) build() error {
 			}
 			j = (j + 1) & mask
 		}
-		w.table[j] = featSlot{key: h, lo: w.Off[i], hi: w.Off[i+1]}
+		lo, hi := w.Off[i], w.Off[i+1]
+		if hi-lo >= denseRow {
+			// a row with weights for many labels is added faster whole
+			d := len(w.dense)
+			w.dense = append(w.dense, make([]int16, w.labels)...)
+			for k := lo; k < hi; k++ {
+				w.dense[d+int(w.Lab[k])] = w.Val[k]
+			}
+			lo, hi = int32(d), -1
+		}
+		w.table[j] = featSlot{key: h, lo: lo, hi: hi}
 	}
 	return nil
 }
 
-// add adds the weights of the feature with hash h, if the model has it, to scores.
-func (w *Weights) add(scores []float32, h uint64) {
+// score adds the weights of the features st.feats (hashes) that the model has to scores.
+// It first reads the table slot of every feature, then each feature's weights, so that the
+// processor can wait for the memory of many features at once: the loads do not hang on
+// branches that depend on earlier loads.
+func (w *Weights) score(scores *[256]int32, st *tagState) {
+	var touch uint64
+	for _, h := range st.feats {
+		touch ^= w.table[h*golden>>w.shift].key
+	}
+	st.rows, st.dense = st.rows[:0], st.dense[:0]
 	mask := uint64(len(w.table) - 1)
-	for j := h * golden >> w.shift; ; j = (j + 1) & mask {
-		s := &w.table[j]
-		if s.key == h {
-			lab, val := w.Lab[s.lo:s.hi], w.Val[s.lo:s.hi]
-			for k, l := range lab {
-				scores[l] += float32(val[k])
+	for _, h := range st.feats {
+		for j := h * golden >> w.shift; ; j = (j + 1) & mask {
+			s := &w.table[j]
+			if s.key == h {
+				if s.hi < 0 {
+					st.dense = append(st.dense, s.lo)
+					touch ^= uint64(w.dense[s.lo])
+				} else if s.lo < s.hi {
+					st.rows = append(st.rows, [2]int32{s.lo, s.hi})
+					touch ^= uint64(w.packed[s.lo])
+				}
+				break
 			}
-			return
+			if s.key == 0 {
+				break
+			}
 		}
-		if s.key == 0 {
-			return
+	}
+	st.touch = touch
+	for _, d := range st.dense {
+		row := w.dense[d : int(d)+w.labels]
+		sc := scores[:len(row)]
+		for k, v := range row {
+			sc[k] += int32(v)
+		}
+	}
+	for _, r := range st.rows {
+		for _, p := range w.packed[r[0]:r[1]] {
+			scores[uint8(p>>16)] += int32(int16(p))
 		}
 	}
 }
@@ -309,6 +360,16 @@ func tagFeatures(buf []string, words, lows []string, cls [][2]string, i int, p1,
 	return buf
 }
 
+func argmaxInt(scores []int32) int {
+	b := 0
+	for j := range scores {
+		if scores[j] > scores[b] {
+			b = j
+		}
+	}
+	return b
+}
+
 func argmaxScore(scores []float32) int {
 	b := 0
 	for j := range scores {
@@ -377,8 +438,13 @@ type tagState struct {
 	soff         []int32    // word i's are static[soff[i]:soff[i+1]]
 	feats        []uint64   // hashes of one word's features that join it with labels
 	first, labs  []int32
-	scores       []float32
-	key          []byte
+	// scores are the labels' scores in hundredths, summed exactly in integers (the
+	// training's float32 sums of whole hundredths are exact too, so the order is the same)
+	scores [256]int32
+	key    []byte
+	rows   [][2]int32 // the weights of the features found, in Weights.packed
+	dense  []int32    // and in Weights.dense
+	touch  uint64     // keeps the reads that only bring memory in
 }
 
 func (t *Tagger) getState() *tagState {
@@ -484,9 +550,6 @@ func (st *tagState) prepare(t *Tagger, toks []model.Token) {
 		st.shapeBuf = appendShape(st.shapeBuf, w)
 	}
 	st.shapes = append(st.shapes, int32(len(st.shapeBuf)))
-	if len(st.scores) != len(t.Labels) {
-		st.scores = make([]float32, len(t.Labels))
-	}
 
 	st.static, st.soff = st.static[:0], append(st.soff[:0], 0)
 	for i := range n {
@@ -569,18 +632,14 @@ func (st *tagState) tagFeatures(buf []uint64, labels []string, i int, p1, p2 str
 // first's labels, and appends the labels to out.
 func (t *Tagger) tagPass(w *Weights, st *tagState, right []int32, out []int32) []int32 {
 	p1, p2 := boundaryBefore, boundaryBefore
-	scores := st.scores
+	scores := &st.scores
 	for i, lab := range st.dict {
 		if lab < 0 {
 			st.feats = st.tagFeatures(st.feats[:0], t.Labels, i, p1, p2, right)
-			clear(scores)
-			for _, h := range st.static[st.soff[i]:st.soff[i+1]] {
-				w.add(scores, h)
-			}
-			for _, h := range st.feats {
-				w.add(scores, h)
-			}
-			lab = int32(argmaxScore(scores))
+			st.feats = append(st.feats, st.static[st.soff[i]:st.soff[i+1]]...)
+			clear(scores[:len(t.Labels)])
+			w.score(scores, st)
+			lab = int32(argmaxInt(scores[:len(t.Labels)]))
 		}
 		out = append(out, lab)
 		p2, p1 = p1, t.Labels[lab]
