@@ -274,3 +274,31 @@ func TestTagMatchesStringFeaturesUD(t *testing.T) {
 		t.Logf("%s: %d sentences tagged the same", name, len(sents))
 	}
 }
+
+// BenchmarkTagTrees tags the test trees' sentences in turn, so that the weights they need
+// are not all in the cache as when one sentence is tagged again and again.
+func BenchmarkTagTrees(b *testing.B) {
+	tg := loadTagger(b)
+	trees, err := ReadCoNLLUFile("testdata/trees.conllu")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sents [][]model.Token
+	n := 0
+	for _, s := range trees {
+		toks := make([]model.Token, len(s.Tokens))
+		for i, tk := range s.Tokens {
+			toks[i].Form = tk.Form
+		}
+		sents = append(sents, toks)
+		n += len(toks)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			tg.Tag(s)
+		}
+	}
+	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "tokens/s")
+}
