@@ -53,6 +53,7 @@ type Weights struct {
 	// weight; their slots have hi -1 and lo the row's start
 	dense  []int16
 	labels int
+	touch  uint64 // keeps the reads that only bring memory in
 }
 
 const denseRow = 24
@@ -97,8 +98,19 @@ func (w *Weights) build() error {
 		w.labels = max(w.labels, int(l)+1)
 	}
 	w.dense = nil
+	// the names are hashed a batch at a time and their slots read before any is filled, so
+	// that the processor waits for the memory of the batch at once
+	const batch = 32
+	var hs [batch]uint64
+	var touch uint64
 	for i, n := range w.Names {
-		h := mix(fnvOffset, n)
+		if i%batch == 0 {
+			for k := range min(batch, len(w.Names)-i) {
+				hs[k] = mix(fnvOffset, w.Names[i+k])
+				touch ^= w.table[hs[k]*golden>>w.shift].key
+			}
+		}
+		h := hs[i%batch]
 		if h == 0 {
 			return fmt.Errorf("the tagger feature %q hashes to 0, the mark of an empty slot", n)
 		}
@@ -121,6 +133,7 @@ func (w *Weights) build() error {
 		}
 		w.table[j] = featSlot{key: h, lo: lo, hi: hi}
 	}
+	w.touch = touch
 	return nil
 }
 

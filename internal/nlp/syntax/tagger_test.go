@@ -302,3 +302,40 @@ func BenchmarkTagTrees(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func TestWeightsBuild(t *testing.T) {
+	tests := []struct {
+		names []string
+		ok    bool
+	}{
+		{[]string{"b", "w=the", "r2=NOUN NN"}, true},
+		{nil, true},
+		// one name twice stands for two names with one hash
+		{[]string{"w=the", "s1=e", "w=the"}, false},
+	}
+	for _, tc := range tests {
+		w := Weights{Names: tc.names}
+		for i := range tc.names {
+			w.Off = append(w.Off, int32(i))
+			w.Lab = append(w.Lab, uint8(i))
+			w.Val = append(w.Val, int16(100*(i+1)))
+		}
+		w.Off = append(w.Off, int32(len(tc.names)))
+		err := w.build()
+		if (err == nil) != tc.ok {
+			t.Errorf("%q: build error %v, want ok %v", tc.names, err, tc.ok)
+			continue
+		}
+		if !tc.ok {
+			continue
+		}
+		for i, n := range tc.names {
+			var scores [256]int32
+			st := &tagState{feats: []uint64{mix(fnvOffset, n), mix(fnvOffset, n+"?")}}
+			w.score(&scores, st)
+			if scores[i] != int32(100*(i+1)) {
+				t.Errorf("%q: score of label %d = %d, want %d", n, i, scores[i], 100*(i+1))
+			}
+		}
+	}
+}
