@@ -182,7 +182,7 @@ func (w *Weights) score(scores *[256]int32, st *tagState) {
 }
 
 // newWeights keeps the weights of m that round to a non-zero number of hundredths.
-func newWeights(m map[string][]float32) Weights {
+func newWeights(m map[string][]float32) (Weights, error) {
 	var w Weights
 	names := make([]string, 0, len(m))
 	for n := range m {
@@ -203,11 +203,8 @@ func newWeights(m map[string][]float32) Weights {
 		}
 	}
 	w.Off = append(w.Off, int32(len(w.Lab)))
-	if err := w.build(); err != nil {
-		// 64-bit hashes of a few hundred thousand names collide about once in 10^8 models
-		panic(err)
-	}
-	return w
+	// 64-bit hashes of a few hundred thousand names collide about once in 10^8 models
+	return w, w.build()
 }
 
 //go:embed tagger.model.gz
@@ -822,7 +819,10 @@ func TrainTaggerWith(sents []Sentence, opt TaggerTraining) (*Tagger, error) {
 		cls[si] = t.classes(lows[si])
 	}
 	firstEpochs := max(1, epochs/2)
-	t.First = t.trainPass(words, lows, cls, golds, nil, firstEpochs, rng, nil)
+	var err error
+	if t.First, err = t.trainPass(words, lows, cls, golds, nil, firstEpochs, rng, nil); err != nil {
+		return nil, err
+	}
 	// The second pass learns from first-pass tags of the right context: the first pass's own
 	// or, with folds, those of first passes that did not see the sentence.
 	right := make([][]string, len(sents))
@@ -838,24 +838,30 @@ func TrainTaggerWith(sents []Sentence, opt TaggerTraining) (*Tagger, error) {
 				w, lw, c, g = append(w, words[si]), append(lw, lows[si]), append(c, cls[si]), append(g, golds[si])
 			}
 		}
-		fw := t.trainPass(w, lw, c, g, nil, firstEpochs, rng, nil)
+		fw, err := t.trainPass(w, lw, c, g, nil, firstEpochs, rng, nil)
+		if err != nil {
+			return nil, err
+		}
 		for si := f; si < len(sents); si += opt.Folds {
 			right[si] = t.labels(&fw, words[si])
 		}
 	}
-	t.Second = t.trainPass(words, lows, cls, golds, right, epochs, rng, func(ep int, w Weights) {
+	t.Second, err = t.trainPass(words, lows, cls, golds, right, epochs, rng, func(ep int, w Weights) {
 		if check != nil {
 			c := *t
 			c.Second = w
 			check(ep, &c)
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
 // trainPass trains one averaged perceptron; after each epoch check (when not nil) gets the
 // averaged weights.
-func (t *Tagger) trainPass(words, lows [][]string, cls [][][2]string, golds [][]int, right [][]string, epochs int, rng *rand.Rand, check func(int, Weights)) Weights {
+func (t *Tagger) trainPass(words, lows [][]string, cls [][][2]string, golds [][]int, right [][]string, epochs int, rng *rand.Rand, check func(int, Weights)) (Weights, error) {
 	nl := len(t.Labels)
 	weights := map[string][]float32{}
 	totals := map[string][]float32{}
@@ -912,16 +918,19 @@ func (t *Tagger) trainPass(words, lows [][]string, cls [][][2]string, golds [][]
 				p2, p1 = p1, t.Labels[gold]
 			}
 		}
-		last = averaged(weights, totals, stamps, step)
+		var err error
+		if last, err = averaged(weights, totals, stamps, step); err != nil {
+			return Weights{}, err
+		}
 		if check != nil {
 			check(ep, last)
 		}
 	}
-	return last
+	return last, nil
 }
 
 // averaged returns the averaged weights, small ones dropped.
-func averaged(weights, totals map[string][]float32, stamps map[string][]int, step int) Weights {
+func averaged(weights, totals map[string][]float32, stamps map[string][]int, step int) (Weights, error) {
 	a := make(map[string][]float32, len(weights))
 	for f, ws := range weights {
 		avg := make([]float32, len(ws))

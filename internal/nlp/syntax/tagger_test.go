@@ -339,3 +339,37 @@ func TestWeightsBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainTagger trains a small model without word classes on the test trees and checks
+// that it learns them and that Tag matches the string features with it too.
+func TestTrainTagger(t *testing.T) {
+	trees, err := ReadCoNLLUFile("testdata/trees.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := TrainTagger(trees, 6, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sents [][]string
+	right, n := 0, 0
+	for _, s := range trees {
+		toks := make([]model.Token, len(s.Tokens))
+		ws := make([]string, len(s.Tokens))
+		for i, tk := range s.Tokens {
+			toks[i].Form, ws[i] = tk.Form, tk.Form
+		}
+		tg.Tag(toks)
+		for i, tk := range s.Tokens {
+			n++
+			if toks[i].UPOS == tk.UPOS {
+				right++
+			}
+		}
+		sents = append(sents, ws)
+	}
+	if right*10 < n*9 {
+		t.Errorf("the model tags %d of its %d training words right", right, n)
+	}
+	sameTags(t, tg, nameIndex(tg), sents)
+}
