@@ -617,6 +617,8 @@ func (st *tagState) wordFeatures(buf []uint64, i int) []uint64 {
 // tagFeatures appends the hashes of the features that tagFeatures builds as strings, in
 // the same order, given the labels p1 and p2 of the two words before and (when right is
 // not nil) the first pass's labels.
+// Each hash is of the feature's whole text, so the two templates that share the name "r2="
+// (labels +1 and +2, and label +2 alone) meet in the model exactly as their strings do.
 func (st *tagState) tagFeatures(buf []uint64, labels []string, i int, p1, p2 string, right []int32) []uint64 {
 	lw := st.lows[i+2]
 	buf = append(buf, hash1("t1=", p1), hash2("t12=", p1, p2), hash2("t1w=", p1, lw), hash2("sh-1=", p1, st.shape(i)),
