@@ -373,3 +373,16 @@ func TestTrainTagger(t *testing.T) {
 	}
 	sameTags(t, tg, nameIndex(tg), sents)
 }
+
+// FuzzTagMatchesStringFeatures compares Tag with the string features on any words,
+// invalid UTF-8 included.
+func FuzzTagMatchesStringFeatures(f *testing.F) {
+	tg := loadTagger(f)
+	index := nameIndex(tg)
+	for _, s := range []string{"The U.S.-led talks", "Zürich ÉTATS-UNIS", "bad\xff byte \xc3", "a - -b c-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sameTags(t, tg, index, [][]string{strings.Fields(s)})
+	})
+}
