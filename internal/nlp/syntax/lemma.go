@@ -23,10 +23,14 @@ var irregulars = map[string]string{
 // Lemmatize gives the dictionary form of a word from its tags, by the irregulars table and
 // the regular English inflection rules.
 func Lemmatize(form, upos, xpos string) string {
+	return lemmatize(form, strings.ToLower(form), upos, xpos)
+}
+
+// lemmatize is Lemmatize given the form's lower case w.
+func lemmatize(form, w, upos, xpos string) string {
 	if upos == "PROPN" {
 		return form
 	}
-	w := strings.ToLower(form)
 	if upos == "PRON" || upos == "DET" || upos == "PUNCT" || upos == "NUM" || upos == "SYM" || upos == "X" {
 		return w
 	}

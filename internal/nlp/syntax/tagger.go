@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,27 +33,156 @@ type Tagger struct {
 	// Classes maps lower-cased words to their distributional classes, coarse and fine
 	// ("12 301"), computed by WordClasses from unlabelled text.
 	Classes map[string]string
+	// pool holds the scratch space of Tag.
+	pool *sync.Pool
 }
 
 // Weights are a perceptron's sparse weights, in hundredths: feature Names[i] has weight
-// Val[k] for label Lab[k], for k in Off[i]..Off[i+1].
+// Val[k] for label Lab[k], for k in Off[i]..Off[i+1]. The features are looked up by their
+// 64-bit FNV-1a hash in an open-addressing table built when the weights are read.
 type Weights struct {
 	Names []string
 	Off   []int32
 	Lab   []uint8
 	Val   []int16
-	index map[string]int32
+	table []featSlot
+	shift uint
+	// packed holds Lab[k]<<16 | Val[k] in one word, read with one memory access
+	packed []uint32
+	// dense holds the rows of at least denseRow weights as labels rows of every label's
+	// weight; their slots have hi -1 and lo the row's start
+	dense  []int16
+	labels int
+	touch  uint64 // keeps the reads that only bring memory in
 }
 
-func (w *Weights) build() {
-	w.index = make(map[string]int32, len(w.Names))
+const denseRow = 24
+
+// featSlot is a table entry: the hash of a feature name (0 for an empty slot) and the range of
+// its weights.
+type featSlot struct {
+	key    uint64
+	lo, hi int32
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+	// golden spreads a hash's bits over a table index (Fibonacci hashing).
+	golden = 0x9e3779b97f4a7c15
+)
+
+// mix continues the FNV-1a hash h with the bytes of s.
+func mix[T string | []byte](h uint64, s T) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// build fills the hash table of the feature names. Two names with one hash would make
+// tagging depend on which is found first, so they are an error.
+func (w *Weights) build() error {
+	bits := uint(1)
+	for 1<<bits < 2*len(w.Names) {
+		bits++
+	}
+	w.table = make([]featSlot, 1<<bits)
+	w.shift = 64 - bits
+	mask := uint64(len(w.table) - 1)
+	w.packed = make([]uint32, len(w.Lab))
+	w.labels = 0
+	for k, l := range w.Lab {
+		w.packed[k] = uint32(l)<<16 | uint32(uint16(w.Val[k]))
+		w.labels = max(w.labels, int(l)+1)
+	}
+	w.dense = nil
+	// the names are hashed a batch at a time and their slots read before any is filled, so
+	// that the processor waits for the memory of the batch at once
+	const batch = 32
+	var hs [batch]uint64
+	var touch uint64
 	for i, n := range w.Names {
-		w.index[n] = int32(i)
+		if i%batch == 0 {
+			for k := range min(batch, len(w.Names)-i) {
+				hs[k] = mix(fnvOffset, w.Names[i+k])
+				touch ^= w.table[hs[k]*golden>>w.shift].key
+			}
+		}
+		h := hs[i%batch]
+		if h == 0 {
+			return fmt.Errorf("the tagger feature %q hashes to 0, the mark of an empty slot", n)
+		}
+		j := h * golden >> w.shift
+		for w.table[j].key != 0 {
+			if w.table[j].key == h {
+				return fmt.Errorf("the tagger feature %q has the same 64-bit hash as another one", n)
+			}
+			j = (j + 1) & mask
+		}
+		lo, hi := w.Off[i], w.Off[i+1]
+		if hi-lo >= denseRow {
+			// a row with weights for many labels is added faster whole
+			d := len(w.dense)
+			w.dense = append(w.dense, make([]int16, w.labels)...)
+			for k := lo; k < hi; k++ {
+				w.dense[d+int(w.Lab[k])] = w.Val[k]
+			}
+			lo, hi = int32(d), -1
+		}
+		w.table[j] = featSlot{key: h, lo: lo, hi: hi}
+	}
+	w.touch = touch
+	return nil
+}
+
+// score adds the weights of the features st.feats (hashes) that the model has to scores.
+// It first reads the table slot of every feature, then each feature's weights, so that the
+// processor can wait for the memory of many features at once: the loads do not hang on
+// branches that depend on earlier loads.
+func (w *Weights) score(scores *[256]int32, st *tagState) {
+	var touch uint64
+	for _, h := range st.feats {
+		touch ^= w.table[h*golden>>w.shift].key
+	}
+	st.rows, st.dense = st.rows[:0], st.dense[:0]
+	mask := uint64(len(w.table) - 1)
+	for _, h := range st.feats {
+		for j := h * golden >> w.shift; ; j = (j + 1) & mask {
+			s := &w.table[j]
+			if s.key == h {
+				if s.hi < 0 {
+					st.dense = append(st.dense, s.lo)
+					touch ^= uint64(w.dense[s.lo])
+				} else if s.lo < s.hi {
+					st.rows = append(st.rows, [2]int32{s.lo, s.hi})
+					touch ^= uint64(w.packed[s.lo])
+				}
+				break
+			}
+			if s.key == 0 {
+				break
+			}
+		}
+	}
+	st.touch = touch
+	for _, d := range st.dense {
+		row := w.dense[d : int(d)+w.labels]
+		sc := scores[:len(row)]
+		for k, v := range row {
+			sc[k] += int32(v)
+		}
+	}
+	for _, r := range st.rows {
+		for _, p := range w.packed[r[0]:r[1]] {
+			scores[uint8(p>>16)] += int32(int16(p))
+		}
 	}
 }
 
 // newWeights keeps the weights of m that round to a non-zero number of hundredths.
-func newWeights(m map[string][]float32) Weights {
+func newWeights(m map[string][]float32) (Weights, error) {
 	var w Weights
 	names := make([]string, 0, len(m))
 	for n := range m {
@@ -73,8 +203,8 @@ func newWeights(m map[string][]float32) Weights {
 		}
 	}
 	w.Off = append(w.Off, int32(len(w.Lab)))
-	w.build()
-	return w
+	// 64-bit hashes of a few hundred thousand names collide about once in 10^8 models
+	return w, w.build()
 }
 
 //go:embed tagger.model.gz
@@ -96,8 +226,13 @@ func ReadTagger(r io.Reader) (*Tagger, error) {
 	if err := gob.NewDecoder(zr).Decode(&t); err != nil {
 		return nil, fmt.Errorf("decoding the tagger model: %w", err)
 	}
-	t.First.build()
-	t.Second.build()
+	t.pool = &sync.Pool{}
+	if err := t.First.build(); err != nil {
+		return nil, err
+	}
+	if err := t.Second.build(); err != nil {
+		return nil, err
+	}
 	return &t, nil
 }
 
@@ -110,8 +245,11 @@ func (t *Tagger) Write(w io.Writer) error {
 	return zw.Close()
 }
 
-func shape(w string) string {
-	var b strings.Builder
+func shape(w string) string { return string(appendShape(nil, w)) }
+
+// appendShape appends the shape of w: capitals as X, small letters x, digits d, other
+// characters themselves, runs of one kind as one.
+func appendShape(b []byte, w string) []byte {
 	var last rune
 	for _, r := range w {
 		var c rune
@@ -126,11 +264,11 @@ func shape(w string) string {
 			c = r
 		}
 		if c != last {
-			b.WriteRune(c)
+			b = utf8.AppendRune(b, c)
 			last = c
 		}
 	}
-	return b.String()
+	return b
 }
 
 func suffix(w string, n int) string {
@@ -232,16 +370,14 @@ func tagFeatures(buf []string, words, lows []string, cls [][2]string, i int, p1,
 	return buf
 }
 
-func best(w *Weights, scores []float32, feats []string) int {
-	clear(scores)
-	for _, f := range feats {
-		if k, ok := w.index[f]; ok {
-			for j := w.Off[k]; j < w.Off[k+1]; j++ {
-				scores[w.Lab[j]] += float32(w.Val[j])
-			}
+func argmaxInt(scores []int32) int {
+	b := 0
+	for j := range scores {
+		if scores[j] > scores[b] {
+			b = j
 		}
 	}
-	return argmaxScore(scores)
+	return b
 }
 
 func argmaxScore(scores []float32) int {
@@ -254,41 +390,299 @@ func argmaxScore(scores []float32) int {
 	return b
 }
 
-// Tag fills UPOS, XPOS, Feats and Lemma of every token.
+// Tag fills UPOS, XPOS, Feats and Lemma of every token. It is safe for concurrent use.
 func (t *Tagger) Tag(toks []model.Token) {
-	words := make([]string, len(toks))
-	lows := make([]string, len(toks))
+	st := t.getState()
+	st.prepare(t, toks)
+	st.first = t.tagPass(&t.First, st, nil, st.first[:0])
+	st.labs = t.tagPass(&t.Second, st, st.first, st.labs[:0])
 	for i := range toks {
-		words[i] = toks[i].Form
-		lows[i] = strings.ToLower(toks[i].Form)
-	}
-	scores := make([]float32, len(t.Labels))
-	cls := t.classes(lows)
-	// the features of the words alone serve both passes
-	static := make([][]string, len(words))
-	for i := range words {
-		if _, ok := t.Dict[lows[i]]; !ok {
-			static[i] = wordFeatures(nil, words, lows, cls, i)
-		}
-	}
-	first := t.pass(&t.First, words, lows, cls, static, nil, scores)
-	labs := t.pass(&t.Second, words, lows, cls, static, first, scores)
-	for i := range toks {
-		l := labs[i]
+		l := t.Labels[st.labs[i]]
 		u, x, _ := strings.Cut(l, " ")
 		toks[i].UPOS, toks[i].XPOS = u, x
-		key := lows[i] + " " + l
-		if f, ok := t.Feats[key]; ok {
+		lw := st.lows[i+2]
+		st.key = append(append(append(st.key[:0], lw...), ' '), l...)
+		if f, ok := t.Feats[string(st.key)]; ok {
 			toks[i].Feats = f
 		} else {
 			toks[i].Feats = t.Feats[l]
 		}
-		if lm, ok := t.Lemmas[key]; ok {
+		if lm, ok := t.Lemmas[string(st.key)]; ok {
 			toks[i].Lemma = lm
 		} else {
-			toks[i].Lemma = Lemmatize(toks[i].Form, u, x)
+			toks[i].Lemma = lemmatize(toks[i].Form, lw, u, x)
 		}
 	}
+	t.putState(st)
+}
+
+// labels tags words with the weights w alone (as the first pass) and returns their labels.
+func (t *Tagger) labels(w *Weights, words []string) []string {
+	toks := make([]model.Token, len(words))
+	for i, f := range words {
+		toks[i].Form = f
+	}
+	st := t.getState()
+	st.prepare(t, toks)
+	st.first = t.tagPass(w, st, nil, st.first[:0])
+	out := make([]string, len(words))
+	for i, l := range st.first {
+		out[i] = t.Labels[l]
+	}
+	t.putState(st)
+	return out
+}
+
+// tagState is the scratch space of tagging one sentence, kept in Tagger.pool for the next.
+// The word lists are padded: index i+2 holds word i, indexes 0, 1 and the last two the
+// sentence boundary marks.
+type tagState struct {
+	words, lows  []string
+	coarse, fine []string // word classes, when the model has them
+	shapes       []int32  // word i's shape is shapeBuf[shapes[i+2]:shapes[i+3]]
+	shapeBuf     []byte
+	lowBuf       []byte     // the lower-cased ASCII words with capitals
+	lowAt        [][2]int32 // where in lowBuf word i's lower case is, or -1
+	dict         []int32    // word i's label in the dictionary, or -1
+	static       []uint64   // hashes of the features of the words alone
+	soff         []int32    // word i's are static[soff[i]:soff[i+1]]
+	feats        []uint64   // hashes of one word's features that join it with labels
+	first, labs  []int32
+	// scores are the labels' scores in hundredths, summed exactly in integers (the
+	// training's float32 sums of whole hundredths are exact too, so the order is the same)
+	scores [256]int32
+	key    []byte
+	rows   [][2]int32 // the weights of the features found, in Weights.packed
+	dense  []int32    // and in Weights.dense
+	touch  uint64     // keeps the reads that only bring memory in
+}
+
+func (t *Tagger) getState() *tagState {
+	if t.pool != nil {
+		if st, ok := t.pool.Get().(*tagState); ok {
+			return st
+		}
+	}
+	return &tagState{}
+}
+
+func (t *Tagger) putState(st *tagState) {
+	// drop the references into the sentence's text
+	clear(st.words)
+	clear(st.lows)
+	if t.pool != nil {
+		t.pool.Put(st)
+	}
+}
+
+const (
+	boundaryBefore = "<s>"
+	boundaryAfter  = "</s>"
+)
+
+// prepare fills st with the words of toks and everything about them that does not depend on
+// the labels.
+func (st *tagState) prepare(t *Tagger, toks []model.Token) {
+	n := len(toks)
+	st.words = append(st.words[:0], boundaryBefore, boundaryBefore)
+	st.lows = append(st.lows[:0], boundaryBefore, boundaryBefore)
+	st.lowBuf, st.lowAt = st.lowBuf[:0], st.lowAt[:0]
+	for i := range toks {
+		f := toks[i].Form
+		st.words = append(st.words, f)
+		ascii, upper := true, false
+		for j := 0; j < len(f); j++ {
+			c := f[j]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			upper = upper || 'A' <= c && c <= 'Z'
+		}
+		switch {
+		case !ascii:
+			st.lows = append(st.lows, strings.ToLower(f))
+			st.lowAt = append(st.lowAt, [2]int32{-1, -1})
+		case upper:
+			start := len(st.lowBuf)
+			for j := 0; j < len(f); j++ {
+				c := f[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				st.lowBuf = append(st.lowBuf, c)
+			}
+			st.lows = append(st.lows, "")
+			st.lowAt = append(st.lowAt, [2]int32{int32(start), int32(len(st.lowBuf))})
+		default:
+			st.lows = append(st.lows, f)
+			st.lowAt = append(st.lowAt, [2]int32{-1, -1})
+		}
+	}
+	if len(st.lowBuf) > 0 {
+		// one string for the sentence's lower-cased words, which lemmas may share
+		low := string(st.lowBuf)
+		for i, at := range st.lowAt {
+			if at[0] >= 0 {
+				st.lows[i+2] = low[at[0]:at[1]]
+			}
+		}
+	}
+	st.words = append(st.words, boundaryAfter, boundaryAfter)
+	st.lows = append(st.lows, boundaryAfter, boundaryAfter)
+
+	st.dict = st.dict[:0]
+	for i := range n {
+		d := int32(-1)
+		if l, ok := t.Dict[st.lows[i+2]]; ok {
+			d = int32(l)
+		}
+		st.dict = append(st.dict, d)
+	}
+	st.coarse, st.fine = st.coarse[:0], st.fine[:0]
+	if t.Classes != nil {
+		st.coarse = append(st.coarse, boundaryBefore, boundaryBefore)
+		st.fine = append(st.fine, boundaryBefore, boundaryBefore)
+		for _, w := range st.lows[2 : n+2] {
+			c, f := "?", "?"
+			if v, ok := t.Classes[w]; ok {
+				c, f, _ = strings.Cut(v, " ")
+			}
+			st.coarse = append(st.coarse, c)
+			st.fine = append(st.fine, f)
+		}
+		st.coarse = append(st.coarse, boundaryAfter, boundaryAfter)
+		st.fine = append(st.fine, boundaryAfter, boundaryAfter)
+	}
+	st.shapeBuf, st.shapes = st.shapeBuf[:0], st.shapes[:0]
+	for _, w := range st.words {
+		st.shapes = append(st.shapes, int32(len(st.shapeBuf)))
+		st.shapeBuf = appendShape(st.shapeBuf, w)
+	}
+	st.shapes = append(st.shapes, int32(len(st.shapeBuf)))
+
+	st.static, st.soff = st.static[:0], append(st.soff[:0], 0)
+	for i := range n {
+		if st.dict[i] < 0 {
+			st.static = st.wordFeatures(st.static, i)
+		}
+		st.soff = append(st.soff, int32(len(st.static)))
+	}
+}
+
+// shape returns the shape of word k (-2 <= k < n+2).
+func (st *tagState) shape(k int) []byte {
+	return st.shapeBuf[st.shapes[k+2]:st.shapes[k+3]]
+}
+
+// hash1 is the hash of p+a, hash2 of p+a+" "+b.
+func hash1[T string | []byte](p string, a T) uint64 { return mix(mix(fnvOffset, p), a) }
+
+func hash2[T string | []byte](p, a string, b T) uint64 {
+	return mix(mix(mix(mix(fnvOffset, p), a), " "), b)
+}
+
+// wordFeatures appends the hashes of the features of word i that wordFeatures builds as
+// strings, in the same order.
+func (st *tagState) wordFeatures(buf []uint64, i int) []uint64 {
+	w, lw := st.words[i+2], st.lows[i+2]
+	get := func(k int) string { return st.lows[k+2] }
+	buf = append(buf, mix(fnvOffset, "b"),
+		hash1("w=", lw), hash1("s1=", suffixOf(lw, 1)), hash1("s2=", suffixOf(lw, 2)), hash1("s3=", suffixOf(lw, 3)), hash1("s4=", suffixOf(lw, 4)),
+		hash1("p1=", prefixOf(lw, 1)), hash1("p3=", prefixOf(lw, 3)), hash1("sh=", st.shape(i)),
+		hash1("w-1=", get(i-1)), hash1("w-2=", get(i-2)), hash1("w+1=", get(i+1)), hash1("w+2=", get(i+2)),
+		hash1("s3-1=", suffixOf(get(i-1), 3)), hash1("s3+1=", suffixOf(get(i+1), 3)),
+		hash2("w-1w=", get(i-1), lw), hash2("ww+1=", lw, get(i+1)))
+	if i == 0 {
+		buf = append(buf, mix(fnvOffset, "first"), hash1("first sh=", st.shape(i)))
+	}
+	if strings.ContainsRune(w, '-') {
+		buf = append(buf, mix(fnvOffset, "hyph"))
+	}
+	buf = append(buf, hash1("s5=", suffixOf(lw, 5)), hash2("s2-1=", suffixOf(get(i-1), 2), suffixOf(lw, 3)),
+		hash1("W=", w), hash1("p2=", prefixOf(lw, 2)), hash1("p4=", prefixOf(lw, 4)),
+		hash2("w-1w+1=", get(i-1), get(i+1)), hash1("sp-1=", st.shape(i-1)), hash1("sp+1=", st.shape(i+1)))
+	if k := strings.LastIndexByte(lw, '-'); k > 0 && k < len(lw)-1 {
+		buf = append(buf, hash1("hl=", lw[k+1:]), hash1("hf=", lw[:k]))
+	}
+	if len(st.coarse) > 0 {
+		c, f := st.coarse, st.fine
+		buf = append(buf, hash1("cc=", c[i+2]), hash1("cf=", f[i+2]), hash1("cf-1=", f[i+1]),
+			hash1("cf+1=", f[i+3]), hash2("cc-1cc+1=", c[i+1], c[i+3]),
+			hash1("cc-2=", c[i]), hash1("cc+2=", c[i+4]))
+	}
+	return buf
+}
+
+// tagFeatures appends the hashes of the features that tagFeatures builds as strings, in
+// the same order, given the labels p1 and p2 of the two words before and (when right is
+// not nil) the first pass's labels.
+// Each hash is of the feature's whole text, so the two templates that share the name "r2="
+// (labels +1 and +2, and label +2 alone) meet in the model exactly as their strings do.
+func (st *tagState) tagFeatures(buf []uint64, labels []string, i int, p1, p2 string, right []int32) []uint64 {
+	lw := st.lows[i+2]
+	buf = append(buf, hash1("t1=", p1), hash2("t12=", p1, p2), hash2("t1w=", p1, lw), hash2("sh-1=", p1, st.shape(i)),
+		hash1("t2=", p2), hash2("t1s3=", p1, suffixOf(lw, 3)))
+	if len(st.fine) > 0 {
+		buf = append(buf, hash2("t1cf=", p1, st.fine[i+2]))
+	}
+	if right != nil {
+		r := func(k int) string {
+			if k >= len(right) {
+				return boundaryAfter
+			}
+			return labels[right[k]]
+		}
+		r1, r2 := r(i+1), r(i+2)
+		buf = append(buf, hash1("r1=", r1), hash2("r2=", r1, r2), hash2("r1w=", r1, lw), hash2("t1r1=", p1, r1),
+			hash2("r1s3=", r1, suffixOf(lw, 3)), hash1("r2=", r2), hash2("r1w+1=", r1, st.lows[i+3]))
+	}
+	return buf
+}
+
+// tagPass tags the prepared words left to right with w, given (for the second pass) the
+// first's labels, and appends the labels to out.
+func (t *Tagger) tagPass(w *Weights, st *tagState, right []int32, out []int32) []int32 {
+	p1, p2 := boundaryBefore, boundaryBefore
+	scores := &st.scores
+	for i, lab := range st.dict {
+		if lab < 0 {
+			st.feats = st.tagFeatures(st.feats[:0], t.Labels, i, p1, p2, right)
+			st.feats = append(st.feats, st.static[st.soff[i]:st.soff[i+1]]...)
+			clear(scores[:len(t.Labels)])
+			w.score(scores, st)
+			lab = int32(argmaxInt(scores[:len(t.Labels)]))
+		}
+		out = append(out, lab)
+		p2, p1 = p1, t.Labels[lab]
+	}
+	return out
+}
+
+// suffixOf is suffix(w, n) without allocating when w is valid UTF-8.
+func suffixOf(w string, n int) string {
+	i := len(w)
+	for k := n; k > 0 && i > 0; k-- {
+		r, size := utf8.DecodeLastRuneInString(w[:i])
+		if r == utf8.RuneError && size == 1 {
+			return suffix(w, n)
+		}
+		i -= size
+	}
+	return w[i:]
+}
+
+// prefixOf is prefix(w, n) without allocating when w is valid UTF-8.
+func prefixOf(w string, n int) string {
+	i := 0
+	for k := n; k > 0 && i < len(w); k-- {
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && size == 1 {
+			return prefix(w, n)
+		}
+		i += size
+	}
+	return w[:i]
 }
 
 // classes returns the coarse and fine classes of the lower-cased words, "?" for unknown ones,
@@ -305,29 +699,6 @@ func (t *Tagger) classes(lows []string) [][2]string {
 		} else {
 			out[i] = [2]string{"?", "?"}
 		}
-	}
-	return out
-}
-
-// pass tags the words left to right with w, given (for the second pass) the first's labels.
-// static, when not nil, holds each word's wordFeatures.
-func (t *Tagger) pass(w *Weights, words, lows []string, cls [][2]string, static [][]string, right []string, scores []float32) []string {
-	out := make([]string, len(words))
-	var fb [64]string
-	buf := fb[:0]
-	p1, p2 := "<s>", "<s>"
-	for i := range words {
-		lab, ok := t.Dict[lows[i]]
-		if !ok {
-			if static != nil {
-				buf = tagFeatures(append(buf[:0], static[i]...), words, lows, cls, i, p1, p2, right)
-			} else {
-				buf = features(buf, words, lows, cls, i, p1, p2, right)
-			}
-			lab = best(w, scores, buf)
-		}
-		out[i] = t.Labels[lab]
-		p2, p1 = p1, out[i]
 	}
 	return out
 }
@@ -356,7 +727,7 @@ type TaggerTraining struct {
 // TrainTaggerWith trains a tagger as TrainTagger does, with more settings.
 func TrainTaggerWith(sents []Sentence, opt TaggerTraining) (*Tagger, error) {
 	epochs, seed, check := opt.Epochs, opt.Seed, opt.Check
-	t := &Tagger{Dict: map[string]int{}, Feats: map[string]string{}, Lemmas: map[string]string{}, Classes: opt.Classes}
+	t := &Tagger{Dict: map[string]int{}, Feats: map[string]string{}, Lemmas: map[string]string{}, Classes: opt.Classes, pool: &sync.Pool{}}
 	index := map[string]int{}
 	label := func(tk model.Token) string { return tk.UPOS + " " + tk.XPOS }
 	wordCounts := map[string]map[int]int{}
@@ -450,13 +821,15 @@ func TrainTaggerWith(sents []Sentence, opt TaggerTraining) (*Tagger, error) {
 		cls[si] = t.classes(lows[si])
 	}
 	firstEpochs := max(1, epochs/2)
-	t.First = t.trainPass(words, lows, cls, golds, nil, firstEpochs, rng, nil)
+	var err error
+	if t.First, err = t.trainPass(words, lows, cls, golds, nil, firstEpochs, rng, nil); err != nil {
+		return nil, err
+	}
 	// The second pass learns from first-pass tags of the right context: the first pass's own
 	// or, with folds, those of first passes that did not see the sentence.
 	right := make([][]string, len(sents))
-	scores := make([]float32, len(t.Labels))
 	for si := range sents {
-		right[si] = t.pass(&t.First, words[si], lows[si], cls[si], nil, nil, scores)
+		right[si] = t.labels(&t.First, words[si])
 	}
 	for f := 0; opt.Folds > 1 && f < opt.Folds; f++ {
 		var w, lw [][]string
@@ -467,24 +840,30 @@ func TrainTaggerWith(sents []Sentence, opt TaggerTraining) (*Tagger, error) {
 				w, lw, c, g = append(w, words[si]), append(lw, lows[si]), append(c, cls[si]), append(g, golds[si])
 			}
 		}
-		fw := t.trainPass(w, lw, c, g, nil, firstEpochs, rng, nil)
+		fw, err := t.trainPass(w, lw, c, g, nil, firstEpochs, rng, nil)
+		if err != nil {
+			return nil, err
+		}
 		for si := f; si < len(sents); si += opt.Folds {
-			right[si] = t.pass(&fw, words[si], lows[si], cls[si], nil, nil, scores)
+			right[si] = t.labels(&fw, words[si])
 		}
 	}
-	t.Second = t.trainPass(words, lows, cls, golds, right, epochs, rng, func(ep int, w Weights) {
+	t.Second, err = t.trainPass(words, lows, cls, golds, right, epochs, rng, func(ep int, w Weights) {
 		if check != nil {
 			c := *t
 			c.Second = w
 			check(ep, &c)
 		}
 	})
+	if err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
 // trainPass trains one averaged perceptron; after each epoch check (when not nil) gets the
 // averaged weights.
-func (t *Tagger) trainPass(words, lows [][]string, cls [][][2]string, golds [][]int, right [][]string, epochs int, rng *rand.Rand, check func(int, Weights)) Weights {
+func (t *Tagger) trainPass(words, lows [][]string, cls [][][2]string, golds [][]int, right [][]string, epochs int, rng *rand.Rand, check func(int, Weights)) (Weights, error) {
 	nl := len(t.Labels)
 	weights := map[string][]float32{}
 	totals := map[string][]float32{}
@@ -541,16 +920,19 @@ func (t *Tagger) trainPass(words, lows [][]string, cls [][][2]string, golds [][]
 				p2, p1 = p1, t.Labels[gold]
 			}
 		}
-		last = averaged(weights, totals, stamps, step)
+		var err error
+		if last, err = averaged(weights, totals, stamps, step); err != nil {
+			return Weights{}, err
+		}
 		if check != nil {
 			check(ep, last)
 		}
 	}
-	return last
+	return last, nil
 }
 
 // averaged returns the averaged weights, small ones dropped.
-func averaged(weights, totals map[string][]float32, stamps map[string][]int, step int) Weights {
+func averaged(weights, totals map[string][]float32, stamps map[string][]int, step int) (Weights, error) {
 	a := make(map[string][]float32, len(weights))
 	for f, ws := range weights {
 		avg := make([]float32, len(ws))

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -133,4 +134,255 @@ func TestWordClasses(t *testing.T) {
 	if same("cat", "runs") || same("the", "cat") || same("the", "runs") {
 		t.Errorf("words in different contexts in one class: %v", c)
 	}
+}
+
+// stringTag tags as Tag does by building every feature as a string and looking it up by
+// name: the way the tagger was first written, which Tag must match exactly.
+func stringTag(t *Tagger, index [2]map[string]int32, toks []model.Token) {
+	words := make([]string, len(toks))
+	lows := make([]string, len(toks))
+	for i := range toks {
+		words[i] = toks[i].Form
+		lows[i] = strings.ToLower(toks[i].Form)
+	}
+	scores := make([]float32, len(t.Labels))
+	cls := t.classes(lows)
+	pass := func(w *Weights, index map[string]int32, right []string) []string {
+		out := make([]string, len(words))
+		p1, p2 := "<s>", "<s>"
+		for i := range words {
+			lab, ok := t.Dict[lows[i]]
+			if !ok {
+				clear(scores)
+				for _, f := range features(nil, words, lows, cls, i, p1, p2, right) {
+					if k, ok := index[f]; ok {
+						for j := w.Off[k]; j < w.Off[k+1]; j++ {
+							scores[w.Lab[j]] += float32(w.Val[j])
+						}
+					}
+				}
+				lab = argmaxScore(scores)
+			}
+			out[i] = t.Labels[lab]
+			p2, p1 = p1, out[i]
+		}
+		return out
+	}
+	labs := pass(&t.Second, index[1], pass(&t.First, index[0], nil))
+	for i := range toks {
+		l := labs[i]
+		u, x, _ := strings.Cut(l, " ")
+		toks[i].UPOS, toks[i].XPOS = u, x
+		key := lows[i] + " " + l
+		if f, ok := t.Feats[key]; ok {
+			toks[i].Feats = f
+		} else {
+			toks[i].Feats = t.Feats[l]
+		}
+		if lm, ok := t.Lemmas[key]; ok {
+			toks[i].Lemma = lm
+		} else {
+			toks[i].Lemma = Lemmatize(toks[i].Form, u, x)
+		}
+	}
+}
+
+func nameIndex(t *Tagger) [2]map[string]int32 {
+	var out [2]map[string]int32
+	for p, w := range []*Weights{&t.First, &t.Second} {
+		out[p] = make(map[string]int32, len(w.Names))
+		for i, n := range w.Names {
+			out[p][n] = int32(i)
+		}
+	}
+	return out
+}
+
+// sameTags reports the first sentence that Tag and stringTag tag differently.
+func sameTags(t *testing.T, tg *Tagger, index [2]map[string]int32, sents [][]string) {
+	t.Helper()
+	for _, words := range sents {
+		a := make([]model.Token, len(words))
+		b := make([]model.Token, len(words))
+		for i, w := range words {
+			a[i].Form, b[i].Form = w, w
+		}
+		tg.Tag(a)
+		stringTag(tg, index, b)
+		for i := range a {
+			if a[i] != b[i] {
+				t.Fatalf("%q word %d: Tag gives %+v, the string features %+v", words, i, a[i], b[i])
+			}
+		}
+	}
+}
+
+func TestTagMatchesStringFeatures(t *testing.T) {
+	tg := loadTagger(t)
+	index := nameIndex(tg)
+	sents := [][]string{
+		{},
+		{"Hello"},
+		{"The", "U.S.-backed", "forces", "re-entered", "Aleppo", "on", "Friday", "."},
+		{"Москва", "and", "Zürich", "ÉTATS-UNIS", "東京", "naïve", "café", "-", "--", "a-", "-b"},
+		{"bad\xffbyte", "\xc3", "x\x00y", "İstanbul", "ǅemal", "KELVIN\u212a"},
+		{"He", "said", "it", "was", "n't", "true", "'s", "3,000", "1990s", "@user", "http://x.y/z"},
+		{"RUNNING", "Running", "running", "quickly", "happier", "children", "boxes"},
+	}
+	for _, sent := range Tokenize("Russian President Vladimir Putin has held a phone call with his Iranian counterpart, the Kremlin said on Friday, amid mass protests in the Islamic Republic.") {
+		sents[1] = append(sents[1], sent.Form)
+	}
+	trees, err := ReadCoNLLUFile("testdata/trees.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range trees {
+		var ws []string
+		for _, tk := range s.Tokens {
+			ws = append(ws, tk.Form)
+		}
+		sents = append(sents, ws)
+	}
+	sameTags(t, tg, index, sents)
+}
+
+// TestTagMatchesStringFeaturesUD checks the same on whole treebanks, when they are there.
+func TestTagMatchesStringFeaturesUD(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the treebank comparison is slow; run without -short")
+	}
+	tg := loadTagger(t)
+	index := nameIndex(tg)
+	for _, name := range []string{"en_ewt-dev", "en_ewt-test", "en_gum-test"} {
+		path := "../../../../shared/ud/" + name + ".conllu.gz"
+		if _, err := os.Stat(path); err != nil {
+			t.Skipf("the treebank %s is not here (%v); the test needs ../shared", path, err)
+		}
+		treebank, err := ReadCoNLLUFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sents [][]string
+		for _, s := range treebank {
+			ws := make([]string, len(s.Tokens))
+			for i, tk := range s.Tokens {
+				ws[i] = tk.Form
+			}
+			sents = append(sents, ws)
+		}
+		sameTags(t, tg, index, sents)
+		t.Logf("%s: %d sentences tagged the same", name, len(sents))
+	}
+}
+
+// BenchmarkTagTrees tags the test trees' sentences in turn, so that the weights they need
+// are not all in the cache as when one sentence is tagged again and again.
+func BenchmarkTagTrees(b *testing.B) {
+	tg := loadTagger(b)
+	trees, err := ReadCoNLLUFile("testdata/trees.conllu")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sents [][]model.Token
+	n := 0
+	for _, s := range trees {
+		toks := make([]model.Token, len(s.Tokens))
+		for i, tk := range s.Tokens {
+			toks[i].Form = tk.Form
+		}
+		sents = append(sents, toks)
+		n += len(toks)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			tg.Tag(s)
+		}
+	}
+	b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func TestWeightsBuild(t *testing.T) {
+	tests := []struct {
+		names []string
+		ok    bool
+	}{
+		{[]string{"b", "w=the", "r2=NOUN NN"}, true},
+		{nil, true},
+		// one name twice stands for two names with one hash
+		{[]string{"w=the", "s1=e", "w=the"}, false},
+	}
+	for _, tc := range tests {
+		w := Weights{Names: tc.names}
+		for i := range tc.names {
+			w.Off = append(w.Off, int32(i))
+			w.Lab = append(w.Lab, uint8(i))
+			w.Val = append(w.Val, int16(100*(i+1)))
+		}
+		w.Off = append(w.Off, int32(len(tc.names)))
+		err := w.build()
+		if (err == nil) != tc.ok {
+			t.Errorf("%q: build error %v, want ok %v", tc.names, err, tc.ok)
+			continue
+		}
+		if !tc.ok {
+			continue
+		}
+		for i, n := range tc.names {
+			var scores [256]int32
+			st := &tagState{feats: []uint64{mix(fnvOffset, n), mix(fnvOffset, n+"?")}}
+			w.score(&scores, st)
+			if scores[i] != int32(100*(i+1)) {
+				t.Errorf("%q: score of label %d = %d, want %d", n, i, scores[i], 100*(i+1))
+			}
+		}
+	}
+}
+
+// TestTrainTagger trains a small model without word classes on the test trees and checks
+// that it learns them and that Tag matches the string features with it too.
+func TestTrainTagger(t *testing.T) {
+	trees, err := ReadCoNLLUFile("testdata/trees.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := TrainTagger(trees, 6, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sents [][]string
+	right, n := 0, 0
+	for _, s := range trees {
+		toks := make([]model.Token, len(s.Tokens))
+		ws := make([]string, len(s.Tokens))
+		for i, tk := range s.Tokens {
+			toks[i].Form, ws[i] = tk.Form, tk.Form
+		}
+		tg.Tag(toks)
+		for i, tk := range s.Tokens {
+			n++
+			if toks[i].UPOS == tk.UPOS {
+				right++
+			}
+		}
+		sents = append(sents, ws)
+	}
+	if right*10 < n*9 {
+		t.Errorf("the model tags %d of its %d training words right", right, n)
+	}
+	sameTags(t, tg, nameIndex(tg), sents)
+}
+
+// FuzzTagMatchesStringFeatures compares Tag with the string features on any words,
+// invalid UTF-8 included.
+func FuzzTagMatchesStringFeatures(f *testing.F) {
+	tg := loadTagger(f)
+	index := nameIndex(tg)
+	for _, s := range []string{"The U.S.-led talks", "Zürich ÉTATS-UNIS", "bad\xff byte \xc3", "a - -b c-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sameTags(t, tg, index, [][]string{strings.Fields(s)})
+	})
 }
