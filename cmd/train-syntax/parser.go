@@ -27,7 +27,7 @@ func trainParser(ctx context.Context, log *slog.Logger, args []string) error {
 	tagEpochs := fs.Int("tag-epochs", 8, "tagger epochs for each jackknife fold")
 	explore := fs.Float64("explore", 0.9, "probability of following the model's own mistakes after the first epoch")
 	minWeight := fs.Float64("min-weight", 1, "drop averaged weights smaller than this (a smaller, faster model)")
-	bits := fs.Uint("bits", 21, "bits of the index of a move weight row: 1<<bits rows of hashed features")
+	bits := fs.Uint("bits", 22, "bits of the index of a move weight row: 1<<bits rows of hashed features")
 	eval := fs.String("eval", "", "score the model (-model, default the embedded one) on this CoNLL-U file instead of training")
 	modelPath := fs.String("model", "", "parser model file for -eval (default: the embedded model)")
 	prune := fs.Float64("prune", 0, "with -eval and -model, drop weights smaller than this first and write the result to -o")

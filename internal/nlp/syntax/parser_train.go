@@ -19,7 +19,7 @@ type ParserOptions struct {
 	Explore float64
 	// MinWeight drops averaged weights smaller than this in absolute value.
 	MinWeight float64
-	// Bits is the number of bits of a move weight row's index (default 21).
+	// Bits is the number of bits of a move weight row's index (default 22).
 	Bits uint8
 }
 
@@ -70,7 +70,7 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 	root := index["root"]
 	bits := opts.Bits
 	if bits == 0 {
-		bits = 21
+		bits = 22
 	}
 	mw := newMoveWeights(bits)
 	tw := newTrainWeights(len(labels))
