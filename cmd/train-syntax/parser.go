@@ -27,6 +27,7 @@ func trainParser(ctx context.Context, log *slog.Logger, args []string) error {
 	tagEpochs := fs.Int("tag-epochs", 8, "tagger epochs for each jackknife fold")
 	explore := fs.Float64("explore", 0.9, "probability of following the model's own mistakes after the first epoch")
 	minWeight := fs.Float64("min-weight", 1, "drop averaged weights smaller than this (a smaller, faster model)")
+	bits := fs.Uint("bits", 22, "bits of the index of a move weight row: 1<<bits rows of hashed features")
 	eval := fs.String("eval", "", "score the model (-model, default the embedded one) on this CoNLL-U file instead of training")
 	modelPath := fs.String("model", "", "parser model file for -eval (default: the embedded model)")
 	prune := fs.Float64("prune", 0, "with -eval and -model, drop weights smaller than this first and write the result to -o")
@@ -70,7 +71,7 @@ func trainParser(ctx context.Context, log *slog.Logger, args []string) error {
 	devTagged := tagSentences(tagger, devSents)
 	var best *syntax.Parser
 	bestLAS, bestEpoch := -1.0, 0
-	opts := syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, MinWeight: *minWeight}
+	opts := syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, MinWeight: *minWeight, Bits: uint8(min(*bits, 30))}
 	_, st, err := syntax.TrainParser(sents, opts, func(ep int, p *syntax.Parser) {
 		s := scoreParser(p, devTagged)
 		log.Info("epoch", "epoch", ep, "dev_uas", s.uas, "dev_las", s.las, "features", p.Features(), "weights", len(p.Val))

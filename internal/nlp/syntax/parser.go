@@ -7,23 +7,30 @@ import (
 	"encoding/gob"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/tidings-news/tidings/internal/model"
 )
 
-// Parser is a greedy arc-hybrid dependency parser scored by an averaged perceptron. Its
-// actions are SHIFT, LEFT-l and RIGHT-l for every relation l in Labels: action 0 shifts,
-// action 1+2l attaches the stack's top to the buffer's front with relation l, and action
-// 2+2l attaches it to the item below it on the stack.
+// Parser is a greedy arc-hybrid dependency parser scored by two averaged perceptrons. The
+// first chooses the move, SHIFT, LEFT or RIGHT, from the configuration; when the move makes
+// an arc, the second chooses its relation among Labels from features of the head and the
+// dependent.
 //
-// Each feature is a 32-bit hash of a template and the words, tags and relations it reads.
-// The model stores the features' hashes sorted, each as its difference from the one before
-// (KeyDeltas), and for each the number of weights it has (Counts): the weights of the i-th
-// feature are Val[k]/Scale for action Act[k], k running over its Counts[i] entries. A
-// Parser is safe for concurrent use.
+// Each feature is a 64-bit hash of a template and the words, tags and relations it reads.
+// The move weights are hashed rows: the top Bits bits of a feature's hash pick row r, whose
+// weights for SHIFT, LEFT and RIGHT are Moves[4r:4r+3]/MoveScale (Moves[4r+3] is unused
+// padding, so that a row is one aligned 8-byte read). The relation weights are sparse: the
+// model stores their features' 32-bit keys sorted, each as its difference from the one
+// before (KeyDeltas), and for each the number of weights it has (Counts): the weights of
+// the i-th feature are Val[k]/Scale for relation Act[k], k running over its Counts[i]
+// entries. A Parser is safe for concurrent use.
 type Parser struct {
 	Labels    []string
+	Bits      uint8
+	Moves     []int16
+	MoveScale float32
 	KeyDeltas []uint32
 	Counts    []uint8
 	Act       []uint8
@@ -32,11 +39,14 @@ type Parser struct {
 
 	keys []uint32
 	off  []int32
-	// packed holds each weight as its action in the high 16 bits and its value in the low 16
+	// packed holds each weight as its relation in the high 16 bits and its value in the low 16
 	packed []uint32
 	table  featureTable
 	root   int // index of "root" in Labels, -1 when absent
 }
+
+// moveRow returns the index in Moves of the row of feature hash f with bits bits.
+func moveRow(f uint64, bits uint8) uint64 { return f >> (64 - bits) << 2 }
 
 // featureTable is an open-addressing hash table from feature hash to its row, key and row
 // side by side so that a lookup reads one cache line.
@@ -99,13 +109,15 @@ func (p *Parser) build() error {
 	if len(p.Counts) != len(p.KeyDeltas) || len(p.Act) != len(p.Val) {
 		return fmt.Errorf("the parser model's weight tables do not fit together")
 	}
-	if 1+2*len(p.Labels) > 256 {
-		return fmt.Errorf("the parser model has %d relations; at most 127 fit", len(p.Labels))
+	if p.Bits < 1 || p.Bits > 30 || len(p.Moves) != 4<<p.Bits {
+		return fmt.Errorf("the parser model's move weights do not fit its %d-bit rows", p.Bits)
 	}
-	na := uint8(1 + 2*len(p.Labels))
+	if len(p.Labels) > 255 {
+		return fmt.Errorf("the parser model has %d relations; at most 255 fit", len(p.Labels))
+	}
 	for _, a := range p.Act {
-		if a >= na {
-			return fmt.Errorf("the parser model names action %d of %d", a, na)
+		if int(a) >= len(p.Labels) {
+			return fmt.Errorf("the parser model names relation %d of %d", a, len(p.Labels))
 		}
 	}
 	p.keys = make([]uint32, len(p.KeyDeltas))
@@ -141,7 +153,14 @@ func (p *Parser) build() error {
 
 // Pruned returns a copy of the parser without the weights smaller than minWeight.
 func (p *Parser) Pruned(minWeight float64) (*Parser, error) {
-	q := &Parser{Labels: p.Labels, Scale: p.Scale}
+	q := &Parser{Labels: p.Labels, Bits: p.Bits, MoveScale: p.MoveScale, Scale: p.Scale}
+	q.Moves = slices.Clone(p.Moves)
+	moveLimit := minWeight * float64(p.MoveScale)
+	for i, v := range q.Moves {
+		if v := float64(v); v < moveLimit && -v < moveLimit {
+			q.Moves[i] = 0
+		}
+	}
 	limit := minWeight * float64(p.Scale)
 	var last uint32
 	for i, k := range p.keys {
@@ -165,7 +184,7 @@ func (p *Parser) Pruned(minWeight float64) (*Parser, error) {
 	return q, nil
 }
 
-// Features is the number of features the model has weights for.
+// Features is the number of relation features the model has weights for.
 func (p *Parser) Features() int { return len(p.keys) }
 
 //go:embed parser.model.gz
@@ -213,32 +232,21 @@ func (p *Parser) Parse(sent []model.Token) {
 		return
 	}
 	s := newParseState(sent)
-	na := 1 + 2*len(p.Labels)
-	scores := make([]int32, na)
+	scores := make([]int32, len(p.Labels))
 	var fb [featureCount]uint64
-	var rb [featureCount]int32
+	var lb [labelFeatureCount]uint64
 	for !s.done() {
-		feats := s.features(fb[:0])
-		// all lookups first, then all sums: the memory reads of one phase overlap
-		rows := rb[:0]
-		for _, f := range feats {
-			if r := p.table.find(key32(f)); r >= 0 {
-				rows = append(rows, r)
-			}
+		m := p.bestMove(s, s.features(fb[:0]))
+		if m == moveShift {
+			s.move(m, 0)
+			continue
 		}
-		clear(scores)
-		for _, r := range rows {
-			for _, w := range p.packed[p.off[r]:p.off[r+1]] {
-				scores[w>>16] += int32(int16(uint16(w)))
-			}
+		h, d := s.arcHead(m), s.st(0)
+		l := p.root
+		if m == moveLeft || !s.rootArc() || p.root < 0 {
+			l = p.bestLabel(s.labelFeatures(lb[:0], m, h, d), scores)
 		}
-		best, bestScore := -1, int32(0)
-		for a := range na {
-			if (best < 0 || scores[a] > bestScore) && s.legal(a, p.root) {
-				best, bestScore = a, scores[a]
-			}
-		}
-		s.apply(best)
+		s.move(m, l)
 	}
 	for i := range sent {
 		h := int(s.head[i])
@@ -248,4 +256,49 @@ func (p *Parser) Parse(sent []model.Token) {
 		}
 		sent[i].Head, sent[i].Rel = h, p.Labels[s.rel[i]]
 	}
+}
+
+// bestMove returns the legal move with the highest score.
+func (p *Parser) bestMove(s *parseState, feats []uint64) int {
+	var sc [moveCount]int32
+	moves, bits := p.Moves, p.Bits
+	for _, f := range feats {
+		r := moveRow(f, bits)
+		w := moves[r : r+3 : r+3]
+		sc[0] += int32(w[0])
+		sc[1] += int32(w[1])
+		sc[2] += int32(w[2])
+	}
+	best := -1
+	for m := range moveCount {
+		if (best < 0 || sc[m] > sc[best]) && s.legalMove(m) {
+			best = m
+		}
+	}
+	return best
+}
+
+// bestLabel returns the relation other than root with the highest score.
+func (p *Parser) bestLabel(feats []uint64, scores []int32) int {
+	var rb [labelFeatureCount]int32
+	rows := rb[:0]
+	// all lookups first, then all sums: the memory reads of one phase overlap
+	for _, f := range feats {
+		if r := p.table.find(key32(f)); r >= 0 {
+			rows = append(rows, r)
+		}
+	}
+	clear(scores)
+	for _, r := range rows {
+		for _, w := range p.packed[p.off[r]:p.off[r+1]] {
+			scores[w>>16] += int32(int16(uint16(w)))
+		}
+	}
+	best := -1
+	for l, v := range scores {
+		if l != p.root && (best < 0 || v > scores[best]) {
+			best = l
+		}
+	}
+	return max(best, 0)
 }

@@ -59,26 +59,45 @@ func newParseState(sent []model.Token) *parseState {
 
 func (s *parseState) done() bool { return int(s.b) == s.n && len(s.stack) == 1 }
 
-// legal reports whether action a may be taken. The root gets exactly one child, last, and
-// only it gets the relation root (when the model has one).
-func (s *parseState) legal(a, root int) bool {
-	switch {
-	case a == 0:
+// Moves of the unlabelled transition system; an arc's relation is chosen apart.
+const (
+	moveShift = iota
+	moveLeft
+	moveRight
+	moveCount
+)
+
+// legalMove reports whether move m may be made: LEFT needs a word above the root and a
+// buffer, RIGHT a word above another word, or above the root once the buffer is empty
+// (the root's one child comes last).
+func (s *parseState) legalMove(m int) bool {
+	switch m {
+	case moveShift:
 		return int(s.b) < s.n
-	case len(s.stack) < 2:
-		return false
+	case moveLeft:
+		return len(s.stack) >= 2 && int(s.b) < s.n
 	}
-	return s.legalArc(a, root)
+	return len(s.stack) > 2 || len(s.stack) == 2 && int(s.b) == s.n
 }
 
-func (s *parseState) legalArc(a, root int) bool {
-	// a >= 1 and the stack holds a word above the root
+// rootArc reports whether a RIGHT move now attaches the top to the root.
+func (s *parseState) rootArc() bool { return len(s.stack) == 2 }
+
+// legal reports whether labelled action a may be taken. The root gets exactly one child,
+// last, and only it gets the relation root (when the model has one).
+func (s *parseState) legal(a, root int) bool {
+	if a == 0 {
+		return s.legalMove(moveShift)
+	}
 	l, right := (a-1)/2, (a-1)%2 == 1
 	if !right {
-		return int(s.b) < s.n && l != root
+		return s.legalMove(moveLeft) && l != root
 	}
-	if len(s.stack) == 2 {
-		return int(s.b) == s.n && (root < 0 || l == root)
+	if !s.legalMove(moveRight) {
+		return false
+	}
+	if s.rootArc() {
+		return root < 0 || l == root
 	}
 	return l != root
 }
@@ -88,18 +107,34 @@ func leftAction(l int) int  { return 1 + 2*l }
 func rightAction(l int) int { return 2 + 2*l }
 
 func (s *parseState) apply(a int) {
-	if a == 0 {
+	switch {
+	case a == 0:
+		s.move(moveShift, 0)
+	case (a-1)%2 == 1:
+		s.move(moveRight, (a-1)/2)
+	default:
+		s.move(moveLeft, (a-1)/2)
+	}
+}
+
+// arcHead returns the node the top of the stack is attached to by move m (LEFT or RIGHT).
+func (s *parseState) arcHead(m int) int32 {
+	if m == moveLeft {
+		return s.b
+	}
+	return s.stack[len(s.stack)-2]
+}
+
+// move makes move m, an arc getting relation l.
+func (s *parseState) move(m, l int) {
+	if m == moveShift {
 		s.stack = append(s.stack, s.b)
 		s.b++
 		return
 	}
-	l, right := (a-1)/2, (a-1)%2 == 1
+	h := s.arcHead(m)
 	d := s.stack[len(s.stack)-1]
 	s.stack = s.stack[:len(s.stack)-1]
-	h := s.b
-	if right {
-		h = s.stack[len(s.stack)-1]
-	}
 	s.addArc(h, d, l)
 }
 
@@ -380,5 +415,68 @@ func (s *parseState) features(f []uint64) []uint64 {
 	add(f2(next(), s1p, s1ls))
 	add(f2(next(), b0w, b0ls))
 	add(f2(next(), b0p, b0ls))
+	return f
+}
+
+// labelFeatureCount bounds the number of features of one arc's relation.
+const labelFeatureCount = 40
+
+// labelFeatures appends the hashes of the features that choose the relation of the arc from
+// head h to dependent d made by move m.
+func (s *parseState) labelFeatures(f []uint64, m int, h, d int32) []uint64 {
+	val := func(v []uint64, i int32) uint64 {
+		if i < 0 || int(i) > s.n {
+			return noneValue
+		}
+		return v[i]
+	}
+	lab := func(i int32) uint64 {
+		if i < 0 {
+			return 0
+		}
+		return uint64(s.rel[i]) + 1
+	}
+	dw, dp, dl, du := s.w[d], s.p[d], s.l[d], s.u[d]
+	hw, hp, hl, hu := s.w[h], s.p[h], s.l[h], s.u[h]
+	dwp, hwp := f1(0, dw^dp*3), f1(0, hw^hp*3)
+	dist := distance(d, h, s.n)
+	dNext, dPrev := val(s.p, d+1), val(s.p, d-1)
+	hNext, hPrev := val(s.p, h+1), val(s.p, h-1)
+	if h == int32(s.n) {
+		hNext, hPrev = noneValue, noneValue
+	}
+	var hset uint64
+	if m == moveLeft {
+		hset = s.ls[h]
+	} else {
+		hset = s.rs[h]
+	}
+	dkids := f2(0, s.ls[d], s.rs[d])
+	b0p := val(s.p, s.buf(0))
+	if m == moveLeft {
+		b0p = val(s.p, s.buf(1))
+	}
+	dlc1w := val(s.w, s.lc1[d])
+	first := uint64(0)
+	if d == 0 {
+		first = 1
+	}
+	t := uint64(m) << 32
+	next := func() uint64 { t++; return t }
+	f = append(f,
+		f1(next(), dw), f1(next(), dp), f1(next(), dl), f1(next(), dwp),
+		f1(next(), hw), f1(next(), hp), f1(next(), hl), f1(next(), hwp),
+		f2(next(), dwp, hwp), f2(next(), dw, hp), f2(next(), dp, hw), f2(next(), dp, hp),
+		f2(next(), dl, hl), f2(next(), du, hu), f3(next(), dp, hp, dist), f2(next(), dw, hw),
+		f3(next(), dp, lab(s.lc1[d]), lab(s.rc1[d])), f2(next(), hp, hset), f3(next(), dp, hp, dkids),
+		f2(next(), dp, dNext), f3(next(), dp, dPrev, hp), f2(next(), dw, dist),
+		f3(next(), hp, hNext, dp), f3(next(), hp, hPrev, dp), f3(next(), dp, hp, b0p),
+		f2(next(), dl, hp), f2(next(), dp, hl), f2(next(), du, uint64(s.nl[d])<<8|uint64(s.nr[d])),
+		f3(next(), dw, hp, dist),
+		f2(next(), dlc1w, hp), f3(next(), dlc1w, dp, hp), f2(next(), dlc1w, dw),
+		f3(next(), dp, hp, lab(s.lc1[h])), f3(next(), dp, hp, f2(0, s.ls[h], s.rs[h])),
+		f2(next(), dp, val(s.w, s.lc1[h])), f3(next(), dp, hp, val(s.p, s.rc1[d])),
+		f3(next(), dw, hw, dp), f3(next(), dp, hp, first),
+	)
 	return f
 }

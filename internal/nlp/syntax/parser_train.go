@@ -19,6 +19,8 @@ type ParserOptions struct {
 	Explore float64
 	// MinWeight drops averaged weights smaller than this in absolute value.
 	MinWeight float64
+	// Bits is the number of bits of a move weight row's index (default 22).
+	Bits uint8
 }
 
 // TrainStats say what TrainParser trained on.
@@ -66,16 +68,20 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 		index[l] = i
 	}
 	root := index["root"]
-	na := 1 + 2*len(labels)
-	tw := newTrainWeights(na)
+	bits := opts.Bits
+	if bits == 0 {
+		bits = 22
+	}
+	mw := newMoveWeights(bits)
+	tw := newTrainWeights(len(labels))
 	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15))
 	order := make([]int, len(use))
 	for i := range order {
 		order[i] = i
 	}
-	scores := make([]float32, na)
-	cost := make([]int, na)
+	scores := make([]float32, len(labels))
 	var fb [featureCount]uint64
+	var lb [labelFeatureCount]uint64
 	var last *Parser
 	for ep := 1; ep <= opts.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -88,41 +94,56 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 			inStack[n] = true
 			for !s.done() {
 				feats := s.features(fb[:0])
-				tw.score(scores, feats)
-				s.costs(cost, gh, gr, inStack)
+				sc := mw.score(feats)
+				cost := s.moveCosts(gh, inStack)
 				pred, gold := -1, -1
-				minCost := math.MaxInt
-				for a := range na {
-					if !s.legal(a, root) {
+				for m := range moveCount {
+					if !s.legalMove(m) {
 						continue
 					}
-					if pred < 0 || scores[a] > scores[pred] {
-						pred = a
+					if pred < 0 || sc[m] > sc[pred] {
+						pred = m
 					}
-					if cost[a] < minCost || cost[a] == minCost && scores[a] > scores[gold] {
-						gold, minCost = a, cost[a]
+					if gold < 0 || cost[m] < cost[gold] || cost[m] == cost[gold] && sc[m] > sc[gold] {
+						gold = m
 					}
 				}
-				next := gold
-				if cost[pred] > minCost {
-					tw.update(feats, gold, pred)
-					if ep > 1 && rng.Float64() < opts.Explore {
-						next = pred
+				next := pred
+				if cost[pred] > cost[gold] {
+					mw.update(feats, gold, pred, tw.step)
+					if ep == 1 || rng.Float64() >= opts.Explore {
+						next = gold
 					}
-				} else {
-					next = pred
 				}
-				tw.step++
-				if next == 0 {
+				l := 0
+				if next == moveShift {
 					inStack[s.b] = true
 				} else {
-					inStack[s.st(0)] = false
+					h, d := s.arcHead(next), s.st(0)
+					inStack[d] = false
+					switch {
+					case next == moveRight && s.rootArc():
+						l = root
+					case gh[d] == h:
+						// a gold arc teaches the relation
+						lf := s.labelFeatures(lb[:0], next, h, d)
+						tw.score(scores, lf)
+						l = gr[d]
+						if p := bestTrainLabel(scores, root); p != l {
+							tw.update(lf, l, p)
+						}
+					default:
+						tw.score(scores, s.labelFeatures(lb[:0], next, h, d))
+						l = bestTrainLabel(scores, root)
+					}
 				}
-				s.apply(next)
+				tw.step++
+				s.move(next, l)
 			}
 		}
-		p, err := tw.averaged(labels, opts.MinWeight)
-		if err != nil {
+		p := &Parser{Labels: slices.Clone(labels)}
+		mw.averaged(p, tw.step, opts.MinWeight)
+		if err := tw.averaged(p, opts.MinWeight); err != nil {
 			return nil, st, err
 		}
 		st.Features = p.Features()
@@ -132,6 +153,79 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 		}
 	}
 	return last, st, nil
+}
+
+// bestTrainLabel returns the relation other than root with the highest score.
+func bestTrainLabel(scores []float32, root int) int {
+	best := -1
+	for l, v := range scores {
+		if l != root && (best < 0 || v > scores[best]) {
+			best = l
+		}
+	}
+	return max(best, 0)
+}
+
+// moveWeights are the move perceptron's weights while training: a dense table of hashed
+// rows with the running sums for averaging.
+type moveWeights struct {
+	bits  uint8
+	w     []float32
+	tot   []float32
+	stamp []int32
+}
+
+func newMoveWeights(bits uint8) *moveWeights {
+	rows := 1 << bits
+	return &moveWeights{bits: bits, w: make([]float32, 4*rows), tot: make([]float32, 4*rows), stamp: make([]int32, rows)}
+}
+
+func (t *moveWeights) score(feats []uint64) (sc [moveCount]float32) {
+	for _, f := range feats {
+		r := moveRow(f, t.bits)
+		sc[0] += t.w[r]
+		sc[1] += t.w[r+1]
+		sc[2] += t.w[r+2]
+	}
+	return sc
+}
+
+func (t *moveWeights) update(feats []uint64, good, bad, step int) {
+	for _, f := range feats {
+		r := moveRow(f, t.bits)
+		if dt := float32(step - int(t.stamp[r>>2])); dt != 0 {
+			for a := r; a < r+moveCount; a++ {
+				t.tot[a] += dt * t.w[a]
+			}
+			t.stamp[r>>2] = int32(step)
+		}
+		t.w[r+uint64(good)]++
+		t.w[r+uint64(bad)]--
+	}
+}
+
+// averaged sets p's move weights to the averaged ones, those below minWeight dropped,
+// quantised to int16.
+func (t *moveWeights) averaged(p *Parser, step int, minWeight float64) {
+	steps := float32(max(step, 1))
+	avg := make([]float32, len(t.w))
+	maxAbs := float32(0)
+	for i, v := range t.w {
+		dt := float32(step - int(t.stamp[i>>2]))
+		avg[i] = (t.tot[i] + dt*v) / steps
+		maxAbs = max(maxAbs, abs32(avg[i]))
+	}
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	p.Bits, p.MoveScale = t.bits, 16000/maxAbs
+	p.Moves = make([]int16, len(avg))
+	for i, v := range avg {
+		if float64(abs32(v)) < minWeight {
+			continue
+		}
+		p.Moves[i] = int16(max(-32000, min(32000, math.Round(float64(v*p.MoveScale)))))
+	}
 }
 
 // goldArcs returns each token's gold head (n for the root) and relation index.
@@ -148,26 +242,23 @@ func goldArcs(toks []model.Token, index map[string]int) ([]int32, []int) {
 	return gh, gr
 }
 
-// costs fills cost with, for each action, the number of gold arcs it makes unreachable
-// (the arc-hybrid dynamic oracle of Goldberg and Nivre 2013), plus one for a wrong
-// relation on a gold arc. Illegal actions get any value.
-func (s *parseState) costs(cost []int, gh []int32, gr []int, inStack []bool) {
+// moveCosts returns, for each move, the number of gold arcs it makes unreachable (the
+// arc-hybrid dynamic oracle of Goldberg and Nivre 2013). Illegal moves get any value.
+func (s *parseState) moveCosts(gh []int32, inStack []bool) (c [moveCount]int) {
 	n := int32(s.n)
 	s0, s1, b := s.st(0), s.st(1), s.b
-	shift := 0
 	if b < n {
 		if h := gh[b]; inStack[h] && h != s0 {
-			shift++
+			c[moveShift]++
 		}
 		for _, k := range s.stack {
 			if k < n && gh[k] == b {
-				shift++
+				c[moveShift]++
 			}
 		}
 	}
-	cost[0] = shift
 	if s0 < 0 || s0 == n {
-		return
+		return c
 	}
 	kids := 0
 	for d := b; d < n; d++ {
@@ -176,17 +267,29 @@ func (s *parseState) costs(cost []int, gh []int32, gr []int, inStack []bool) {
 		}
 	}
 	h := gh[s0]
-	left := kids
+	c[moveLeft], c[moveRight] = kids, kids
 	if h != b && (h == s1 || (h > b && h < n)) {
-		left++
+		c[moveLeft]++
 	}
-	right := kids
 	if h >= b && h < n {
-		right++
+		c[moveRight]++
 	}
+	return c
+}
+
+// costs fills cost with, for each labelled action, the cost of its move plus one for a
+// wrong relation on a gold arc. Illegal actions get any value.
+func (s *parseState) costs(cost []int, gh []int32, gr []int, inStack []bool) {
+	c := s.moveCosts(gh, inStack)
+	cost[0] = c[moveShift]
+	s0, s1 := s.st(0), s.st(1)
+	if s0 < 0 || int(s0) == s.n {
+		return
+	}
+	h := gh[s0]
 	for l := range (len(cost) - 1) / 2 {
-		cost[leftAction(l)], cost[rightAction(l)] = left, right
-		if h == b && l != gr[s0] {
+		cost[leftAction(l)], cost[rightAction(l)] = c[moveLeft], c[moveRight]
+		if h == s.b && l != gr[s0] {
 			cost[leftAction(l)]++
 		}
 		if h == s1 && l != gr[s0] {
@@ -303,9 +406,10 @@ func (t *trainWeights) update(feats []uint64, good, bad int) {
 	}
 }
 
-// averaged returns the parser with the averaged weights, those below minWeight dropped,
-// quantised to int16. Features whose hashes fold to the same 32-bit key share its weights.
-func (t *trainWeights) averaged(labels []string, minWeight float64) (*Parser, error) {
+// averaged sets p's relation weights to the averaged ones, those below minWeight dropped,
+// quantised to int16, and builds p. Features whose hashes fold to the same 32-bit key share
+// its weights.
+func (t *trainWeights) averaged(p *Parser, minWeight float64) error {
 	type feature struct {
 		k32 uint32
 		row int32
@@ -335,7 +439,7 @@ func (t *trainWeights) averaged(labels []string, minWeight float64) (*Parser, er
 	if maxAbs == 0 {
 		maxAbs = 1
 	}
-	p := &Parser{Labels: slices.Clone(labels), Scale: 16000 / maxAbs}
+	p.Scale = 16000 / maxAbs
 	var last uint32
 	for i := 0; i < len(feats); {
 		j := i
@@ -362,10 +466,7 @@ func (t *trainWeights) averaged(labels []string, minWeight float64) (*Parser, er
 		}
 		i = j
 	}
-	if err := p.build(); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return p.build()
 }
 
 func abs32(v float32) float32 {
