@@ -78,6 +78,10 @@ func TestQuotes(t *testing.T) {
 		{"a headline in capitals is not a quote", `The paper ran "VOTERS SAY NO TO THE PLAN" on Monday, its editor said.`, nil},
 		{"speaker of the previous sentence", "Commissioner Omar Alasow confirmed that the siege ended. \u201cOur forces killed six attackers in the hotel.\u201d",
 			[]wantQuote{{"Our forces killed six attackers in the hotel.", "Omar Alasow", ""}}},
+		{"a fragment in the content of a reporting cue is its subject's", `A district court alleged the reporter had posted "hateful" messages online.`,
+			[]wantQuote{{"hateful", "A district court", "alleged"}}},
+		{"a speech verb inside reported content keeps its subject", `Lee said the minister told him "we will win" before the vote.`,
+			[]wantQuote{{"we will win", "the minister", "told"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,6 +147,7 @@ func TestReported(t *testing.T) {
 		{"Maria Lund told reporters that the bridge would reopen next week.", "the bridge would reopen next week", "Maria Lund", "told"},
 		{"The strike killed two commanders near the border, said the ministry on Friday.", "The strike killed two commanders near the border", "the ministry", "said"},
 		{"Russia's deputy envoy, Dmitry Polyanskiy, said the statement amounted to interference.", "the statement amounted to interference", "Russia's deputy envoy", "said"},
+		{"Elena Marsh, the interior minister, says the police have closed the bridge.", "the police have closed the bridge", "Elena Marsh", "says"},
 		{"The bridge reopened on Monday after repairs.", "", "", ""},
 	}
 	for _, tt := range tests {

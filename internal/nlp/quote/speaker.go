@@ -362,6 +362,11 @@ func (f *Finder) phraseAfter(text string, ts []tok, k int) phrase {
 		if t.lower == "and" && !(j > k && ts[j-1].capital && j+1 < len(ts) && ts[j+1].capital) {
 			break
 		}
+		// a speaker phrase holds no verb: in "says the army has sealed the border" the
+		// words after the cue are the content, not its speaker
+		if j > k && !t.capital && f.lex.skip[t.lower] {
+			break
+		}
 		j++
 	}
 	p := f.classify(text, ts[k:j])
