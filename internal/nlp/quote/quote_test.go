@@ -80,6 +80,10 @@ func TestQuotes(t *testing.T) {
 			[]wantQuote{{"Our forces killed six attackers in the hotel.", "Omar Alasow", ""}}},
 		{"a fragment in the content of a reporting cue is its subject's", `A district court alleged the reporter had posted "hateful" messages online.`,
 			[]wantQuote{{"hateful", "A district court", "alleged"}}},
+		{"a weekday between the speaker and the cue", `Omar Aziz, the finance minister, Monday tweeted, "It is time to stop the attacks."`,
+			[]wantQuote{{"It is time to stop the attacks.", "Omar Aziz", "tweeted"}}},
+		{"a participle after a clause with a past verb", `Lusaka's envoy defended the two treaties, saying relations "are entirely peaceful in nature."`,
+			[]wantQuote{{"are entirely peaceful in nature.", "Lusaka's envoy", "saying"}}},
 		{"a speech verb inside reported content keeps its subject", `Lee said the minister told him "we will win" before the vote.`,
 			[]wantQuote{{"we will win", "the minister", "told"}}},
 	}

@@ -142,9 +142,11 @@ func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
 	for i >= 0 && ts[i].isWord() && !ts[i].capital && (f.lex.skip[ts[i].lower] || strings.HasSuffix(ts[i].lower, "ly") && len(ts[i].lower) > 4) {
 		i--
 	}
-	// "Trump on Friday said"
+	// "Trump on Friday said", "Altun, Monday, tweeted", "Altun Monday tweeted"
 	if i >= 1 && ts[i].capital && weekday(ts[i].lower) && ts[i-1].lower == "on" {
 		i -= 2
+	} else if i >= 1 && ts[i].capital && weekday(ts[i].lower) {
+		i--
 	}
 	if i < 0 {
 		return phrase{}
@@ -255,7 +257,7 @@ func (f *Finder) firstChunkSubject(text string, ts []tok) phrase {
 			// phrase it opens with; a chunk that is only a phrase gives the name it ends with
 			phr := chunk
 			for x := range chunk {
-				if !chunk[x].capital && (f.lex.stop[chunk[x].lower] || f.cueAt(chunk, x) > 0) {
+				if !chunk[x].capital && (f.lex.stop[chunk[x].lower] || f.cueAt(chunk, x) > 0 || x > 0 && pastTense(chunk[x].lower)) {
 					phr = f.leadingPhrase(chunk)
 					break
 				}
@@ -296,6 +298,8 @@ func (f *Finder) leadingPhrase(ts []tok) []tok {
 			break
 		}
 		if t.capital || f.lex.title[t.lower] || j == 0 {
+			// a possessive opens a phrase like a determiner: "North Korea's envoy"
+			det = det || strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "\u2019s")
 			j++
 			continue
 		}
@@ -435,4 +439,10 @@ func dateline(w string) bool {
 		return false
 	}
 	return len(w) > 5 || strings.Contains(w, "-")
+}
+
+// pastTense reports whether a lower-case word reads as a verb in the past tense ("defended",
+// "stressed"), which makes the words around it a clause rather than a speaker phrase.
+func pastTense(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }
