@@ -460,8 +460,10 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 	newSentence := len(after) > 0 && text[pc.inner.end-1] == '.' && after[0].isWord() && after[0].capital
 	if c := f.firstCue(after, len(after)); c >= 0 && !newSentence {
 		p := f.subjectBefore(text, after, c)
-		if p.kind == npNone {
-			p = f.phraseAfter(text, after, c+f.cueAt(after, c))
+		// "..." strategy to assert its claims, said Alexander Vuving: a cue after a comma with a
+		// name after it is inverted
+		if q := f.phraseAfter(text, after, c+f.cueAt(after, c)); p.kind == npNone || q.kind == npName && c > 0 && after[c-1].punct == ',' {
+			p = q
 		}
 		a := f.attr(text, p, after[c], after[c+f.cueAt(after, c)-1])
 		if p.kind == npNone {

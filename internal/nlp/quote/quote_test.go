@@ -84,6 +84,11 @@ func TestQuotes(t *testing.T) {
 			[]wantQuote{{"It is time to stop the attacks.", "Omar Aziz", "tweeted"}}},
 		{"a participle after a clause with a past verb", `Lusaka's envoy defended the two treaties, saying relations "are entirely peaceful in nature."`,
 			[]wantQuote{{"are entirely peaceful in nature.", "Lusaka's envoy", "saying"}}},
+		{"claims as a noun before an inverted cue", `Officials call the rule part of a "salami slicing" plan to press their sea claims, said Nora Lind, an analyst.`,
+			[]wantQuote{{"salami slicing", "Nora Lind", "said"}}},
+		{"claims as a noun after a determiner is no cue", `Aid groups saw the claims "as baseless" on Monday.`, nil},
+		{"claims as a verb", `The minister claims the vote was "rigged by the opposition," a charge others reject.`,
+			[]wantQuote{{"rigged by the opposition,", "The minister", "claims"}}},
 		{"a speech verb inside reported content keeps its subject", `Lee said the minister told him "we will win" before the vote.`,
 			[]wantQuote{{"we will win", "the minister", "told"}}},
 	}
