@@ -89,6 +89,8 @@ func TestQuotes(t *testing.T) {
 		{"claims as a noun after a determiner is no cue", `Aid groups saw the claims "as baseless" on Monday.`, nil},
 		{"claims as a verb", `The minister claims the vote was "rigged by the opposition," a charge others reject.`,
 			[]wantQuote{{"rigged by the opposition,", "The minister", "claims"}}},
+		{"a statement issued speaks for its issuer", `Foreign Minister Lena Dahl issued a statement Tuesday saying the country is "deeply disappointed" by the vote.`,
+			[]wantQuote{{"deeply disappointed", "Lena Dahl", "saying"}}},
 		{"a speech verb inside reported content keeps its subject", `Lee said the minister told him "we will win" before the vote.`,
 			[]wantQuote{{"we will win", "the minister", "told"}}},
 	}

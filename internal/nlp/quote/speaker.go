@@ -160,6 +160,17 @@ func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
 		return f.firstChunkSubject(text, ts[:i])
 	}
 	p := f.tailPhrase(text, ts[:i+1])
+	// a document speaks for the subject that issued it: "Blinken issued a statement Tuesday
+	// saying ..."
+	if p.kind == npRole && f.lex.medium[strings.ToLower(lastWord(p.name))] && strings.HasSuffix(ts[c].lower, "ing") {
+		k := 0
+		for k < i && ts[k].start < p.start {
+			k++
+		}
+		if q := f.firstChunkSubject(text, ts[:k]); q.kind == npName || q.kind == npPronoun {
+			return q
+		}
+	}
 	if p.kind == npPronoun && strings.EqualFold(p.name, "who") {
 		j := i
 		for j >= 0 && ts[j].start >= p.start {
