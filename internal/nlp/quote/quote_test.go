@@ -91,6 +91,8 @@ func TestQuotes(t *testing.T) {
 			[]wantQuote{{"rigged by the opposition,", "The minister", "claims"}}},
 		{"a statement issued speaks for its issuer", `Foreign Minister Lena Dahl issued a statement Tuesday saying the country is "deeply disappointed" by the vote.`,
 			[]wantQuote{{"deeply disappointed", "Lena Dahl", "saying"}}},
+		{"characterized as", `The jail held him in conditions that Ruiz characterized as "inhumane and degrading" for months.`,
+			[]wantQuote{{"inhumane and degrading", "Ruiz", "characterized"}}},
 		{"a speech verb inside reported content keeps its subject", `Lee said the minister told him "we will win" before the vote.`,
 			[]wantQuote{{"we will win", "the minister", "told"}}},
 	}
