@@ -420,6 +420,9 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 		if p.kind == npNone && c > 0 && before[c-1].lower == "and" {
 			continue // "X said ... and called it": the subject is the earlier cue's
 		}
+		if o, ok := f.outerReport(text, pc, before, c); ok {
+			p, first = o.who, o.cue
+		}
 		a := f.attr(text, p, before[first], before[first+f.cueAt(before, first)-1])
 		if p.kind == npNone {
 			a.explicit = false
@@ -457,8 +460,10 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 	newSentence := len(after) > 0 && text[pc.inner.end-1] == '.' && after[0].isWord() && after[0].capital
 	if c := f.firstCue(after, len(after)); c >= 0 && !newSentence {
 		p := f.subjectBefore(text, after, c)
-		if p.kind == npNone {
-			p = f.phraseAfter(text, after, c+f.cueAt(after, c))
+		// "..." strategy to assert its claims, said Alexander Vuving: a cue after a comma with a
+		// name after it is inverted
+		if q := f.phraseAfter(text, after, c+f.cueAt(after, c)); p.kind == npNone || q.kind == npName && c > 0 && after[c-1].punct == ',' {
+			p = q
 		}
 		a := f.attr(text, p, after[c], after[c+f.cueAt(after, c)-1])
 		if p.kind == npNone {
@@ -845,4 +850,46 @@ func titleFits(head, title string) bool {
 		return title == "secretary" || title == "minister" || title == "ambassador" || title == "envoy"
 	}
 	return false
+}
+
+// speechVerbs are the cues whose subject is the speaker of any words in marks after them,
+// even inside the reported content of another cue ("Lee said the minister told him “...”").
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "tells": true,
+	"wrote": true, "writes": true, "added": true, "asked": true, "stated": true, "replied": true}
+
+// outer is the reporting cue whose content holds a nearer cue.
+type outer struct {
+	who phrase
+	cue int
+}
+
+// outerReport finds, for a short fragment in marks after the cue before[c], a reporting cue
+// earlier in the same clause whose content holds before[c]: in "A court alleged the journalist
+// had posted “provocative” messages" the word in marks is the court's, not the journalist's.
+// A fragment opens with a lower-case letter and has at most four words; a cue that only says
+// (said, told) keeps its own subject.
+func (f *work) outerReport(text string, pc piece, before []tok, c int) (outer, bool) {
+	inner := text[pc.inner.start:pc.inner.end]
+	r, _ := utf8.DecodeRuneInString(inner)
+	if !unicode.IsLower(r) || len(strings.Fields(inner)) > 4 || speechVerbs[before[c].lower] {
+		return outer{}, false
+	}
+	for k := c - 1; k >= 1; k-- {
+		t := before[k]
+		if !t.isWord() {
+			if t.punct == ',' || t.punct == ';' || t.punct == ':' || t.punct == '"' || t.punct == '(' {
+				return outer{}, false
+			}
+			continue
+		}
+		if t.capital || !f.lex.report[t.lower] || f.cueAt(before, k) == 0 {
+			continue
+		}
+		p := f.subjectBefore(text, before, k)
+		if p.kind == npNone {
+			return outer{}, false
+		}
+		return outer{who: p, cue: k}, true
+	}
+	return outer{}, false
 }

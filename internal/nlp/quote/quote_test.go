@@ -78,6 +78,23 @@ func TestQuotes(t *testing.T) {
 		{"a headline in capitals is not a quote", `The paper ran "VOTERS SAY NO TO THE PLAN" on Monday, its editor said.`, nil},
 		{"speaker of the previous sentence", "Commissioner Omar Alasow confirmed that the siege ended. \u201cOur forces killed six attackers in the hotel.\u201d",
 			[]wantQuote{{"Our forces killed six attackers in the hotel.", "Omar Alasow", ""}}},
+		{"a fragment in the content of a reporting cue is its subject's", `A district court alleged the reporter had posted "hateful" messages online.`,
+			[]wantQuote{{"hateful", "A district court", "alleged"}}},
+		{"a weekday between the speaker and the cue", `Omar Aziz, the finance minister, Monday tweeted, "It is time to stop the attacks."`,
+			[]wantQuote{{"It is time to stop the attacks.", "Omar Aziz", "tweeted"}}},
+		{"a participle after a clause with a past verb", `Lusaka's envoy defended the two treaties, saying relations "are entirely peaceful in nature."`,
+			[]wantQuote{{"are entirely peaceful in nature.", "Lusaka's envoy", "saying"}}},
+		{"claims as a noun before an inverted cue", `Officials call the rule part of a "salami slicing" plan to press their sea claims, said Nora Lind, an analyst.`,
+			[]wantQuote{{"salami slicing", "Nora Lind", "said"}}},
+		{"claims as a noun after a determiner is no cue", `Aid groups saw the claims "as baseless" on Monday.`, nil},
+		{"claims as a verb", `The minister claims the vote was "rigged by the opposition," a charge others reject.`,
+			[]wantQuote{{"rigged by the opposition,", "The minister", "claims"}}},
+		{"a statement issued speaks for its issuer", `Foreign Minister Lena Dahl issued a statement Tuesday saying the country is "deeply disappointed" by the vote.`,
+			[]wantQuote{{"deeply disappointed", "Lena Dahl", "saying"}}},
+		{"characterized as", `The jail held him in conditions that Ruiz characterized as "inhumane and degrading" for months.`,
+			[]wantQuote{{"inhumane and degrading", "Ruiz", "characterized"}}},
+		{"a speech verb inside reported content keeps its subject", `Lee said the minister told him "we will win" before the vote.`,
+			[]wantQuote{{"we will win", "the minister", "told"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,6 +160,7 @@ func TestReported(t *testing.T) {
 		{"Maria Lund told reporters that the bridge would reopen next week.", "the bridge would reopen next week", "Maria Lund", "told"},
 		{"The strike killed two commanders near the border, said the ministry on Friday.", "The strike killed two commanders near the border", "the ministry", "said"},
 		{"Russia's deputy envoy, Dmitry Polyanskiy, said the statement amounted to interference.", "the statement amounted to interference", "Russia's deputy envoy", "said"},
+		{"Elena Marsh, the interior minister, says the police have closed the bridge.", "the police have closed the bridge", "Elena Marsh", "says"},
 		{"The bridge reopened on Monday after repairs.", "", "", ""},
 	}
 	for _, tt := range tests {

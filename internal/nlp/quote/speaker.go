@@ -142,9 +142,11 @@ func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
 	for i >= 0 && ts[i].isWord() && !ts[i].capital && (f.lex.skip[ts[i].lower] || strings.HasSuffix(ts[i].lower, "ly") && len(ts[i].lower) > 4) {
 		i--
 	}
-	// "Trump on Friday said"
+	// "Trump on Friday said", "Altun, Monday, tweeted", "Altun Monday tweeted"
 	if i >= 1 && ts[i].capital && weekday(ts[i].lower) && ts[i-1].lower == "on" {
 		i -= 2
+	} else if i >= 1 && ts[i].capital && weekday(ts[i].lower) {
+		i--
 	}
 	if i < 0 {
 		return phrase{}
@@ -158,6 +160,17 @@ func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
 		return f.firstChunkSubject(text, ts[:i])
 	}
 	p := f.tailPhrase(text, ts[:i+1])
+	// a document speaks for the subject that issued it: "Blinken issued a statement Tuesday
+	// saying ..."
+	if p.kind == npRole && f.lex.medium[strings.ToLower(lastWord(p.name))] && strings.HasSuffix(ts[c].lower, "ing") {
+		k := 0
+		for k < i && ts[k].start < p.start {
+			k++
+		}
+		if q := f.firstChunkSubject(text, ts[:k]); q.kind == npName || q.kind == npPronoun {
+			return q
+		}
+	}
 	if p.kind == npPronoun && strings.EqualFold(p.name, "who") {
 		j := i
 		for j >= 0 && ts[j].start >= p.start {
@@ -255,7 +268,7 @@ func (f *Finder) firstChunkSubject(text string, ts []tok) phrase {
 			// phrase it opens with; a chunk that is only a phrase gives the name it ends with
 			phr := chunk
 			for x := range chunk {
-				if !chunk[x].capital && (f.lex.stop[chunk[x].lower] || f.cueAt(chunk, x) > 0) {
+				if !chunk[x].capital && (f.lex.stop[chunk[x].lower] || f.cueAt(chunk, x) > 0 || x > 0 && pastTense(chunk[x].lower)) {
 					phr = f.leadingPhrase(chunk)
 					break
 				}
@@ -296,6 +309,8 @@ func (f *Finder) leadingPhrase(ts []tok) []tok {
 			break
 		}
 		if t.capital || f.lex.title[t.lower] || j == 0 {
+			// a possessive opens a phrase like a determiner: "North Korea's envoy"
+			det = det || strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "\u2019s")
 			j++
 			continue
 		}
@@ -360,6 +375,11 @@ func (f *Finder) phraseAfter(text string, ts []tok, k int) phrase {
 			break
 		}
 		if t.lower == "and" && !(j > k && ts[j-1].capital && j+1 < len(ts) && ts[j+1].capital) {
+			break
+		}
+		// a speaker phrase holds no verb: in "says the army has sealed the border" the
+		// words after the cue are the content, not its speaker
+		if j > k && !t.capital && f.lex.skip[t.lower] {
 			break
 		}
 		j++
@@ -430,4 +450,10 @@ func dateline(w string) bool {
 		return false
 	}
 	return len(w) > 5 || strings.Contains(w, "-")
+}
+
+// pastTense reports whether a lower-case word reads as a verb in the past tense ("defended",
+// "stressed"), which makes the words around it a clause rather than a speaker phrase.
+func pastTense(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }

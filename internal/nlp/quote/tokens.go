@@ -157,7 +157,29 @@ func (f *Finder) cueAt(ts []tok, i int) int {
 			best = 2
 		}
 	}
+	if best == 1 && f.pluralNoun(ts, i) {
+		return 0
+	}
 	return best
+}
+
+// nounDeterminers open a noun phrase: a cue written after one is a noun ("its claims").
+var nounDeterminers = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,
+	"his": true, "her": true, "our": true, "my": true, "your": true, "these": true, "those": true,
+	"such": true, "whose": true, "any": true, "no": true}
+
+// pluralNoun reports whether the cue ts[i], written like a verb in the third person ("claims",
+// "reports", "states"), is a plural noun: after a determiner ("the claims were false") or
+// before a comma and another cue ("to assert its sea claims, said Vuving").
+func (f *Finder) pluralNoun(ts []tok, i int) bool {
+	w := ts[i].lower
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	if i > 0 && ts[i-1].isWord() && nounDeterminers[ts[i-1].lower] {
+		return true
+	}
+	return i+2 < len(ts) && ts[i+1].punct == ',' && f.cueAt(ts, i+2) > 0
 }
 
 // fromLayer appends to f's stack the tokens of one sentence of the shared layer
