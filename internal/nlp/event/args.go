@@ -33,6 +33,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			}
 		} else {
 			src = s.subject(m.start)
+			if len(src) == 0 {
+				src = s.parseSubject(s.toks[m.start].start)
+			}
 			tgt = s.object(p, m.end)
 		}
 		if p.Inverse {

@@ -8,6 +8,7 @@ package event
 
 import (
 	"fmt"
+	"github.com/tidings-news/tidings/internal/nlp/syntax"
 	"io"
 	"slices"
 	"sort"
@@ -27,6 +28,7 @@ const maxSentenceTokens = 200
 
 // Coder codes events. It is safe for concurrent use.
 type Coder struct {
+	opts     Options
 	patterns []Pattern
 	// index maps a first word to the hand-written patterns that start with it, longest
 	// first; imported does the same for the imported lexicon, which is only looked at where
@@ -111,6 +113,25 @@ func New() (*Coder, error) {
 }
 
 // NewWith builds a Coder from parsed data; New uses it with the embedded files.
+// NewParsed returns a Coder as New does that also tags and parses, with the embedded models,
+// the sentences holding a trigger, and takes a verb's subject from the tree when the word
+// windows find none.
+func NewParsed() (*Coder, error) {
+	c, err := New()
+	if err != nil {
+		return nil, err
+	}
+	tagger, err := syntax.LoadTagger()
+	if err != nil {
+		return nil, fmt.Errorf("loading the tagger for event arguments: %w", err)
+	}
+	parser, err := syntax.LoadParser()
+	if err != nil {
+		return nil, fmt.Errorf("loading the parser for event arguments: %w", err)
+	}
+	return c.WithOptions(Options{Tagger: tagger, Parser: parser}), nil
+}
+
 func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[string]string, scores map[string]float64) *Coder {
 	c := &Coder{patterns: pats, index: map[string][]int{}, imported: map[string][]int{}, scores: scores}
 	get := func(name string) map[string]bool {
@@ -297,6 +318,9 @@ type sentence struct {
 	span  model.Span
 	index int
 	sents []model.Span
+	// tree is the sentence parsed, filled on first use when parsed is set.
+	tree   []model.Token
+	parsed bool
 }
 
 // prepare sets each token's lower-case form, lemma and mention.
