@@ -52,6 +52,8 @@ func TestSentences(t *testing.T) {
 		{"passive with agent", "Ukraine was attacked by Russia overnight.", []string{"ASSAULT RUS>UKR"}},
 		{"passive without agent", "Ukraine was attacked overnight.", nil},
 		{"light verb and noun", "Putin has held a phone call with Trump.", []string{"CONSULT RUS>USA"}},
+		{"an amount inside a verb pattern", "France imposed 25% tariffs on Ukraine.", []string{"SANCTION FRA>UKR"}},
+		{"an amount in words inside a verb pattern", "France imposed 10 percent tariffs on Ukraine.", []string{"SANCTION FRA>UKR"}},
 		{"noun with premodifier", "The US threats against Iran worried markets.", []string{"THREATEN USA>IRN"}},
 		{"light verb threats", "Trump has issued several threats against Iran.", []string{"THREATEN USA>IRN"}},
 		{"blame on", "Iranian authorities have blamed the riots on the United States and France.",

@@ -597,8 +597,9 @@ func (s *sentence) speechTag(i int) bool {
 func (s *sentence) matchWords(p *Pattern, i int, wide bool) (int, bool) {
 	j := i + 1
 	for _, w := range p.Words[1:] {
-		// "upgraded their ties", "held a phone call": determiners may stand between the words
-		for skip := 0; skip < 2 && j < len(s.toks) && s.c.det[s.toks[j].low] && s.toks[j].low != w; skip++ {
+		// "upgraded their ties", "held a phone call", "imposed 25% tariffs": determiners and
+		// amounts may stand between the words
+		for skip := 0; skip < 3 && j < len(s.toks) && s.skippable(j) && s.toks[j].low != w; skip++ {
 			j++
 		}
 		if j >= len(s.toks) {
@@ -611,6 +612,19 @@ func (s *sentence) matchWords(p *Pattern, i int, wide bool) (int, bool) {
 		j++
 	}
 	return j, true
+}
+
+// skippable reports whether token j may stand between the words of a pattern: a determiner,
+// or an amount ("25", "%", "percent") that is no actor mention.
+func (s *sentence) skippable(j int) bool {
+	t := &s.toks[j]
+	if s.c.det[t.low] {
+		return true
+	}
+	if t.mention >= 0 || t.low == "" {
+		return false
+	}
+	return t.low[0] >= '0' && t.low[0] <= '9' || t.low == "%" || t.low == "percent"
 }
 
 // fitsKind rejects a single-word pattern whose word is plainly used as the other part of
