@@ -21,6 +21,8 @@ import (
 type Store struct {
 	*sqlstore.Store
 	db *sql.DB
+	// busy is how long opening waits for another process's lock.
+	busy time.Duration
 }
 
 var _ store.Store = (*Store)(nil)
@@ -54,7 +56,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening database %s: %w", path, err)
 	}
-	s := &Store{Store: sqlstore.New(db, dialect(), opts.Now), db: db}
+	s := &Store{Store: sqlstore.New(db, dialect(), opts.Now), db: db, busy: busy}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("opening database %s: %w", path, err)
@@ -87,8 +89,34 @@ func search(words []string) sqlstore.Search {
 // SchemaVersion is the schema version this package writes.
 func SchemaVersion() int { return len(migrations()) }
 
+// connect returns a connection, retrying while another process holds the lock its set-up
+// pragmas need: switching a new file to WAL answers "database is locked" at once, without
+// waiting for the busy timeout, when another process opens the same new file at that moment.
+func (s *Store) connect(ctx context.Context, wait time.Duration) (*sql.Conn, error) {
+	deadline := time.Now().Add(wait)
+	pause := 5 * time.Millisecond
+	for {
+		conn, err := s.db.Conn(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return conn, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 200*time.Millisecond)
+	}
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY, plain or extended.
+func isBusy(err error) bool {
+	var coded interface{ Code() int }
+	return errors.As(err, &coded) && coded.Code()&0xff == 5
+}
+
 func (s *Store) migrate(ctx context.Context) error {
-	conn, err := s.db.Conn(ctx)
+	conn, err := s.connect(ctx, s.busy)
 	if err != nil {
 		return fmt.Errorf("connecting: %w", err)
 	}
