@@ -55,6 +55,8 @@ func TestSentences(t *testing.T) {
 		{"disappointment is disapproval", "France is deeply disappointed by the decision of Ukraine.", []string{"ACCUSE FRA>UKR"}},
 		{"a judgement of a country's policy", "France called Russian subsidies unbearable.", []string{"ACCUSE FRA>RUS"}},
 		{"a judgement of the weather is none", "The weather in Paris was unbearable.", nil},
+		{"blame laid on a party", "France laid the blame on Ukraine.", []string{"ACCUSE FRA>UKR"}},
+		{"sanctions slapped on a party", "France slapped sanctions on Ukraine.", []string{"SANCTION FRA>UKR"}},
 		{"an amount inside a verb pattern", "France imposed 25% tariffs on Ukraine.", []string{"SANCTION FRA>UKR"}},
 		{"an amount in words inside a verb pattern", "France imposed 10 percent tariffs on Ukraine.", []string{"SANCTION FRA>UKR"}},
 		{"noun with premodifier", "The US threats against Iran worried markets.", []string{"THREATEN USA>IRN"}},
