@@ -2,9 +2,7 @@ package syntax
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/gob"
 	"fmt"
 	"io"
 	"slices"
@@ -201,14 +199,9 @@ func LoadParser() (*Parser, error) {
 
 // ReadParser reads a gzip'd parser model written by Parser.Write.
 func ReadParser(r io.Reader) (*Parser, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("reading the parser model: %w", err)
-	}
-	defer zr.Close()
 	var p Parser
-	if err := gob.NewDecoder(zr).Decode(&p); err != nil {
-		return nil, fmt.Errorf("decoding the parser model: %w", err)
+	if err := readModel(r, "parser", &p); err != nil {
+		return nil, err
 	}
 	if err := p.build(); err != nil {
 		return nil, err
@@ -218,11 +211,7 @@ func ReadParser(r io.Reader) (*Parser, error) {
 
 // Write writes the model gzip'd.
 func (p *Parser) Write(w io.Writer) error {
-	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err := gob.NewEncoder(zw).Encode(p); err != nil {
-		return fmt.Errorf("encoding the parser model: %w", err)
-	}
-	return zw.Close()
+	return writeModel(w, "parser", p)
 }
 
 // Parse fills Head (-1 for the root) and Rel of every token from their forms, lemmas and

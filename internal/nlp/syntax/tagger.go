@@ -2,9 +2,7 @@ package syntax
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/gob"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -217,14 +215,9 @@ func LoadTagger() (*Tagger, error) {
 
 // ReadTagger reads a gzip'd tagger model written by Tagger.Write.
 func ReadTagger(r io.Reader) (*Tagger, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("reading the tagger model: %w", err)
-	}
-	defer zr.Close()
 	var t Tagger
-	if err := gob.NewDecoder(zr).Decode(&t); err != nil {
-		return nil, fmt.Errorf("decoding the tagger model: %w", err)
+	if err := readModel(r, "tagger", &t); err != nil {
+		return nil, err
 	}
 	t.pool = &sync.Pool{}
 	if err := t.First.build(); err != nil {
@@ -238,11 +231,7 @@ func ReadTagger(r io.Reader) (*Tagger, error) {
 
 // Write writes the model gzip'd.
 func (t *Tagger) Write(w io.Writer) error {
-	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err := gob.NewEncoder(zw).Encode(t); err != nil {
-		return fmt.Errorf("encoding the tagger model: %w", err)
-	}
-	return zw.Close()
+	return writeModel(w, "tagger", t)
 }
 
 func shape(w string) string { return string(appendShape(nil, w)) }
