@@ -11,6 +11,9 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
+
+	"github.com/tidings-news/tidings/internal/nlp/syntax"
 )
 
 func main() {
@@ -35,4 +38,18 @@ func main() {
 		fmt.Fprintln(os.Stderr, "train-syntax:", err)
 		os.Exit(1)
 	}
+}
+
+// readTreebanks reads the comma-separated CoNLL-U files of paths, in order, into one list.
+func readTreebanks(log *slog.Logger, paths string) ([]syntax.Sentence, error) {
+	var sents []syntax.Sentence
+	for _, p := range strings.Split(paths, ",") {
+		s, err := syntax.ReadCoNLLUFile(p)
+		if err != nil {
+			return nil, err
+		}
+		log.Info("read treebank", "path", p, "sentences", len(s))
+		sents = append(sents, s...)
+	}
+	return sents, nil
 }

@@ -187,14 +187,9 @@ func jackknifed(ctx context.Context, log *slog.Logger, paths, cache string, fold
 			return s, nil
 		}
 	}
-	var sents []syntax.Sentence
-	for _, p := range strings.Split(paths, ",") {
-		s, err := syntax.ReadCoNLLUFile(p)
-		if err != nil {
-			return nil, err
-		}
-		log.Info("read treebank", "path", p, "sentences", len(s))
-		sents = append(sents, s...)
+	sents, err := readTreebanks(log, paths)
+	if err != nil {
+		return nil, err
 	}
 	if folds < 2 {
 		return nil, fmt.Errorf("jackknifing needs at least 2 folds, got %d", folds)

@@ -56,14 +56,9 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 		fmt.Printf("%s: UPOS %.4f XPOS %.4f UFeats %.4f Lemma %.4f (%d tokens)\n", *eval, s.upos, s.xpos, s.feats, s.lemma, s.n)
 		return nil
 	}
-	var sents []syntax.Sentence
-	for _, p := range strings.Split(*train, ",") {
-		s, err := syntax.ReadCoNLLUFile(p)
-		if err != nil {
-			return err
-		}
-		log.Info("read treebank", "path", p, "sentences", len(s))
-		sents = append(sents, s...)
+	sents, err := readTreebanks(log, *train)
+	if err != nil {
+		return err
 	}
 	devSents, err := syntax.ReadCoNLLUFile(*dev)
 	if err != nil {
