@@ -35,6 +35,8 @@ type Event struct {
 	GroupID  string `json:"group_id"`
 	Mentions int    `json:"mentions"`
 	Articles int    `json:"articles"`
+	// Reports: see store.EventRow.
+	Reports int `json:"reports"`
 }
 
 // EventDate is an event's date: value is null when unknown.
@@ -55,7 +57,7 @@ func EventFromRow(r store.EventRow) Event {
 		Date: EventDate{Value: nullable(e.Date.Value), Text: e.Date.Text}, Day: r.Day,
 		Certainty: e.Certainty, AttributedTo: e.AttributedTo, Score: e.Score,
 		Evidence: r.Evidence, TriggerText: r.TriggerText,
-		GroupID: r.GroupID, Mentions: r.Mentions, Articles: r.Articles,
+		GroupID: r.GroupID, Mentions: r.Mentions, Articles: r.Articles, Reports: max(r.Reports, 1),
 	}
 }
 

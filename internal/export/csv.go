@@ -18,7 +18,7 @@ var Columns = []string{
 	"type", "mode", "score", "certainty", "attributed_to", "trigger",
 	"article_id", "article_url", "article_title", "published",
 	"sentence", "sentence_start", "sentence_end", "trigger_start", "trigger_end",
-	"group_id", "mentions",
+	"group_id", "mentions", "reports",
 }
 
 // listSep joins the several actors of one side in a cell.
@@ -65,6 +65,7 @@ func (c *csvWriter) Write(it store.ExportItem) error {
 		g := groupOf(it, e)
 		c.row[25] = Cell(g.ID)
 		c.row[26] = strconv.Itoa(g.Mentions)
+		c.row[27] = strconv.Itoa(1 + len(e.Mentions))
 		if err := c.w.Write(c.row); err != nil {
 			return fmt.Errorf("writing CSV: %w", err)
 		}

@@ -103,7 +103,10 @@ func TestDemoRoundTrip(t *testing.T) {
 	mentions := map[string]string{}
 	for _, r := range recs[1:] {
 		got = append(got, r[0])
-		g, n := r[len(r)-2], r[len(r)-1]
+		g, n := r[slices.Index(Columns, "group_id")], r[slices.Index(Columns, "mentions")]
+		if rep, err := strconv.Atoi(r[slices.Index(Columns, "reports")]); err != nil || rep < 1 {
+			t.Errorf("row %s: reports %q, want a count of at least 1", r[0], r[slices.Index(Columns, "reports")])
+		}
 		if g == "" {
 			t.Errorf("row %s has no group", r[0])
 		}

@@ -129,11 +129,39 @@ func TestCSV(t *testing.T) {
 	}
 }
 
+// TestReports checks that an event reported by several sentences of its article says how many
+// in every export, and one reported once says one.
+func TestReports(t *testing.T) {
+	for _, further := range []int{0, 2} {
+		it := sample()
+		for i := 0; i < further; i++ {
+			e := &it.Doc.Events[0]
+			e.Mentions = append(e.Mentions, model.EventMention{Sentence: e.Sentence, Trigger: e.Trigger})
+		}
+		it.Events = it.Doc.Events
+		want := 1 + further
+		recs, err := csv.NewReader(strings.NewReader(write(t, CSV, it))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := recs[1][len(recs[1])-1]; got != strconv.Itoa(want) {
+			t.Errorf("%d further mentions: CSV reports = %q, want %d", further, got, want)
+		}
+		var rec Record
+		if err := json.Unmarshal([]byte(write(t, PLOVER, it)), &rec); err != nil {
+			t.Fatal(err)
+		}
+		if rec.Reports != want {
+			t.Errorf("%d further mentions: PLOVER reports = %d, want %d", further, rec.Reports, want)
+		}
+	}
+}
+
 // TestGroupColumns checks the group columns come last, after the columns exports had before
 // them, and what an event with no known group gets.
 func TestGroupColumns(t *testing.T) {
-	if n := len(Columns); n < 2 || Columns[n-2] != "group_id" || Columns[n-1] != "mentions" || Columns[n-3] != "trigger_end" {
-		t.Errorf("columns end %q, want trigger_end, group_id, mentions", Columns[max(0, len(Columns)-3):])
+	if n := len(Columns); n < 4 || Columns[n-3] != "group_id" || Columns[n-2] != "mentions" || Columns[n-1] != "reports" || Columns[n-4] != "trigger_end" {
+		t.Errorf("columns end %q, want trigger_end, group_id, mentions, reports", Columns[max(0, len(Columns)-4):])
 	}
 	tests := []struct {
 		name   string
@@ -152,7 +180,7 @@ func TestGroupColumns(t *testing.T) {
 			t.Fatal(err)
 		}
 		row := recs[1]
-		if got := []string{row[len(row)-2], row[len(row)-1]}; got[0] != tc.want.ID || got[1] != strconv.Itoa(tc.want.Mentions) {
+		if got := []string{row[len(row)-3], row[len(row)-2]}; got[0] != tc.want.ID || got[1] != strconv.Itoa(tc.want.Mentions) {
 			t.Errorf("%s: CSV group_id, mentions = %q, want %q, %d", tc.name, got, tc.want.ID, tc.want.Mentions)
 		}
 		var rec Record

@@ -120,9 +120,10 @@ type Record struct {
 	Certainty  string   `json:"certainty"`
 	Attributed string   `json:"attributed_to,omitempty"`
 	DateValue  string   `json:"date_value,omitempty"`
-	// GroupID and Mentions are the CSV group_id and mentions.
+	// GroupID, Mentions and Reports are the CSV group_id, mentions and reports.
 	GroupID  string `json:"group_id,omitempty"`
 	Mentions int    `json:"mentions"`
+	Reports  int    `json:"reports"`
 }
 
 // Entity is one actor or recipient.
@@ -169,7 +170,7 @@ func RecordOf(doc *model.Document, e model.Event, g store.EventGroup) Record {
 		CiteInfo:   CiteInfo{Corpus: "tidings", Citation: doc.ID, URL: doc.URL, Title: doc.Title, Published: doc.Published},
 		Coder:      "tidings",
 		Certainty:  e.Certainty, Attributed: e.AttributedTo, DateValue: e.Date.Value,
-		GroupID: g.ID, Mentions: g.Mentions,
+		GroupID: g.ID, Mentions: g.Mentions, Reports: 1 + len(e.Mentions),
 	}
 	if e.Mode != "" {
 		rec.Mode = append(rec.Mode, e.Mode)

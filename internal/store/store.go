@@ -203,6 +203,9 @@ type EventRow struct {
 	GroupID  string `json:"group_id"`
 	Mentions int    `json:"mentions"`
 	Articles int    `json:"articles"`
+	// Reports counts the sentences of its own article that report the event: its evidence
+	// sentence and the further mentions folded into it (at least 1).
+	Reports int `json:"reports"`
 }
 
 // ExportQuery selects the events to export. Empty fields do not filter; the fields mean what

@@ -81,6 +81,9 @@ func snapSpan(text string, s model.Span) (start, end int, ok bool) {
 // event triggers.
 func marks(doc *model.Document) []mark {
 	n := len(doc.Reported) + len(doc.Quotes) + len(doc.Times) + len(doc.Events)
+	for _, e := range doc.Events {
+		n += len(e.Mentions)
+	}
 	for _, a := range doc.Actors {
 		n += len(a.Mentions)
 	}
@@ -114,6 +117,9 @@ func marks(doc *model.Document) []mark {
 	}
 	for _, e := range doc.Events {
 		add(e.Trigger, hlEvent, "Event: "+eventLabel(doc, &e), "#ev-"+e.ID)
+		for _, m := range e.Mentions {
+			add(m.Trigger, hlEvent, "Event, reported again: "+eventLabel(doc, &e), "#ev-"+e.ID)
+		}
 	}
 	return out
 }

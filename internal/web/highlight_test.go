@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -76,6 +77,29 @@ func TestHighlightTooltipsAndLinks(t *testing.T) {
 	}
 	if segs[2].Href != "#ev-e7" || segs[2].Title != "Event: THREATEN: Donald Trump → Iran, asserted, 2026-01-16" {
 		t.Errorf("event segment %+v", segs[2])
+	}
+}
+
+// TestHighlightFurtherReports checks that every sentence reporting an event marks its trigger
+// and links it to the event's one row.
+func TestHighlightFurtherReports(t *testing.T) {
+	text := "Iran accused Israel. Later Iran accused Israel again."
+	at := func(from int, w string) model.Span {
+		i := from + strings.Index(text[from:], w)
+		return model.Span{Start: i, End: i + len(w)}
+	}
+	doc := &model.Document{Text: text,
+		Events: []model.Event{{ID: "e1", Type: "ACCUSE", Certainty: "asserted", Trigger: at(0, "accused"),
+			Mentions: []model.EventMention{{Sentence: at(21, "Later Iran accused Israel again."), Trigger: at(21, "accused")}}}},
+	}
+	var links []string
+	for _, s := range Highlight(doc) {
+		if s.Href != "" {
+			links = append(links, s.Text+" "+s.Href)
+		}
+	}
+	if want := []string{"accused #ev-e1", "accused #ev-e1"}; !slices.Equal(links, want) {
+		t.Errorf("linked segments %q, want %q", links, want)
 	}
 }
 

@@ -108,6 +108,8 @@ type eventView struct {
 	Before, Trigger, After string
 	// DyadSource and DyadTarget name the pair for the dyad link (country codes when known).
 	DyadSource, DyadTarget string
+	// Reports counts the sentences of the article that report the event (at least 1).
+	Reports int
 }
 
 // sideView is one actor on one side of an event.
@@ -169,6 +171,7 @@ func newEventView(doc *model.Document, e *model.Event) eventView {
 	}
 	v.Sources, v.DyadSource = side(e.Source)
 	v.Targets, v.DyadTarget = side(e.Target)
+	v.Reports = 1 + len(e.Mentions)
 	if s, end, ok := snapSpan(doc.Text, e.Sentence); ok {
 		sent := doc.Text[s:end]
 		if ts, te, ok := snapSpan(doc.Text, e.Trigger); ok && s <= ts && te <= end {

@@ -19,9 +19,9 @@ COLUMNS = [
     "type", "mode", "score", "certainty", "attributed_to", "trigger",
     "article_id", "article_url", "article_title", "published",
     "sentence", "sentence_start", "sentence_end", "trigger_start", "trigger_end",
-    "group_id", "mentions",
+    "group_id", "mentions", "reports",
 ]
-INTS = ["sentence_start", "sentence_end", "trigger_start", "trigger_end", "mentions"]
+INTS = ["sentence_start", "sentence_end", "trigger_start", "trigger_end", "mentions", "reports"]
 DTYPES = {c: "string" for c in COLUMNS if c not in INTS + ["score", "day"]}
 DTYPES.update({c: "int64" for c in INTS})
 DTYPES["score"] = "float64"
@@ -44,6 +44,8 @@ def main():
         problems.append("a score outside -10..10")
     if (df["mentions"] < 1).any():
         problems.append("an event group with no mentions")
+    if (df["reports"] < 1).any():
+        problems.append("an event reported by no sentence")
     grouped = df[df["group_id"] != ""].groupby("group_id")["mentions"].agg(["min", "max", "size"])
     if (grouped["min"] != grouped["max"]).any():
         problems.append("rows of one group disagree on its mentions")

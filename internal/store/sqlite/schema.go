@@ -142,5 +142,11 @@ ALTER TABLE events ADD COLUMN group_id TEXT NOT NULL DEFAULT '';
 UPDATE events SET group_id = 'u:' || article_seq || ':' || n;
 CREATE INDEX events_group ON events (group_id, article_seq, n);
 `,
+		// 4: events.reports counts the sentences of its article that report the event (the
+		// event's own and its further mentions); events stored before this version count one
+		// until reprocessed.
+		`
+ALTER TABLE events ADD COLUMN reports INTEGER NOT NULL DEFAULT 1;
+`,
 	}
 }

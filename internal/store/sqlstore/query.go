@@ -180,7 +180,7 @@ func (s *Store) Events(ctx context.Context, q store.EventQuery) ([]store.EventRo
 	rows, err := s.db.QueryContext(ctx, `
 SELECT e.article_seq, e.n, a.id, a.title, a.url, a.published, e.event_id, e.type, e.mode, e.certainty,
 	e.attributed_to, e.date_value, e.date_text, COALESCE(e.day, ''), e.score, e.sentence_start,
-	e.sentence_end, e.trigger_start, e.trigger_end, e.evidence, e.trigger_text, e.group_id`+from+w.String()+`
+	e.sentence_end, e.trigger_start, e.trigger_end, e.evidence, e.trigger_text, e.group_id, e.reports`+from+w.String()+`
 ORDER BY e.day DESC NULLS LAST, a.seq DESC, e.n
 LIMIT ? OFFSET ?`, args...)
 	if err != nil {
@@ -196,7 +196,7 @@ LIMIT ? OFFSET ?`, args...)
 		if err := rows.Scan(&k.seq, &k.n, &r.ArticleID, &r.ArticleTitle, &r.ArticleURL, &r.Published,
 			&e.ID, &e.Type, &e.Mode, &e.Certainty, &e.AttributedTo, &e.Date.Value, &e.Date.Text, &r.Day,
 			&e.Score, &e.Sentence.Start, &e.Sentence.End, &e.Trigger.Start, &e.Trigger.End,
-			&r.Evidence, &r.TriggerText, &r.GroupID); err != nil {
+			&r.Evidence, &r.TriggerText, &r.GroupID, &r.Reports); err != nil {
 			return nil, 0, fmt.Errorf("listing events: %w", err)
 		}
 		out = append(out, r)

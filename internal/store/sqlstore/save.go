@@ -245,8 +245,8 @@ func (s *Store) insertAnnotations(ctx context.Context, tx *tx, seq int64, doc *m
 		ev, err := tx.PrepareContext(ctx, `
 INSERT INTO events (article_seq, n, event_id, type, mode, certainty, attributed_to, date_value,
 	date_text, day, score, sentence_start, sentence_end, trigger_start, trigger_end, evidence, trigger_text,
-	group_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	group_id, reports)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return fmt.Errorf("storing events: %w", err)
 		}
@@ -268,7 +268,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 				e.Date.Value, e.Date.Text, nullString(day), e.Score,
 				e.Sentence.Start, e.Sentence.End, e.Trigger.Start, e.Trigger.End,
 				slice(doc.Text, e.Sentence), slice(doc.Text, e.Trigger),
-				groupID(&e, actors, day, doc.ID, n)); err != nil {
+				groupID(&e, actors, day, doc.ID, n), 1+len(e.Mentions)); err != nil {
 				return fmt.Errorf("storing event %s: %w", e.ID, err)
 			}
 			for _, side := range []struct {

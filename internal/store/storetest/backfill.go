@@ -9,9 +9,11 @@ import (
 	"github.com/tidings-news/tidings/internal/store"
 )
 
-// undoGroups undoes the migration that added near-duplicate signatures and event groups
-// (SQLite version 3, PostgreSQL version 2), in SQL both stores take.
+// undoGroups undoes, in SQL both stores take, the migration that added the events' reports
+// (SQLite version 4, PostgreSQL version 3) and the one before it, which added near-duplicate
+// signatures and event groups (SQLite version 3, PostgreSQL version 2).
 var undoGroups = []string{
+	`ALTER TABLE events DROP COLUMN reports`,
 	`DROP INDEX events_group`,
 	`ALTER TABLE events DROP COLUMN group_id`,
 	`DROP TABLE article_bands`,

@@ -108,6 +108,18 @@ func (b *builder) event(id, typ string, src, tgt []string, date, certainty, trig
 	return b
 }
 
+// mention adds a further report of the last event, by the words of its trigger.
+func (b *builder) mention(trigger string) *builder {
+	e := &b.doc.Events[len(b.doc.Events)-1]
+	tr := b.span(trigger)
+	sent := tr
+	if i := b.doc.SentenceAt(tr.Start); i >= 0 {
+		sent = b.doc.Sentences[i]
+	}
+	e.Mentions = append(e.Mentions, model.EventMention{Sentence: sent, Trigger: tr})
+	return b
+}
+
 func (b *builder) quote(text, speaker, speakerName string) *builder {
 	b.doc.Quotes = append(b.doc.Quotes, model.Quote{Span: b.span(text), Text: text, Speaker: speaker,
 		SpeakerName: speakerName, Cue: "said", Kind: "direct"})
@@ -127,6 +139,7 @@ func fixtures(t *testing.T) []*model.Document {
 		event("e1", "CONSULT", []string{"a1"}, []string{"a2"}, "2026-01-16", model.CertaintyAsserted, "met", 4).
 		event("e2", "ACCUSE", []string{"a1"}, []string{"a2"}, "2026-01-16", model.CertaintyAsserted, "accused", -2).
 		event("e3", "COOPERATE", []string{"a4"}, []string{"a1", "a2"}, "", model.CertaintyAsserted, "hosted", 3).
+		mention("the talks").
 		quote("We want a deal,", "a3", "Marco Rubio")
 	b := newDoc(t, "https://other.example/iran-sanctions", "New sanctions on Iran",
 		"2026-01-20T12:30",
@@ -376,14 +389,17 @@ func testEvents(t *testing.T, s store.Store) {
 		t.Fatalf("COOPERATE: %v, %d rows", err, len(got))
 	}
 	r := got[0]
+	// the listing gives the number of reports, not their spans (the article has them)
+	ev := fixtures(t)[0].Events[2]
+	ev.Mentions = nil
 	want := store.EventRow{
 		ArticleID: ids[0], ArticleTitle: "Washington and Tehran talk",
 		ArticleURL: "https://news.example/world/iran-talks?utm_source=feed", Published: "2026-01-16T09:00",
-		Event: fixtures(t)[0].Events[2], Day: "2026-01-16",
+		Event: ev, Day: "2026-01-16",
 		SourceNames: []string{"Oman"}, SourceCountries: []string{"OMN"},
 		TargetNames: []string{"United States", "Iran"}, TargetCountries: []string{"USA", "IRN"},
 		Evidence: "Oman hosted the talks.", TriggerText: "hosted",
-		GroupID: r.GroupID, Mentions: 1, Articles: 1,
+		GroupID: r.GroupID, Mentions: 1, Articles: 1, Reports: 2,
 	}
 	if r.GroupID == "" {
 		t.Error("event row has no group id")
