@@ -218,6 +218,14 @@ func splitWord(text string, s, e int, toks []model.Token) []model.Token {
 			i += n // domain names, "e.g"
 			continue
 		}
+		if r == '.' && next == '-' && (isInitials(text[start:i+n]) || isAbbreviation(text[start:i+n])) {
+			// "U.S.-led": the abbreviation keeps its period, the hyphen stands apart
+			toks = add(toks, text, start, i+n)
+			toks = add(toks, text, i+n, i+n+1)
+			i += n + 1
+			start = i
+			continue
+		}
 		toks = add(toks, text, start, i)
 		toks = add(toks, text, i, i+n)
 		i += n

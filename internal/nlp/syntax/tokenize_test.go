@@ -14,6 +14,8 @@ func TestTokenize(t *testing.T) {
 		{"See https://example.com/a?b=1.", "See|https://example.com/a?b=1|."},
 		{"(they're \"well-known\")", "(|they|'re|\"|well-known|\"|)"},
 		{"I can't; we won't", "I|ca|n't|;|we|wo|n't"},
+		{"U.N.-backed and U.S.-led talks", "U.N.|-|backed|and|U.S.|-|led|talks"},
+		{"a U.S.- or EU-led force", "a|U.S.|-|or|EU-led|force"},
 		{"", ""},
 	}
 	for _, tc := range tests {
