@@ -90,6 +90,13 @@ func splitChunk(text string, s, e int, toks []model.Token) []model.Token {
 		if isWordRune(r) {
 			break
 		}
+		if (r == '\'' || r == '’') && s+n < e && (text[s+n] == 's' || text[s+n] == 'S') &&
+			(s+n+1 == e || !isWordRune(rune(text[s+n+1]))) {
+			// a possessive set apart from its noun ("the Jairan 's data") is still the clitic
+			toks = add(toks, text, s, s+n+1)
+			s += n + 1
+			continue
+		}
 		if (r == '$' || r == '#' || r == '@') && s+n < e {
 			toks = add(toks, text, s, s+n)
 			s += n
@@ -117,8 +124,8 @@ func splitChunk(text string, s, e int, toks []model.Token) []model.Token {
 		if isWordRune(r) {
 			break
 		}
-		if r == '.' && (isAbbreviation(text[s:e]) || isInitials(text[s:e])) {
-			break
+		if r == '.' && (isAbbreviation(text[s:e]) || isInitials(text[s:e]) || isInitials(afterHyphen(text[s:e]))) {
+			break // "U.S.", and "Kenya-U.S.", "(D-N.Y.)"
 		}
 		k := e - n
 		for k > s {
@@ -164,6 +171,14 @@ func isAbbreviation(w string) bool {
 		b[i] = c
 	}
 	return abbreviations[string(b[:len(w)])]
+}
+
+// afterHyphen is what follows w's last hyphen, or "" when it has none.
+func afterHyphen(w string) string {
+	if i := strings.LastIndexByte(w, '-'); i >= 0 {
+		return w[i+1:]
+	}
+	return ""
 }
 
 // isInitials reports "U.S." and "J." shapes: letters each followed by a period.
@@ -216,6 +231,10 @@ func splitWord(text string, s, e int, toks []model.Token) []model.Token {
 		}
 		if r == '.' && unicode.IsLetter(prev) && unicode.IsLetter(next) {
 			i += n // domain names, "e.g"
+			continue
+		}
+		if r == '.' && i+n == e && (isInitials(text[start:e]) || isInitials(afterHyphen(text[start:e]))) {
+			i += n // "Kenya-U.S.", and "U.S." after "U.K.-"
 			continue
 		}
 		if r == '.' && next == '-' && (isInitials(text[start:i+n]) || isAbbreviation(text[start:i+n])) {

@@ -16,6 +16,9 @@ func TestTokenize(t *testing.T) {
 		{"I can't; we won't", "I|ca|n't|;|we|wo|n't"},
 		{"U.N.-backed and U.S.-led talks", "U.N.|-|backed|and|U.S.|-|led|talks"},
 		{"a U.S.- or EU-led force", "a|U.S.|-|or|EU-led|force"},
+		{"a Kenya-U.S. base, Rep. Meeks (D-N.Y.).", "a|Kenya-U.S.|base|,|Rep.|Meeks|(|D-N.Y.|)|."},
+		{"the Jairan 's data", "the|Jairan|'s|data"},
+		{"a U.K.-U.S. base", "a|U.K.|-|U.S.|base"},
 		{"", ""},
 	}
 	for _, tc := range tests {
