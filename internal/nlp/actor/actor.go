@@ -46,10 +46,12 @@ type Recognizer struct {
 // scratch is the reusable memory of one document's work: the tokens, the document in lower
 // case, and the per-token tables of a state.
 type scratch struct {
-	toks  []token
-	low   lowercase.Text
-	ints  []int32
-	bools []bool
+	toks []token
+	// shared holds the syntax layer's tokens of a text that has none in its document.
+	shared []model.Token
+	low    lowercase.Text
+	ints   []int32
+	bools  []bool
 	// lowerWords is an empty map for state.lowerWords, kept for its capacity.
 	lowerWords map[string]bool
 }
@@ -71,6 +73,8 @@ func (r *Recognizer) putScratch(sc *scratch) {
 	}
 	clear(sc.toks[:cap(sc.toks)])
 	sc.toks = sc.toks[:0]
+	clear(sc.shared[:cap(sc.shared)])
+	sc.shared = sc.shared[:0]
 	sc.low.Clear()
 	clear(sc.lowerWords)
 	r.scratch.Put(sc)

@@ -1,14 +1,18 @@
 package actor
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/nlp/lowercase"
 	"github.com/tidings-news/tidings/internal/nlp/sentence"
+	"github.com/tidings-news/tidings/internal/nlp/syntax"
 	"github.com/tidings-news/tidings/internal/reader"
 	"github.com/tidings-news/tidings/internal/testshared"
 )
@@ -371,14 +375,63 @@ func TestTokenize(t *testing.T) {
 		{"Iran’s Tima-Weeyne.", []string{"Iran", "’s", "Tima-Weeyne", "."}},
 		{"C. Raja Mohan", []string{"C.", "Raja", "Mohan"}},
 		{"Gen. Smith", []string{"Gen", ".", "Smith"}},
+		{"We don't, they can’t.", []string{"We", "don't", ",", "they", "can’t", "."}},
+		{"1,000 at AT&T ''", []string{"1", ",", "000", "at", "AT", "&", "T", "'", "'"}},
+		{"a U.S.-led force", []string{"a", "U.S.", "-", "led", "force"}},
 	}
 	for _, tc := range tests {
 		var got []string
-		for _, tk := range tokenize(tc.in, 0, nil, nil) {
+		for _, tk := range tokenize(tc.in, 0, nil, nil, nil) {
 			got = append(got, tk.text)
 		}
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("tokenize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestDocTokensFromLayer checks that the words read from a document's layer tokens, text
+// between its sentences included, are the words of its text tokenised afresh, and that
+// sentences out of order fall back to the text.
+func TestDocTokensFromLayer(t *testing.T) {
+	text := "HEADLINE\n\nMr. Putin met Iran's envoy. They don't agree; U.S.-led talks stall.  Tail words"
+	sentAt := func(s string) model.Span {
+		i := strings.Index(text, s)
+		return model.Span{Start: i, End: i + len(s)}
+	}
+	sents := []model.Span{sentAt("Mr. Putin met Iran's envoy."), sentAt("They don't agree; U.S.-led talks stall.")}
+	layer := make([][]model.Token, len(sents))
+	for i, s := range sents {
+		layer[i] = syntax.AppendTokens(nil, text, s.Start, s.End)
+	}
+	spans := func(ts []token) []string {
+		var out []string
+		for _, tk := range ts {
+			out = append(out, fmt.Sprintf("%d-%d:%s", tk.start, tk.end, tk.text))
+		}
+		return out
+	}
+	var low lowercase.Text
+	low.Reset(text)
+	want := spans(tokenize(text, 0, &low, nil, nil))
+	for _, tc := range []struct {
+		name  string
+		sents []model.Span
+		toks  [][]model.Token
+	}{
+		{"layer", sents, layer},
+		{"no layer", sents, nil},
+		{"out of order", []model.Span{sents[1], sents[0]}, [][]model.Token{layer[1], layer[0]}},
+	} {
+		doc := &model.Document{Text: text, Sentences: tc.sents, Tokens: tc.toks}
+		got, _ := docTokens(doc, &low, nil, nil)
+		if !slices.Equal(spans(got), want) {
+			t.Errorf("%s: %q, want %q", tc.name, spans(got), want)
+		}
+		for _, tk := range got {
+			if tk.lower != strings.ToLower(tk.text) {
+				t.Errorf("%s: lower of %q is %q", tc.name, tk.text, tk.lower)
+			}
 		}
 	}
 }

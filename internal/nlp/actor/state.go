@@ -105,7 +105,7 @@ func newState(lx *lexicon, doc *model.Document, sc *scratch) *state {
 		sc.toks = make([]token, 0, len(doc.Text)/5+1)
 	}
 	sc.low.Reset(doc.Text)
-	sc.toks = tokenize(doc.Text, 0, &sc.low, sc.toks[:0])
+	sc.toks, sc.shared = docTokens(doc, &sc.low, sc.shared, sc.toks[:0])
 	st.toks = sc.toks
 	st.lowerWords = sc.lowerWords
 	n := len(st.toks)
@@ -313,7 +313,7 @@ func (st *state) hyphenParts(i int) {
 		if part == "" {
 			continue
 		}
-		ps := tokenize(part, base, nil, nil)
+		ps := tokenize(part, base, nil, nil, nil)
 		if len(ps) != 1 {
 			continue
 		}

@@ -5,7 +5,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tidings-news/tidings/internal/model"
 	"github.com/tidings-news/tidings/internal/nlp/lowercase"
+	"github.com/tidings-news/tidings/internal/nlp/syntax"
 )
 
 // Token flags.
@@ -33,14 +35,101 @@ func (t *token) is(f uint8) bool { return t.flags&f != 0 }
 // maxTokens bounds the work done on one text; the rest of a giant input is ignored.
 const maxTokens = 200000
 
-// tokenize splits s into words and punctuation marks. A word keeps inner hyphens and apostrophes
-// (al-Shabab, O'Brien, Rufay'i), dotted abbreviations (U.S., U.N.) and a single initial's dot
-// (C.); the possessive 's is a token of its own. low, when not nil, is s lower-cased by
+// tokenize gives s's words and punctuation marks as the actor grammar reads them: the shared
+// tokens of the syntax layer (syntax.AppendTokens) refined by refine. shared, when not nil,
+// holds those tokens already, with spans into s; low, when not nil, is s lower-cased by
 // low.Reset(s), from which each token's lower form is cut without an allocation.
-func tokenize(s string, base int, low *lowercase.Text, out []token) []token {
-	// curly tells whether a lower form cut from low may hold a curly apostrophe to fold.
-	curly := low != nil && strings.Contains(s, "’")
-	i := 0
+func tokenize(s string, base int, low *lowercase.Text, shared []model.Token, out []token) []token {
+	if shared == nil {
+		// a name or a lexicon phrase: a few words, tokenised without a heap allocation
+		var room [12]model.Token
+		shared = syntax.AppendTokens(room[:0], s, 0, len(s))
+	}
+	for k := range shared {
+		t := &shared[k]
+		if len(out) >= maxTokens {
+			break
+		}
+		if t.Start < 0 || t.End > len(s) || t.Start >= t.End {
+			continue
+		}
+		if n := len(out); n > 0 && isContraction(s[t.Start:t.End]) && out[n-1].end == base+t.Start && out[n-1].is(tWord) {
+			// "don't", "we're": the grammar reads a contraction as one word
+			p := out[n-1]
+			out[n-1] = mkToken(s, low, base, p.start-base, t.End, p.flags&^tAllCaps)
+			if allCaps(out[n-1].text) {
+				out[n-1].flags |= tAllCaps
+			}
+			continue
+		}
+		out = refine(s, t.Start, t.End, base, low, out)
+	}
+	return out
+}
+
+// docTokens appends the tokens of doc.Text to out, read from the syntax layer's tokens in
+// doc.Tokens where the document has them (the text between sentences, if any, tokenised
+// apart) and from the syntax tokenizer otherwise. buf is room for the tokens it makes itself;
+// it returns the tokens and buf for reuse.
+func docTokens(doc *model.Document, low *lowercase.Text, buf []model.Token, out []token) ([]token, []model.Token) {
+	text := doc.Text
+	ok := len(doc.Tokens) == len(doc.Sentences) && len(doc.Sentences) > 0
+	pos := 0
+	for i, s := range doc.Sentences {
+		if !ok {
+			break
+		}
+		if s.Start < pos || s.End > len(text) || s.Start > s.End ||
+			len(doc.Tokens[i]) == 0 && strings.TrimSpace(text[s.Start:s.End]) != "" {
+			ok = false // sentences out of order or not tokenised: read the text afresh
+		}
+		pos = s.End
+	}
+	if !ok {
+		buf = syntax.AppendTokens(buf[:0], text, 0, len(text))
+		return tokenize(text, 0, low, buf, out), buf
+	}
+	pos = 0
+	for i, s := range doc.Sentences {
+		if strings.TrimSpace(text[pos:s.Start]) != "" {
+			buf = syntax.AppendTokens(buf[:0], text, pos, s.Start)
+			out = tokenize(text, 0, low, buf, out)
+		}
+		out = tokenize(text, 0, low, doc.Tokens[i], out)
+		pos = s.End
+	}
+	if strings.TrimSpace(text[pos:]) != "" {
+		buf = syntax.AppendTokens(buf[:0], text, pos, len(text))
+		out = tokenize(text, 0, low, buf, out)
+	}
+	return out, buf
+}
+
+// contractions are the clitics the shared tokens split off and the actor grammar keeps on
+// their word; the possessive 's is not one of them.
+var contractions = []string{"n't", "'re", "'ve", "'ll", "'d", "'m", "n’t", "’re", "’ve", "’ll", "’d", "’m"}
+
+func isContraction(w string) bool {
+	if len(w) < 2 || len(w) > 5 || w[0] != '\'' && w[0] != 'n' && w[0] != 'N' && w[0] != 0xe2 {
+		return false
+	}
+	for _, c := range contractions {
+		if strings.EqualFold(w, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// refine splits the shared token s[a:b] where the actor grammar reads its parts apart: an
+// abbreviation's final period (Mr .), the separators of numbers (1 , 000) and addresses, and
+// runs of punctuation (' '). A word keeps inner hyphens and apostrophes (al-Shabab, O'Brien,
+// Rufay'i), dotted abbreviations (U.S., U.N.) and a single initial's dot (C.); the possessive
+// 's is a token of its own.
+func refine(s string, a, b, base int, low *lowercase.Text, out []token) []token {
+	full := s // the lower forms are cut from the whole text
+	s = s[:b]
+	i := a
 	for i < len(s) && len(out) < maxTokens {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) || r == utf8.RuneError && n <= 1 && !unicode.IsPrint(r) {
@@ -48,12 +137,12 @@ func tokenize(s string, base int, low *lowercase.Text, out []token) []token {
 			continue
 		}
 		if isApos(r) && i+n < len(s) && (s[i+n] == 's' || s[i+n] == 'S') && boundaryAt(s, i+n+1) {
-			out = append(out, mkToken(s, low, curly, base, i, i+n+1, tPoss))
+			out = append(out, mkToken(full, low, base, i, i+n+1, tPoss))
 			i += n + 1
 			continue
 		}
 		if !isWordRune(r) {
-			out = append(out, mkToken(s, low, curly, base, i, i+n, 0))
+			out = append(out, mkToken(full, low, base, i, i+n, 0))
 			i += n
 			continue
 		}
@@ -69,11 +158,10 @@ func tokenize(s string, base int, low *lowercase.Text, out []token) []token {
 				seg++
 				continue
 			}
-			next, m := rune(0), 0
+			next := rune(0)
 			if i+n < len(s) {
-				next, m = utf8.DecodeRuneInString(s[i+n:])
+				next, _ = utf8.DecodeRuneInString(s[i+n:])
 			}
-			_ = m
 			switch {
 			case r == '.' && dotted && seg == 1 && unicode.IsLetter(next):
 				i += n // U.S, U.N
@@ -103,19 +191,19 @@ func tokenize(s string, base int, low *lowercase.Text, out []token) []token {
 		if allCaps(s[start:i]) {
 			f |= tAllCaps
 		}
-		out = append(out, mkToken(s, low, curly, base, start, i, f))
+		out = append(out, mkToken(full, low, base, start, i, f))
 	}
 	return out
 }
 
-func mkToken(s string, low *lowercase.Text, curly bool, base, a, b int, f uint8) token {
+func mkToken(s string, low *lowercase.Text, base, a, b int, f uint8) token {
 	t := s[a:b]
 	var l string
 	if low == nil {
 		l = lowerOf(t)
 	} else {
 		l = low.Of(s, a, b)
-		if curly && strings.Contains(l, "’") {
+		if strings.Contains(l, "’") {
 			l = strings.ReplaceAll(l, "’", "'")
 		}
 	}
@@ -164,4 +252,4 @@ func allCaps(s string) bool {
 }
 
 // words tokenizes a lexicon phrase.
-func words(s string) []token { return tokenize(s, 0, nil, nil) }
+func words(s string) []token { return tokenize(s, 0, nil, nil, nil) }
