@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tidings-news/tidings/internal/nlp/actor"
 	"github.com/tidings-news/tidings/internal/nlp/ner"
 	"github.com/tidings-news/tidings/internal/nlp/syntax"
 )
@@ -45,8 +46,17 @@ func run(ctx context.Context, log *slog.Logger, args []string, stdout io.Writer)
 	step := fs.Float64("step", 0.05, "weights are rounded to multiples of this in the model file")
 	eval := fs.Bool("eval", false, "score the model at -out instead of training")
 	test := fs.Bool("test", false, "with -eval, also score GUM test (report it once, after choosing on dev)")
+	noLex := fs.Bool("no-lexicon", false, "train and score without the actor gazetteers' word classes")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	var lex ner.Lexicon
+	if !*noLex {
+		rec, err := actor.New(actor.Options{})
+		if err != nil {
+			return fmt.Errorf("loading the actor gazetteers: %w", err)
+		}
+		lex = rec.NameLexicon()
 	}
 	dev, err := readGUM(filepath.Join(*ud, "en_gum-dev.conllu.gz"))
 	if err != nil {
@@ -57,6 +67,7 @@ func run(ctx context.Context, log *slog.Logger, args []string, stdout io.Writer)
 		if err != nil {
 			return err
 		}
+		f = f.WithLexicon(lex)
 		report(stdout, "GUM dev", ner.Evaluate(f, dev))
 		if *test {
 			testSents, err := readGUM(filepath.Join(*ud, "en_gum-test.conllu.gz"))
@@ -77,7 +88,7 @@ func run(ctx context.Context, log *slog.Logger, args []string, stdout io.Writer)
 		return err
 	}
 	log.Info("training", "sentences", len(train), "dev_sentences", len(dev))
-	f, epoch, err := ner.Train(ctx, train, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Dev: dev, Log: log})
+	f, epoch, err := ner.Train(ctx, train, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Dev: dev, Lexicon: lex, Log: log})
 	if err != nil {
 		return fmt.Errorf("training: %w", err)
 	}
@@ -89,6 +100,7 @@ func run(ctx context.Context, log *slog.Logger, args []string, stdout io.Writer)
 	if err != nil {
 		return err
 	}
+	g = g.WithLexicon(lex)
 	log.Info("model written", "path", *out, "pass", epoch)
 	report(stdout, "GUM dev", ner.Evaluate(g, dev))
 	return nil

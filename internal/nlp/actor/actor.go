@@ -103,6 +103,9 @@ func New(opts Options) (*Recognizer, error) {
 	if err := lx.loadImported(fsys, dir); err != nil {
 		return nil, err
 	}
+	if lx.names, err = loadNameFinder(lx); err != nil {
+		return nil, err
+	}
 	return &Recognizer{lx: lx}, nil
 }
 

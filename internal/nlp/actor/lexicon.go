@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/tidings-news/tidings/internal/lexfile"
+	"github.com/tidings-news/tidings/internal/nlp/ner"
 )
 
 // The lexicon formats (documented in docs/lexicons.md).
@@ -83,6 +84,7 @@ type lexicon struct {
 	first    map[string]bool // given names, as printed
 	nonNames map[string]bool // lower case
 	g        grammar
+	names    *ner.Finder // gives unlisted capitalised runs a kind (finder.go)
 }
 
 func newLexicon() *lexicon {

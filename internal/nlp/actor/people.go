@@ -361,7 +361,7 @@ func (st *state) person(s, e int, orgy bool) bool {
 		return false
 	}
 	given := n >= 2 && st.lx.first[toks[s].text] && !st.places[strings.ToLower(st.span(s, e))]
-	if len(listed) == 0 && !hasBefore && !hasAfter && !speech && !given {
+	if len(listed) == 0 && !hasBefore && !hasAfter && !speech && !given && !st.finderPerson(s, e) {
 		return false
 	}
 	// "Jim Crow laws": a given name alone does not make a run before a plain noun a person.

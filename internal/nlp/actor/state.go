@@ -87,7 +87,8 @@ type state struct {
 	speakers map[string]bool
 	// lowerWords are the words the text prints in lower case, built on first use.
 	lowerWords map[string]bool
-	lowerBuilt bool // lowerWords holds the document's words (it may come empty from a scratch)
+	lowerBuilt bool        // lowerWords holds the document's words (it may come empty from a scratch)
+	finder     *finderMemo // the name finder's work, made on first use (finder.go)
 }
 
 // run is a capitalised run of tokens that may be a name.

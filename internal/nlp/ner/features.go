@@ -32,18 +32,30 @@ const (
 	fLength
 	fPrevPrevBigram
 	fNextNextBigram
+	fClass
+	fPrevClass
+	fNextClass
+	fRunBefore
+	fRunAfter
+	fRunPos
+	fRunLast
+	fRunClasses
 )
 
 // wordInfo is what the features read of one token, computed once per sentence.
 type wordInfo struct {
 	word, lower, shape string
 	cap                bool
+	class              uint8 // the Lexicon's classes
+	// runFirst and runLast are the first and last token of the run of capitalised words the
+	// token is in (-1 when it starts lower case or is no word).
+	runFirst, runLast int
 }
 
 // boundary values stand for the words before the first and after the last.
 var (
-	beginInfo = wordInfo{word: "<s>", lower: "<s>", shape: "<s>"}
-	endInfo   = wordInfo{word: "</s>", lower: "</s>", shape: "</s>"}
+	beginInfo = wordInfo{word: "<s>", lower: "<s>", shape: "<s>", runFirst: -1, runLast: -1}
+	endInfo   = wordInfo{word: "</s>", lower: "</s>", shape: "</s>", runFirst: -1, runLast: -1}
 )
 
 // hasher is FNV-1a over a template number and its values, cut to 32 bits.
@@ -69,13 +81,45 @@ func (h hasher) byte(b byte) hasher { return (h ^ hasher(b)) * fnvPrime }
 
 func (h hasher) sum() uint32 { return uint32(h) ^ uint32(h>>32) }
 
-// describe fills info for the words of a sentence.
-func describe(words []string, info []wordInfo) []wordInfo {
+// describe fills info for the words of a sentence; lex may be nil.
+func describe(words []string, lex Lexicon, info []wordInfo) []wordInfo {
 	info = info[:0]
 	for _, w := range words {
-		info = append(info, wordInfo{word: w, lower: strings.ToLower(w), shape: shapeOf(w), cap: startsUpper(w)})
+		wi := wordInfo{word: w, lower: strings.ToLower(w), shape: shapeOf(w), cap: startsUpper(w), runFirst: -1, runLast: -1}
+		if lex != nil && wi.cap {
+			wi.class = lex.WordClasses(w)
+		}
+		info = append(info, wi)
+	}
+	for i := 0; i < len(info); {
+		if !info[i].cap {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(info) && info[j].cap {
+			j++
+		}
+		for k := i; k < j; k++ {
+			info[k].runFirst, info[k].runLast = i, j-1
+		}
+		i = j
 	}
 	return info
+}
+
+// runPosition is a capitalised token's place in its run: 'U' alone, 'B' first, 'L' last, 'I'
+// inside.
+func runPosition(w *wordInfo, i int) byte {
+	switch {
+	case w.runFirst == w.runLast:
+		return 'U'
+	case i == w.runFirst:
+		return 'B'
+	case i == w.runLast:
+		return 'L'
+	}
+	return 'I'
 }
 
 // features appends the feature hashes of token i to out.
@@ -116,6 +160,29 @@ func features(info []wordInfo, i int, out []uint32) []uint32 {
 		newHash(fPrevPrevBigram).str(p2.lower).str(p.lower).sum(),
 		newHash(fNextNextBigram).str(n.lower).str(n2.lower).sum(),
 	)
+	if w.class != 0 {
+		out = append(out, newHash(fClass).byte(w.class).sum())
+	}
+	if p.class != 0 || n.class != 0 {
+		out = append(out, newHash(fPrevClass).byte(p.class).sum(), newHash(fNextClass).byte(n.class).sum())
+	}
+	if w.runFirst >= 0 {
+		// The words around the whole capitalised run: "in Diego Garcia", "the Carolina
+		// Panthers beat", and the run's last word, which most often tells the kind.
+		before, after, last := at(w.runFirst-1), at(w.runLast+1), at(w.runLast)
+		var classes uint8
+		for k := w.runFirst; k <= w.runLast; k++ {
+			classes |= info[k].class
+		}
+		pos := runPosition(w, i)
+		out = append(out,
+			newHash(fRunBefore).byte(pos).str(before.lower).sum(),
+			newHash(fRunAfter).byte(pos).str(after.lower).sum(),
+			newHash(fRunPos).byte(pos).byte(byte(min(w.runLast-w.runFirst+1, 5))).byte(boolByte(w.runFirst == 0)).sum(),
+			newHash(fRunLast).byte(pos).str(suffix(last.lower, 3)).sum(),
+			newHash(fRunClasses).byte(pos).byte(classes).byte(last.class).sum(),
+		)
+	}
 	return out
 }
 

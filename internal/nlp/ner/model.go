@@ -27,14 +27,28 @@ const modelMagic = "tidings-ner 1\n"
 // maxModelRows bounds the rows a model file may declare.
 const maxModelRows = 1 << 24
 
-// LoadFinder returns a Finder with the embedded model.
-func LoadFinder() (*Finder, error) {
-	f, err := modelFS.Open(ModelFile)
+// LoadFinder returns a Finder with the embedded model and no gazetteers.
+func LoadFinder() (*Finder, error) { return LoadFinderWith(nil) }
+
+// LoadFinderWith returns a Finder with the embedded model reading the word classes of lex
+// (nil for none). The model is trained with a Lexicon; without one it finds fewer names.
+func LoadFinderWith(lex Lexicon) (*Finder, error) {
+	fh, err := modelFS.Open(ModelFile)
 	if err != nil {
 		return nil, fmt.Errorf("opening the embedded name model: %w", err)
 	}
-	defer f.Close()
-	return ReadFinder(f)
+	defer fh.Close()
+	f, err := ReadFinder(fh)
+	if err != nil {
+		return nil, err
+	}
+	f.lex = lex
+	return f, nil
+}
+
+// WithLexicon returns a copy of f that reads the word classes of lex (nil for none).
+func (f *Finder) WithLexicon(lex Lexicon) *Finder {
+	return &Finder{index: f.index, weights: f.weights, trans: f.trans, scale: f.scale, lex: lex}
 }
 
 // ReadFinder reads a model written by WriteTo.

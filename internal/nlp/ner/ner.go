@@ -39,6 +39,7 @@ type Finder struct {
 	weights []float32        // rows × numTags
 	trans   []float32        // (numTags+1) × numTags, the start row last
 	scale   float64          // score scale for the tag probabilities
+	lex     Lexicon          // the gazetteers' word classes, or nil
 	pool    sync.Pool        // *scratch
 }
 
@@ -212,7 +213,7 @@ func hasName(tags []int) bool {
 
 // emissions fills s.emit with each word's tag scores.
 func (f *Finder) emissions(s *scratch, words []string) {
-	s.info = describe(words, s.info)
+	s.info = describe(words, f.lex, s.info)
 	for i := range words {
 		row := s.emit[i*numTags : (i+1)*numTags]
 		clear(row)
@@ -228,4 +229,33 @@ func (f *Finder) emissions(s *scratch, words []string) {
 			}
 		}
 	}
+}
+
+// KindProbs are the probabilities the model gives a token being part of each kind of name, or
+// of none, from the tags' marginal probabilities; they sum to 1.
+type KindProbs struct {
+	Person, Organization, Place, Group, None float64
+}
+
+// Kinds tells what the model makes of each of words[lo:hi] in the sentence words: its tag
+// probabilities, begin and inside together, per kind. It appends them to out.
+func (f *Finder) Kinds(out []KindProbs, words []string, lo, hi int) []KindProbs {
+	n := len(words)
+	if lo < 0 || hi > n || lo >= hi {
+		return out
+	}
+	s := f.get()
+	defer f.pool.Put(s)
+	s.grow(n)
+	f.emissions(s, words)
+	prob := marginals(s, f.trans, f.scale, n)
+	for i := lo; i < hi; i++ {
+		row := prob[i*numTags : (i+1)*numTags]
+		var sum [len(kinds)]float64
+		for t := 1; t < numTags; t++ {
+			sum[tagKind(t)] += row[t]
+		}
+		out = append(out, KindProbs{Person: sum[0], Organization: sum[1], Place: sum[2], Group: sum[3], None: row[0]})
+	}
+	return out
 }

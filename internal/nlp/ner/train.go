@@ -22,6 +22,8 @@ type TrainOptions struct {
 	// Dev chooses the pass whose averaged weights score best (overall span F1) and the scale of
 	// the tag probabilities; without it the last pass is kept.
 	Dev []Sentence
+	// Lexicon gives the words their gazetteer classes, in training and in the Finder made.
+	Lexicon Lexicon
 	// Log, when not nil, hears of each pass.
 	Log *slog.Logger
 }
@@ -72,7 +74,7 @@ func Train(ctx context.Context, sents []Sentence, opt TrainOptions) (*Finder, in
 				continue
 			}
 			gold = goldTags(sent, gold)
-			view := Finder{index: tr.index, weights: tr.w, trans: tr.tw}
+			view := Finder{index: tr.index, weights: tr.w, trans: tr.tw, lex: opt.Lexicon}
 			s.grow(n)
 			view.emissions(s, sent.Words)
 			viterbi(s, tr.tw, n)
@@ -82,6 +84,7 @@ func Train(ctx context.Context, sents []Sentence, opt TrainOptions) (*Finder, in
 			tr.c++
 		}
 		f := tr.average()
+		f.lex = opt.Lexicon
 		if opt.Dev == nil {
 			best, bestEpoch = f, epoch
 			continue
@@ -96,6 +99,7 @@ func Train(ctx context.Context, sents []Sentence, opt TrainOptions) (*Finder, in
 	}
 	if best == nil {
 		best = tr.average()
+		best.lex = opt.Lexicon
 	}
 	if opt.Dev != nil {
 		best.scale = calibrate(best, opt.Dev)
