@@ -236,6 +236,7 @@ func (c *Coder) Annotate(doc *model.Document) {
 		c.scratch.Put(sc)
 	}
 	answerAccusations(doc)
+	aimAtHome(doc)
 	doc.Events = mergeRepeats(doc.Events)
 	for i := range doc.Events {
 		doc.Events[i].ID = "e" + strconv.Itoa(i+1)

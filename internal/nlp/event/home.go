@@ -1,0 +1,73 @@
+package event
+
+import "github.com/tidings-news/tidings/internal/model"
+
+// homeCountry returns the index in doc.Actors of the country the article is mostly about:
+// the country mentioned most, at least twice and half again as often as any other; -1 when
+// there is none (a story about two countries).
+func homeCountry(doc *model.Document) int {
+	countries := func(yield func(int, int) bool) {
+		for i := range doc.Actors {
+			if a := &doc.Actors[i]; a.Kind == model.KindCountry && a.Country != "" && !yield(i, len(a.Mentions)) {
+				return
+			}
+		}
+	}
+	home := -1
+	for i, n := range countries {
+		if home < 0 || n > len(doc.Actors[home].Mentions) {
+			home = i
+		}
+	}
+	if home < 0 || len(doc.Actors[home].Mentions) < 2 {
+		return -1
+	}
+	best := len(doc.Actors[home].Mentions)
+	for i, n := range countries {
+		if i != home && 2*best < 3*n {
+			return -1
+		}
+	}
+	return home
+}
+
+// domesticType reports whether an event of the type, done inside a country by its own
+// people with no recipient named, is aimed at that country's state: protesters protest
+// against their government, a court bans or suspends under the state's authority, an
+// accused politician denies the state's charges, a party demands something of the state.
+func domesticType(t string) bool {
+	switch t {
+	case "PROTEST", "REJECT", "ACCUSE", "SANCTION", "COERCE", "REQUEST":
+		return true
+	}
+	return false
+}
+
+// aimAtHome gives the events of a story about one country that name no recipient, whose
+// actors all belong to that country, the country as recipient when the type is one that a
+// country's own people direct at their state (domesticType). Non-state actors (aid and
+// rights groups, international bodies) are left alone: their demands may be addressed to
+// anyone.
+func aimAtHome(doc *model.Document) {
+	h := homeCountry(doc)
+	if h < 0 {
+		return
+	}
+	home := &doc.Actors[h]
+	for i := range doc.Events {
+		e := &doc.Events[i]
+		if len(e.Target) > 0 || len(e.Source) == 0 || !domesticType(e.Type) {
+			continue
+		}
+		local := true
+		for _, id := range e.Source {
+			if a := doc.Actor(id); a == nil || a.Country != home.Country {
+				local = false
+				break
+			}
+		}
+		if local {
+			e.Target = []string{home.ID}
+		}
+	}
+}
