@@ -18,7 +18,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	// a noun the light verb that carries it ("issued threats").
 	head := m.start
 	var src, tgt []int // mention indices
-	var passive bool
+	var passive, byState bool
 	switch p.Kind {
 	case KindVerb:
 		passive = s.isPassive(m.start)
@@ -31,6 +31,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			if len(src) == 0 && p.FromSource {
 				src = s.fromActor(m.end)
 			}
+			byState = len(src) == 0 && !s.c.ouster[s.toks[m.start].lemma] && !s.c.ouster[s.toks[m.start].wide] && s.stateAgent(p.Type, tgt)
 		} else {
 			src = s.subject(m.start)
 			if len(src) == 0 {
@@ -81,7 +82,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	case KindJudgement:
 		src, tgt = s.judgement(m.start, m.end, s.c.prep[p.Words[len(p.Words)-1]])
 	}
-	if len(src) == 0 {
+	if len(src) == 0 && !byState {
 		return model.Event{}, false
 	}
 	if p.Kind == KindVerb && m.end < len(s.toks) && (s.toks[m.end].low == "no" || s.toks[m.end].low == "nothing") {
@@ -125,6 +126,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		Trigger:      model.Span{Start: s.toks[m.start].start, End: s.toks[m.end-1].end},
 	}
 	ev.Source = s.actorIDs(src)
+	if byState {
+		ev.Source = []string{s.doc.Actors[s.home].ID}
+	}
 	ev.Target = s.actorIDs(tgt)
 	// events need an actor with a country; a recipient that is only a regional construct
 	// ("the West") makes no event
@@ -155,6 +159,23 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	ev.Date = s.date(head, m.start, m.end)
 	ev.Score = s.c.score(ev.Type, ev.Mode)
 	return ev, true
+}
+
+// stateAgent reports whether a passive sanction or coercion that names no agent ("Gachagua
+// was impeached", "two journalists were arrested on Monday") was done by the state of a story
+// about one country: its recipients are all that country's own people or bodies. Verbs of
+// losing power ("was ousted", the ouster cue set) are left out.
+func (s *sentence) stateAgent(typ string, tgt []int) bool {
+	if s.home < 0 || len(tgt) == 0 || typ != "SANCTION" && typ != "COERCE" {
+		return false
+	}
+	home := &s.doc.Actors[s.home]
+	for _, mi := range tgt {
+		if a := &s.doc.Actors[s.ments[mi].actor]; a.Country != home.Country || a.ID == home.ID {
+			return false
+		}
+	}
+	return true
 }
 
 // severalCountries reports whether the actors belong to more than one country.

@@ -43,7 +43,7 @@ type Coder struct {
 
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
-	subjectStop, noComment, quantity, penalty, victims              map[string]bool
+	subjectStop, noComment, quantity, penalty, victims, ouster      map[string]bool
 
 	// scratch holds *scratch values between documents.
 	scratch sync.Pool
@@ -145,7 +145,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.future, c.hypothetical, c.reported = get("future"), get("hypothetical"), get("reported")
 	c.alleged, c.deny, c.say, c.pronoun = get("alleged"), get("deny"), get("say"), get("pronoun")
 	c.subjectStop, c.noComment, c.quantity = get("subjectstop"), get("nocomment"), get("quantity")
-	c.penalty, c.victims = get("penalty"), get("victims")
+	c.penalty, c.victims, c.ouster = get("penalty"), get("victims"), get("ouster")
 
 	known, wide := map[string]bool{}, map[string]bool{}
 	for i, p := range pats {
@@ -214,6 +214,7 @@ func (c *Coder) Annotate(doc *model.Document) {
 	}
 	sc.low.Reset(doc.Text)
 	toks := sc.toks
+	home := homeCountry(doc)
 	for si, sp := range sents {
 		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start >= sp.End {
 			continue
@@ -224,7 +225,7 @@ func (c *Coder) Annotate(doc *model.Document) {
 		toks = tokenize(doc.Text, sp.Start, sp.End, toks[:0])
 		for from := 0; from < len(toks); from += maxSentenceTokens {
 			to := min(from+maxSentenceTokens, len(toks))
-			s := &sentence{c: c, doc: doc, low: &sc.low, ments: ments, toks: toks[from:to], span: sp, index: si, sents: sents}
+			s := &sentence{c: c, doc: doc, low: &sc.low, ments: ments, toks: toks[from:to], span: sp, index: si, sents: sents, home: home}
 			s.prepare()
 			s.code(seen)
 		}
@@ -236,7 +237,7 @@ func (c *Coder) Annotate(doc *model.Document) {
 		c.scratch.Put(sc)
 	}
 	answerAccusations(doc)
-	aimAtHome(doc)
+	aimAtHome(doc, home)
 	doc.Events = mergeRepeats(doc.Events)
 	for i := range doc.Events {
 		doc.Events[i].ID = "e" + strconv.Itoa(i+1)
@@ -319,6 +320,8 @@ type sentence struct {
 	span  model.Span
 	index int
 	sents []model.Span
+	// home is the index in doc.Actors of the country the article is about, or -1.
+	home int
 	// tree is the sentence parsed, filled on first use when parsed is set.
 	tree   []model.Token
 	parsed bool

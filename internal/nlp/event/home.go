@@ -43,13 +43,12 @@ func domesticType(t string) bool {
 	return false
 }
 
-// aimAtHome gives the events of a story about one country that name no recipient, whose
+// aimAtHome gives, with h the index of the home country in doc.Actors (homeCountry), the events of a story about one country that name no recipient, whose
 // actors all belong to that country, the country as recipient when the type is one that a
 // country's own people direct at their state (domesticType). Non-state actors (aid and
 // rights groups, international bodies) are left alone: their demands may be addressed to
 // anyone.
-func aimAtHome(doc *model.Document) {
-	h := homeCountry(doc)
+func aimAtHome(doc *model.Document, h int) {
 	if h < 0 {
 		return
 	}

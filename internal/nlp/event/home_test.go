@@ -37,6 +37,21 @@ func TestAimAtHome(t *testing.T) {
 		{"a meeting is not aimed at home",
 			"Kenya is divided. Nairobi was calm. Gachagua and Kenya signed the agreement.",
 			[]string{"SUPPORT KEN>-"}},
+		{"an arrest at home with no agent is the state's",
+			"Kenya is divided. Nairobi was calm. Gachagua was arrested on Monday.",
+			[]string{"COERCE KEN>KEN"}},
+		{"an impeachment at home with no agent is the state's",
+			"Kenya is divided. Nairobi was calm. Gachagua was impeached in October.",
+			[]string{"SANCTION KEN>KEN"}},
+		{"an ouster names no state agent",
+			"Kenya is divided. Nairobi was calm. Gachagua was ousted in October.",
+			nil},
+		{"a foreigner arrested has no state agent",
+			"Kenya is divided. Nairobi was calm. A Ugandan was arrested on Monday.",
+			nil},
+		{"an agentless passive abroad has no agent",
+			"Kenya borders Uganda. Uganda borders Kenya. Gachagua was arrested on Monday.",
+			nil},
 	}
 	c := testCoder(t)
 	for _, tc := range tests {
