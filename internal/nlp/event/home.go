@@ -43,11 +43,13 @@ func domesticType(t string) bool {
 	return false
 }
 
-// aimAtHome gives, with h the index of the home country in doc.Actors (homeCountry), the events of a story about one country that name no recipient, whose
-// actors all belong to that country, the country as recipient when the type is one that a
-// country's own people direct at their state (domesticType). Non-state actors (aid and
-// rights groups, international bodies) are left alone: their demands may be addressed to
-// anyone.
+// aimAtHome gives, with h the index of the home country in doc.Actors (homeCountry), the
+// events of a story about one country that name no recipient the country as recipient when
+// their actors all belong to that country and the type is one that a country's own people
+// direct at their state (domesticType), or when their actors are all rights groups or
+// international bodies (nonState) whose demand, judgement or welcome in a story about one
+// country is addressed to its state ("press freedom groups called for his release",
+// "Reporters Without Borders welcomed the release").
 func aimAtHome(doc *model.Document, h int) {
 	if h < 0 {
 		return
@@ -55,18 +57,37 @@ func aimAtHome(doc *model.Document, h int) {
 	home := &doc.Actors[h]
 	for i := range doc.Events {
 		e := &doc.Events[i]
-		if len(e.Target) > 0 || len(e.Source) == 0 || !domesticType(e.Type) {
+		if len(e.Target) > 0 || len(e.Source) == 0 {
 			continue
 		}
-		local := true
+		local, outside := true, true
 		for _, id := range e.Source {
-			if a := doc.Actor(id); a == nil || a.Country != home.Country {
-				local = false
-				break
-			}
+			a := doc.Actor(id)
+			local = local && a != nil && a.Country == home.Country
+			outside = outside && a != nil && nonState(a.Country)
 		}
-		if local {
+		if local && domesticType(e.Type) || outside && outsideType(e.Type) {
 			e.Target = []string{home.ID}
 		}
 	}
+}
+
+// nonState reports whether a country code stands for no state: rights and aid groups,
+// international and regional bodies.
+func nonState(code string) bool {
+	switch code {
+	case "NGO", "IGO", "UNO":
+		return true
+	}
+	return false
+}
+
+// outsideType reports whether an event of the type by a rights group or international body
+// is addressed to the state of a story about one country when it names no recipient.
+func outsideType(t string) bool {
+	switch t {
+	case "REQUEST", "ACCUSE", "SUPPORT":
+		return true
+	}
+	return false
 }
