@@ -51,25 +51,35 @@ func domesticType(t string) bool {
 // country is addressed to its state ("press freedom groups called for his release",
 // "Reporters Without Borders welcomed the release").
 func aimAtHome(doc *model.Document, h int) {
-	if h < 0 {
-		return
+	for i := range doc.Events {
+		if e := &doc.Events[i]; len(e.Target) == 0 && homeAimed(doc, h, e) {
+			e.Target = []string{doc.Actors[h].ID}
+		}
+	}
+}
+
+// homeAimed reports whether aimAtHome gives the event the home country h as recipient.
+func homeAimed(doc *model.Document, h int, e *model.Event) bool {
+	if h < 0 || len(e.Source) == 0 {
+		return false
 	}
 	home := &doc.Actors[h]
-	for i := range doc.Events {
-		e := &doc.Events[i]
-		if len(e.Target) > 0 || len(e.Source) == 0 {
-			continue
-		}
-		local, outside := true, true
-		for _, id := range e.Source {
-			a := doc.Actor(id)
-			local = local && a != nil && a.Country == home.Country
-			outside = outside && a != nil && nonState(a.Country)
-		}
-		if local && domesticType(e.Type) || outside && outsideType(e.Type) {
-			e.Target = []string{home.ID}
-		}
+	local, outside := true, true
+	for _, id := range e.Source {
+		a := doc.Actor(id)
+		local = local && a != nil && a.Country == home.Country
+		outside = outside && a != nil && nonState(a.Country)
 	}
+	return local && domesticType(e.Type) || outside && outsideType(e.Type)
+}
+
+// aimedAtHome reports whether an accusation whose pattern needs a recipient and that names
+// none is kept for aimAtHome, which gives it the home country: "opposition lawmakers
+// denounced the extension" is aimed at their state though the extension is no actor. A
+// sanction, coercion or demand of an abstract object ("banned the sale", "urged calm") is
+// not: it is as often aimed at no one or abroad.
+func (s *sentence) aimedAtHome(e *model.Event) bool {
+	return e.Type == "ACCUSE" && homeAimed(s.doc, s.home, e)
 }
 
 // nonState reports whether a country code stands for no state: rights and aid groups,
