@@ -590,6 +590,9 @@ func (s *sentence) isPossessiveAt(n int) bool { return s.isPossessive(s.mentionE
 func (s *sentence) object(p *Pattern, e int) []int {
 	prep := ""
 	np := 0
+	// owner is a possessive inside the recipient's phrase ("commitment to Israel's
+	// security"): the recipient when the phrase names no other actor.
+	var owner []int
 	for j := e; j < len(s.toks) && j < e+maxReach; j++ {
 		t := s.toks[j]
 		if t.mention >= 0 {
@@ -600,7 +603,11 @@ func (s *sentence) object(p *Pattern, e int) []int {
 				continue
 			}
 			if (prep != "" || np > 0) && (s.isPossessive(end) || (end+1 < len(s.toks) && s.toks[end+1].low == "'")) {
-				j = end // "the United States' biggest trading partners": the head comes later
+				// "the United States' biggest trading partners": the head comes later
+				if owner == nil && prep != "" && p.allows(prep) {
+					owner = s.group(j, end)
+				}
+				j = end
 				continue
 			}
 			if (prep == "" && p.Obj && np <= 2) || (prep != "" && p.allows(prep)) {
@@ -630,7 +637,7 @@ func (s *sentence) object(p *Pattern, e int) []int {
 			}
 			return nil
 		case s.c.boundary[t.low] || t.low == "." || t.low == "and" && prep == "" && np > 0 && len(p.Preps) == 0:
-			return nil
+			return owner
 		case t.low == "to" && j+1 < len(s.toks) && s.toks[j+1].mention < 0 && !s.c.det[s.toks[j+1].low] &&
 			isLetterStart(s.toks[j+1].low) && !startsUpper(s.doc.Text[s.toks[j+1].start:s.toks[j+1].end]):
 			if p.Kind == KindVerb {
@@ -641,20 +648,23 @@ func (s *sentence) object(p *Pattern, e int) []int {
 			// "condemned the brutality of the Myanmar military": the object goes on
 			// "tariffs on $20 billion worth of U.S. exports": still the same phrase
 		case s.c.prep[t.low]:
+			if owner != nil {
+				return owner
+			}
 			prep, np = t.low, 0
 		case t.low == ",":
 			if np > 0 || prep != "" {
-				return nil // the phrase ended without naming an actor
+				return owner // the phrase ended without naming an actor
 			}
 		case t.low == "”" && j > 0 && (s.toks[j-1].low == "," || s.toks[j-1].low == "."):
-			return nil // the quotation ends: what follows is its speaker ("were meeting,” he said")
+			return owner // the quotation ends: what follows is its speaker ("were meeting,” he said")
 		case isQuoteOrOpen(t.low) || t.low == "’":
 		case s.c.det[t.low]:
 		default:
 			np++
 		}
 	}
-	return nil
+	return owner
 }
 
 // byAgent finds the "by" phrase of a passive verb or a nominalisation ("the arrest of X by

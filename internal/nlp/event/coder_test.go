@@ -57,6 +57,8 @@ func TestSentences(t *testing.T) {
 		{"a judgement of the weather is none", "The weather in Paris was unbearable.", nil},
 		{"blame laid on a party", "France laid the blame on Ukraine.", []string{"ACCUSE FRA>UKR"}},
 		{"sanctions slapped on a party", "France slapped sanctions on Ukraine.", []string{"SANCTION FRA>UKR"}},
+		{"a possessive inside the prepositional object", "France reaffirmed its commitment to Ukraine's security.", []string{"AGREE FRA>UKR"}},
+		{"the possessive is the recipient before a further phrase", "France imposed tariffs on Britain's imports from Nigeria.", []string{"SANCTION FRA>GBR"}},
 		{"an amount inside a verb pattern", "France imposed 25% tariffs on Ukraine.", []string{"SANCTION FRA>UKR"}},
 		{"an amount in words inside a verb pattern", "France imposed 10 percent tariffs on Ukraine.", []string{"SANCTION FRA>UKR"}},
 		{"noun with premodifier", "The US threats against Iran worried markets.", []string{"THREATEN USA>IRN"}},
