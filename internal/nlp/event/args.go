@@ -924,7 +924,7 @@ func (s *sentence) judgement(i, e int, after bool) (src, tgt []int) {
 			return []int{speaker}, s.group(s.mentionStart(j-1), j-1)
 		}
 	}
-	start := 0
+	start, srcEnd := 0, -1
 	for j := i - 1; j >= 0; j-- {
 		if s.toks[j].low == ";" {
 			start = j + 1
@@ -941,8 +941,10 @@ func (s *sentence) judgement(i, e int, after bool) (src, tgt []int) {
 		if pb := s.prepBefore(k); pb != "" && (pb != "of" || len(src) > 0) {
 			continue
 		}
-		if len(src) == 0 {
-			src = s.group(k, e)
+		if len(src) == 0 || s.modifies(srcEnd, k) {
+			// "French President Emmanuel Macron called ...": the person, not the
+			// country that names their office, judges
+			src, srcEnd = s.group(k, e), e
 			continue
 		}
 		if after {
@@ -970,4 +972,23 @@ func (s *sentence) judgement(i, e int, after bool) (src, tgt []int) {
 		}
 	}
 	return nil, nil
+}
+
+// modifies reports whether the mention ending at token end is a country that modifies the
+// mention starting at token k, with only capitalised words of a title between ("French
+// President Emmanuel Macron", "Chinese Commerce Minister Wang Wentao").
+func (s *sentence) modifies(end, k int) bool {
+	if end < 0 || k <= end || k-end > 4 || s.toks[end].mention < 0 {
+		return false
+	}
+	a := &s.doc.Actors[s.ments[s.toks[end].mention].actor]
+	if a.Kind != model.KindCountry || s.doc.Actors[s.ments[s.toks[k].mention].actor].Country != a.Country {
+		return false
+	}
+	for j := end + 1; j < k; j++ {
+		if w := s.doc.Text[s.toks[j].start:s.toks[j].end]; !startsUpper(w) {
+			return false
+		}
+	}
+	return true
 }

@@ -589,6 +589,9 @@ func (s *sentence) reducedRelative(j int) bool {
 func (s *sentence) speechTag(i int) bool {
 	j := i - 1
 	for j >= 0 && (s.toks[j].low == "," || s.toks[j].low == "”" || s.toks[j].low == "\"" || s.toks[j].low == "’") {
+		if s.toks[j].low == "\"" && j == i-1 && s.toks[j].end == s.toks[i].start && (j == 0 || s.toks[j-1].end < s.toks[j].start) {
+			return false // an opening straight quote: 'called the subsidies "unbearable."'
+		}
 		if s.toks[j].low != "," {
 			return true
 		}
