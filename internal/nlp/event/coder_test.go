@@ -54,6 +54,8 @@ func TestSentences(t *testing.T) {
 		{"light verb and noun", "Putin has held a phone call with Trump.", []string{"CONSULT RUS>USA"}},
 		{"disappointment is disapproval", "France is deeply disappointed by the decision of Ukraine.", []string{"ACCUSE FRA>UKR"}},
 		{"a judgement of a country's policy", "France called Russian subsidies unbearable.", []string{"ACCUSE FRA>RUS"}},
+		{"regret is disapproval", "France regrets the decision of Ukraine.", []string{"ACCUSE FRA>UKR"}},
+		{"speaking out against a party", "France has spoken out against Ukraine.", []string{"ACCUSE FRA>UKR"}},
 		{"a judgement in straight quotes", `France called Russian subsidies "unbearable."`, []string{"ACCUSE FRA>RUS"}},
 		{"the person a demonym modifies judges", "On Monday, Nigerian Defence Minister Mohammed Badaru Abubakar called Russian subsidies unbearable.", []string{"ACCUSE NGA>RUS"}},
 		{"a judgement of the weather is none", "The weather in Paris was unbearable.", nil},
