@@ -153,6 +153,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		return model.Event{}, false // tourists visiting a country hold no consultation
 	}
 	ev.Target = slices.DeleteFunc(ev.Target, func(id string) bool { return slices.Contains(ev.Source, id) })
+	if hadTarget && len(ev.Target) == 0 {
+		s.selfAimed[ev.Trigger] = true
+	}
 	if len(ev.Target) == 0 && !unnamedStates && !p.Optional && !s.aimedAtHome(&ev) && (p.Solo || !reciprocalType(typ) || !s.severalCountries(ev.Source)) {
 		return model.Event{}, false // a joint event ("Putin and Trump met") needs no recipient
 	}

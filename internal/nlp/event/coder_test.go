@@ -54,6 +54,8 @@ func TestSentences(t *testing.T) {
 		{"light verb and noun", "Putin has held a phone call with Trump.", []string{"CONSULT RUS>USA"}},
 		{"disappointment is disapproval", "France is deeply disappointed by the decision of Ukraine.", []string{"ACCUSE FRA>UKR"}},
 		{"a judgement of a country's policy", "France called Russian subsidies unbearable.", []string{"ACCUSE FRA>RUS"}},
+		{"ambassadors withdrawn from each other", "France and Britain withdrew their ambassadors.", nil},
+		{"an ambassador withdrawn from a country", "France withdrew its ambassador from Ukraine.", []string{"SANCTION FRA>UKR"}},
 		{"regret is disapproval", "France regrets the decision of Ukraine.", []string{"ACCUSE FRA>UKR"}},
 		{"speaking out against a party", "France has spoken out against Ukraine.", []string{"ACCUSE FRA>UKR"}},
 		{"a judgement in straight quotes", `France called Russian subsidies "unbearable."`, []string{"ACCUSE FRA>RUS"}},

@@ -215,6 +215,7 @@ func (c *Coder) Annotate(doc *model.Document) {
 	sc.low.Reset(doc.Text)
 	toks := sc.toks
 	home := homeCountry(doc)
+	selfAimed := map[model.Span]bool{}
 	for si, sp := range sents {
 		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start >= sp.End {
 			continue
@@ -225,7 +226,7 @@ func (c *Coder) Annotate(doc *model.Document) {
 		toks = tokenize(doc.Text, sp.Start, sp.End, toks[:0])
 		for from := 0; from < len(toks); from += maxSentenceTokens {
 			to := min(from+maxSentenceTokens, len(toks))
-			s := &sentence{c: c, doc: doc, low: &sc.low, ments: ments, toks: toks[from:to], span: sp, index: si, sents: sents, home: home}
+			s := &sentence{c: c, doc: doc, low: &sc.low, ments: ments, toks: toks[from:to], span: sp, index: si, sents: sents, home: home, selfAimed: selfAimed}
 			s.prepare()
 			s.code(seen)
 		}
@@ -237,7 +238,7 @@ func (c *Coder) Annotate(doc *model.Document) {
 		c.scratch.Put(sc)
 	}
 	answerAccusations(doc)
-	aimAtHome(doc, home)
+	aimAtHome(doc, home, selfAimed)
 	doc.Events = mergeRepeats(doc.Events)
 	for i := range doc.Events {
 		doc.Events[i].ID = "e" + strconv.Itoa(i+1)
@@ -322,6 +323,9 @@ type sentence struct {
 	sents []model.Span
 	// home is the index in doc.Actors of the country the article is about, or -1.
 	home int
+	// selfAimed collects the triggers of events whose only recipient was their own actor
+	// ("Tehran rejected its offer" with "its" read as Tehran): aimAtHome leaves them alone.
+	selfAimed map[model.Span]bool
 	// tree is the sentence parsed, filled on first use when parsed is set.
 	tree   []model.Token
 	parsed bool

@@ -43,16 +43,16 @@ func domesticType(t string) bool {
 	return false
 }
 
-// aimAtHome gives, with h the index of the home country in doc.Actors (homeCountry), the
-// events of a story about one country that name no recipient the country as recipient when
-// their actors all belong to that country and the type is one that a country's own people
-// direct at their state (domesticType), or when their actors are all rights groups or
-// international bodies (nonState) whose demand, judgement or welcome in a story about one
-// country is addressed to its state ("press freedom groups called for his release",
-// "Reporters Without Borders welcomed the release").
-func aimAtHome(doc *model.Document, h int) {
+// aimAtHome makes the home country h (homeCountry) the recipient of the events of a story
+// about it that name none, when their actors all belong to that country and the type is one
+// that a country's own people direct at their state (domesticType), or when their actors are
+// all rights groups or international bodies (nonState) whose demand, judgement or welcome in
+// a story about one country is addressed to its state ("press freedom groups called for his
+// release", "Reporters Without Borders welcomed the release"). Events whose only recipient
+// was their own actor (the triggers in selfAimed) keep none.
+func aimAtHome(doc *model.Document, h int, selfAimed map[model.Span]bool) {
 	for i := range doc.Events {
-		if e := &doc.Events[i]; len(e.Target) == 0 && homeAimed(doc, h, e) {
+		if e := &doc.Events[i]; len(e.Target) == 0 && !selfAimed[e.Trigger] && homeAimed(doc, h, e) {
 			e.Target = []string{doc.Actors[h].ID}
 		}
 	}

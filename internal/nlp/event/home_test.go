@@ -9,7 +9,7 @@ import (
 
 func TestAimAtHome(t *testing.T) {
 	local := []act{
-		{"ken", model.KindCountry, "KEN", []string{"Kenya", "Kenyan", "Nairobi"}},
+		{"ken", model.KindCountry, "KEN", []string{"Kenya", "Kenyan", "Nairobi", "its"}},
 		{"gachagua", model.KindPerson, "KEN", []string{"Gachagua"}},
 		{"court", model.KindGroup, "KEN", []string{"the court"}},
 		{"uga", model.KindCountry, "UGA", []string{"Uganda", "Ugandan"}},
@@ -43,6 +43,9 @@ func TestAimAtHome(t *testing.T) {
 		{"an attack at home on no actor is aimed at no one",
 			"Kenya is divided. Nairobi was calm. Gachagua attacked the plan.",
 			nil},
+		{"a rejection of its own actor is aimed at no one",
+			"Kenya is divided. Nairobi was calm. Kenya rejected its ruling.",
+			[]string{"REJECT KEN>-"}},
 		{"a meeting is not aimed at home",
 			"Kenya is divided. Nairobi was calm. Gachagua and Kenya signed the agreement.",
 			[]string{"SUPPORT KEN>-"}},
