@@ -369,6 +369,9 @@ func (s *sentence) subject(i int) []int { return s.subjectFrom(i, true) }
 // subjectFrom is subject; followThat says whether a relative "that" after a plain noun may
 // send the search on (not for a passive, whose subject is that noun).
 func (s *sentence) subjectFrom(i int, followThat bool) []int {
+	if a := s.relativeAntecedent(i); a >= 0 {
+		return s.group(s.countryHead(s.mentionStart(a), a))
+	}
 	fallback := -1
 	pronoun := false
 	// "a court sentenced Dodik and banned him": the second verb shares the first one's subject,
@@ -435,6 +438,33 @@ func (s *sentence) subjectFrom(i int, followThat bool) []int {
 		return s.group(s.mentionStart(fallback), fallback)
 	}
 	return nil
+}
+
+// relativeAntecedent returns the last token of the mention a comma-closed relative clause
+// right before the verb at i describes ("Mhlanga, who faces two charges relating to
+// “transmitting data messages,” denies the charges": Mhlanga denies), or -1.
+func (s *sentence) relativeAntecedent(i int) int {
+	k := i - 1
+	for k >= 0 && (s.toks[k].low == "\"" || s.toks[k].low == "”" || s.toks[k].low == "’") {
+		k--
+	}
+	if k < 0 || s.toks[k].low != "," {
+		return -1
+	}
+	for j := k - 1; j >= 2 && j >= k-3*maxReach; j-- {
+		w := s.toks[j].low
+		if w == ";" || w == ":" || s.toks[j].mention < 0 && s.c.say[w] {
+			return -1
+		}
+		if w != "who" && w != "which" {
+			continue
+		}
+		if s.toks[j-1].low == "," && s.toks[j-2].mention >= 0 {
+			return j - 2
+		}
+		return -1
+	}
+	return -1
 }
 
 // isObject reports whether the mention starting at k follows a verb directly (determiners

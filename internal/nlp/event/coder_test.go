@@ -56,6 +56,8 @@ func TestSentences(t *testing.T) {
 		{"a judgement of a country's policy", "France called Russian subsidies unbearable.", []string{"ACCUSE FRA>RUS"}},
 		{"ambassadors withdrawn from each other", "France and Britain withdrew their ambassadors.", nil},
 		{"an ambassador withdrawn from a country", "France withdrew its ambassador from Ukraine.", []string{"SANCTION FRA>UKR"}},
+		{"the subject before a relative clause", "Trump, who faces two charges relating to the war in Ukraine, denies the charges.", []string{"REJECT USA>-"}},
+		{"a relative clause ending in a quotation", `Trump, who faces charges of "inciting violence against Ukraine," denies the charges.`, []string{"REJECT USA>-"}},
 		{"regret is disapproval", "France regrets the decision of Ukraine.", []string{"ACCUSE FRA>UKR"}},
 		{"speaking out against a party", "France has spoken out against Ukraine.", []string{"ACCUSE FRA>UKR"}},
 		{"a judgement in straight quotes", `France called Russian subsidies "unbearable."`, []string{"ACCUSE FRA>RUS"}},

@@ -20,6 +20,9 @@ func TestParsedSubject(t *testing.T) {
 	}{
 		{"subject beyond a relative clause with two verbs",
 			"Donald Trump, who left the party leadership in 2019 but kept his seat, rejected the allegations on Thursday.",
+			[]string{"REJECT USA>-"}, []string{"REJECT USA>-"}},
+		{"subject beyond a fronted clause",
+			"Donald Trump, having left the party leadership in 2019 but kept his seat, rejected the allegations on Thursday.",
 			[]string{"REJECT USA>-"}, nil},
 		{"subject found by the windows stays", "Russia attacked Ukraine on Monday.", []string{"ASSAULT RUS>UKR"}, []string{"ASSAULT RUS>UKR"}},
 	}
@@ -48,7 +51,7 @@ func (p *countingParser) Parse([]model.Token) { p.n++ }
 // TestDepsReusesDocumentParse: a sentence the syntax stage already parsed is read from
 // Document.Tokens at its own index, not parsed again.
 func TestDepsReusesDocumentParse(t *testing.T) {
-	text := "Ukraine is calm. Donald Trump, who left the party leadership in 2019 but kept his seat, rejected the allegations on Thursday."
+	text := "Ukraine is calm. Donald Trump, having left the party leadership in 2019 but kept his seat, rejected the allegations on Thursday."
 	doc := buildDoc(text, testActors...)
 	// a hand-made tree: "Trump" is the nsubj of "rejected", the root
 	at := func(w string) model.Span { i := strings.Index(text, w); return model.Span{Start: i, End: i + len(w)} }

@@ -472,7 +472,7 @@ func (s *sentence) matchAt(i int) (match, bool) {
 	if i > 0 && s.toks[i-1].low == "as" && s.c.lem.isPastForm(t.low) {
 		return match{}, false // "as opposed to", "as agreed"
 	}
-	if s.speechTag(i) {
+	if s.speechTag(i) && s.relativeAntecedent(i) < 0 {
 		return match{}, false // '"...," warned the analyst': a verb of saying after a quotation
 	}
 	if i > 0 && s.toks[i-1].low == "-" && s.toks[i-1].start == s.toks[i].start-1 {
