@@ -77,6 +77,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			src = s.place(m.start, m.end)
 		}
 		if len(src) == 0 && head == m.start && !p.PossTarget {
+			src = s.relativeCarrier(m.end)
+		}
+		if len(src) == 0 && head == m.start && !p.PossTarget {
 			src = s.frontedSubject(m.start, m.end)
 		}
 	case KindJudgement:
@@ -465,6 +468,24 @@ func (s *sentence) relativeAntecedent(i int) int {
 		return -1
 	}
 	return -1
+}
+
+// relativeCarrier returns the subject of a relative clause without "that" whose light verb
+// carries the noun ending before token e: "the sanctions Washington has imposed on Moscow",
+// "the strikes Russia launched on Kyiv".
+func (s *sentence) relativeCarrier(e int) []int {
+	if e >= len(s.toks) || s.toks[e].mention < 0 {
+		return nil
+	}
+	end := s.mentionEnd(e)
+	j := end + 1
+	for j < len(s.toks) && j <= end+3 && (s.c.aux[s.toks[j].low] || s.c.be[s.toks[j].low]) {
+		j++
+	}
+	if j >= len(s.toks) || !s.c.light[s.toks[j].lemma] || s.toks[j].mention >= 0 {
+		return nil
+	}
+	return s.group(e, end)
 }
 
 // isObject reports whether the mention starting at k follows a verb directly (determiners

@@ -58,6 +58,7 @@ func TestSentences(t *testing.T) {
 		{"an ambassador withdrawn from a country", "France withdrew its ambassador from Ukraine.", []string{"SANCTION FRA>UKR"}},
 		{"the subject before a relative clause", "Trump, who faces two charges relating to the war in Ukraine, denies the charges.", []string{"REJECT USA>-"}},
 		{"a relative clause ending in a quotation", `Trump, who faces charges of "inciting violence against Ukraine," denies the charges.`, []string{"REJECT USA>-"}},
+		{"a noun carried by a relative clause without that", "The sanctions Washington has imposed on Russia hurt.", []string{"SANCTION USA>RUS"}},
 		{"regret is disapproval", "France regrets the decision of Ukraine.", []string{"ACCUSE FRA>UKR"}},
 		{"speaking out against a party", "France has spoken out against Ukraine.", []string{"ACCUSE FRA>UKR"}},
 		{"a judgement in straight quotes", `France called Russian subsidies "unbearable."`, []string{"ACCUSE FRA>RUS"}},
