@@ -18,7 +18,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	// a noun the light verb that carries it ("issued threats").
 	head := m.start
 	var src, tgt []int // mention indices
-	var passive bool
+	var passive, byState bool
 	switch p.Kind {
 	case KindVerb:
 		passive = s.isPassive(m.start)
@@ -31,6 +31,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			if len(src) == 0 && p.FromSource {
 				src = s.fromActor(m.end)
 			}
+			byState = len(src) == 0 && !s.c.ouster[s.toks[m.start].lemma] && !s.c.ouster[s.toks[m.start].wide] && s.stateAgent(p.Type, tgt)
 		} else {
 			src = s.subject(m.start)
 			if len(src) == 0 {
@@ -76,12 +77,15 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			src = s.place(m.start, m.end)
 		}
 		if len(src) == 0 && head == m.start && !p.PossTarget {
+			src = s.relativeCarrier(m.end)
+		}
+		if len(src) == 0 && head == m.start && !p.PossTarget {
 			src = s.frontedSubject(m.start, m.end)
 		}
 	case KindJudgement:
 		src, tgt = s.judgement(m.start, m.end, s.c.prep[p.Words[len(p.Words)-1]])
 	}
-	if len(src) == 0 {
+	if len(src) == 0 && !byState {
 		return model.Event{}, false
 	}
 	if p.Kind == KindVerb && m.end < len(s.toks) && (s.toks[m.end].low == "no" || s.toks[m.end].low == "nothing") {
@@ -125,6 +129,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		Trigger:      model.Span{Start: s.toks[m.start].start, End: s.toks[m.end-1].end},
 	}
 	ev.Source = s.actorIDs(src)
+	if byState {
+		ev.Source = []string{s.doc.Actors[s.home].ID}
+	}
 	ev.Target = s.actorIDs(tgt)
 	// events need an actor with a country; a recipient that is only a regional construct
 	// ("the West") makes no event
@@ -149,12 +156,32 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		return model.Event{}, false // tourists visiting a country hold no consultation
 	}
 	ev.Target = slices.DeleteFunc(ev.Target, func(id string) bool { return slices.Contains(ev.Source, id) })
-	if len(ev.Target) == 0 && !unnamedStates && !p.Optional && (p.Solo || !reciprocalType(typ) || !s.severalCountries(ev.Source)) {
+	if hadTarget && len(ev.Target) == 0 {
+		s.selfAimed[ev.Trigger] = true
+	}
+	if len(ev.Target) == 0 && !unnamedStates && !p.Optional && !s.aimedAtHome(&ev) && (p.Solo || !reciprocalType(typ) || !s.severalCountries(ev.Source)) {
 		return model.Event{}, false // a joint event ("Putin and Trump met") needs no recipient
 	}
 	ev.Date = s.date(head, m.start, m.end)
 	ev.Score = s.c.score(ev.Type, ev.Mode)
 	return ev, true
+}
+
+// stateAgent reports whether a passive sanction or coercion that names no agent ("Gachagua
+// was impeached", "two journalists were arrested on Monday") was done by the state of a story
+// about one country: its recipients are all that country's own people or bodies. Verbs of
+// losing power ("was ousted", the ouster cue set) are left out.
+func (s *sentence) stateAgent(typ string, tgt []int) bool {
+	if s.home < 0 || len(tgt) == 0 || typ != "SANCTION" && typ != "COERCE" {
+		return false
+	}
+	home := &s.doc.Actors[s.home]
+	for _, mi := range tgt {
+		if a := &s.doc.Actors[s.ments[mi].actor]; a.Country != home.Country || a.ID == home.ID {
+			return false
+		}
+	}
+	return true
 }
 
 // severalCountries reports whether the actors belong to more than one country.
@@ -345,6 +372,9 @@ func (s *sentence) subject(i int) []int { return s.subjectFrom(i, true) }
 // subjectFrom is subject; followThat says whether a relative "that" after a plain noun may
 // send the search on (not for a passive, whose subject is that noun).
 func (s *sentence) subjectFrom(i int, followThat bool) []int {
+	if a := s.relativeAntecedent(i); a >= 0 {
+		return s.group(s.countryHead(s.mentionStart(a), a))
+	}
 	fallback := -1
 	pronoun := false
 	// "a court sentenced Dodik and banned him": the second verb shares the first one's subject,
@@ -411,6 +441,51 @@ func (s *sentence) subjectFrom(i int, followThat bool) []int {
 		return s.group(s.mentionStart(fallback), fallback)
 	}
 	return nil
+}
+
+// relativeAntecedent returns the last token of the mention a comma-closed relative clause
+// right before the verb at i describes ("Mhlanga, who faces two charges relating to
+// “transmitting data messages,” denies the charges": Mhlanga denies), or -1.
+func (s *sentence) relativeAntecedent(i int) int {
+	k := i - 1
+	for k >= 0 && (s.toks[k].low == "\"" || s.toks[k].low == "”" || s.toks[k].low == "’") {
+		k--
+	}
+	if k < 0 || s.toks[k].low != "," {
+		return -1
+	}
+	for j := k - 1; j >= 2 && j >= k-3*maxReach; j-- {
+		w := s.toks[j].low
+		if w == ";" || w == ":" || s.toks[j].mention < 0 && s.c.say[w] {
+			return -1
+		}
+		if w != "who" && w != "which" {
+			continue
+		}
+		if s.toks[j-1].low == "," && s.toks[j-2].mention >= 0 {
+			return j - 2
+		}
+		return -1
+	}
+	return -1
+}
+
+// relativeCarrier returns the subject of a relative clause without "that" whose light verb
+// carries the noun ending before token e: "the sanctions Washington has imposed on Moscow",
+// "the strikes Russia launched on Kyiv".
+func (s *sentence) relativeCarrier(e int) []int {
+	if e >= len(s.toks) || s.toks[e].mention < 0 {
+		return nil
+	}
+	end := s.mentionEnd(e)
+	j := end + 1
+	for j < len(s.toks) && j <= end+3 && (s.c.aux[s.toks[j].low] || s.c.be[s.toks[j].low]) {
+		j++
+	}
+	if j >= len(s.toks) || !s.c.light[s.toks[j].lemma] || s.toks[j].mention >= 0 {
+		return nil
+	}
+	return s.group(e, end)
 }
 
 // isObject reports whether the mention starting at k follows a verb directly (determiners
@@ -569,6 +644,9 @@ func (s *sentence) isPossessiveAt(n int) bool { return s.isPossessive(s.mentionE
 func (s *sentence) object(p *Pattern, e int) []int {
 	prep := ""
 	np := 0
+	// owner is a possessive inside the recipient's phrase ("commitment to Israel's
+	// security"): the recipient when the phrase names no other actor.
+	var owner []int
 	for j := e; j < len(s.toks) && j < e+maxReach; j++ {
 		t := s.toks[j]
 		if t.mention >= 0 {
@@ -579,7 +657,11 @@ func (s *sentence) object(p *Pattern, e int) []int {
 				continue
 			}
 			if (prep != "" || np > 0) && (s.isPossessive(end) || (end+1 < len(s.toks) && s.toks[end+1].low == "'")) {
-				j = end // "the United States' biggest trading partners": the head comes later
+				// "the United States' biggest trading partners": the head comes later
+				if owner == nil && prep != "" && p.allows(prep) {
+					owner = s.group(j, end)
+				}
+				j = end
 				continue
 			}
 			if (prep == "" && p.Obj && np <= 2) || (prep != "" && p.allows(prep)) {
@@ -609,7 +691,7 @@ func (s *sentence) object(p *Pattern, e int) []int {
 			}
 			return nil
 		case s.c.boundary[t.low] || t.low == "." || t.low == "and" && prep == "" && np > 0 && len(p.Preps) == 0:
-			return nil
+			return owner
 		case t.low == "to" && j+1 < len(s.toks) && s.toks[j+1].mention < 0 && !s.c.det[s.toks[j+1].low] &&
 			isLetterStart(s.toks[j+1].low) && !startsUpper(s.doc.Text[s.toks[j+1].start:s.toks[j+1].end]):
 			if p.Kind == KindVerb {
@@ -620,20 +702,23 @@ func (s *sentence) object(p *Pattern, e int) []int {
 			// "condemned the brutality of the Myanmar military": the object goes on
 			// "tariffs on $20 billion worth of U.S. exports": still the same phrase
 		case s.c.prep[t.low]:
+			if owner != nil {
+				return owner
+			}
 			prep, np = t.low, 0
 		case t.low == ",":
 			if np > 0 || prep != "" {
-				return nil // the phrase ended without naming an actor
+				return owner // the phrase ended without naming an actor
 			}
 		case t.low == "”" && j > 0 && (s.toks[j-1].low == "," || s.toks[j-1].low == "."):
-			return nil // the quotation ends: what follows is its speaker ("were meeting,” he said")
+			return owner // the quotation ends: what follows is its speaker ("were meeting,” he said")
 		case isQuoteOrOpen(t.low) || t.low == "’":
 		case s.c.det[t.low]:
 		default:
 			np++
 		}
 	}
-	return nil
+	return owner
 }
 
 // byAgent finds the "by" phrase of a passive verb or a nominalisation ("the arrest of X by
@@ -893,7 +978,7 @@ func (s *sentence) judgement(i, e int, after bool) (src, tgt []int) {
 			return []int{speaker}, s.group(s.mentionStart(j-1), j-1)
 		}
 	}
-	start := 0
+	start, srcEnd := 0, -1
 	for j := i - 1; j >= 0; j-- {
 		if s.toks[j].low == ";" {
 			start = j + 1
@@ -910,8 +995,10 @@ func (s *sentence) judgement(i, e int, after bool) (src, tgt []int) {
 		if pb := s.prepBefore(k); pb != "" && (pb != "of" || len(src) > 0) {
 			continue
 		}
-		if len(src) == 0 {
-			src = s.group(k, e)
+		if len(src) == 0 || s.modifies(srcEnd, k) {
+			// "French President Emmanuel Macron called ...": the person, not the
+			// country that names their office, judges
+			src, srcEnd = s.group(k, e), e
 			continue
 		}
 		if after {
@@ -939,4 +1026,23 @@ func (s *sentence) judgement(i, e int, after bool) (src, tgt []int) {
 		}
 	}
 	return nil, nil
+}
+
+// modifies reports whether the mention ending at token end is a country that modifies the
+// mention starting at token k, with only capitalised words of a title between ("French
+// President Emmanuel Macron", "Chinese Commerce Minister Wang Wentao").
+func (s *sentence) modifies(end, k int) bool {
+	if end < 0 || k <= end || k-end > 4 || s.toks[end].mention < 0 {
+		return false
+	}
+	a := &s.doc.Actors[s.ments[s.toks[end].mention].actor]
+	if a.Kind != model.KindCountry || s.doc.Actors[s.ments[s.toks[k].mention].actor].Country != a.Country {
+		return false
+	}
+	for j := end + 1; j < k; j++ {
+		if w := s.doc.Text[s.toks[j].start:s.toks[j].end]; !startsUpper(w) {
+			return false
+		}
+	}
+	return true
 }

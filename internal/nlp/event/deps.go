@@ -24,7 +24,8 @@ func (c *Coder) WithOptions(o Options) *Coder {
 	return c
 }
 
-// deps returns the sentence's parsed tokens: the document's when already parsed, or the
+// deps returns the sentence's parsed tokens: the document's for the same sentence index when
+// already parsed, or the
 // sentence tokenised, tagged and parsed on first use. It returns nil without a parser.
 func (s *sentence) deps() []model.Token {
 	if s.parsed {
@@ -34,8 +35,9 @@ func (s *sentence) deps() []model.Token {
 	if s.c.opts.Parser == nil || s.c.opts.Tagger == nil {
 		return nil
 	}
-	for _, sent := range s.doc.Tokens {
-		if len(sent) > 0 && sent[0].Start >= s.span.Start && sent[len(sent)-1].End <= s.span.End && sent[0].Rel != "" {
+	// Tokens[i] are the words of Sentences[i]
+	if s.index < len(s.doc.Tokens) && len(s.doc.Tokens) == len(s.doc.Sentences) {
+		if sent := s.doc.Tokens[s.index]; len(sent) > 0 && sent[0].Start >= s.span.Start && sent[len(sent)-1].End <= s.span.End && sent[0].Rel != "" {
 			s.tree = sent
 			return s.tree
 		}

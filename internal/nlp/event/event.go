@@ -43,7 +43,7 @@ type Coder struct {
 
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
-	subjectStop, noComment, quantity, penalty, victims              map[string]bool
+	subjectStop, noComment, quantity, penalty, victims, ouster      map[string]bool
 
 	// scratch holds *scratch values between documents.
 	scratch sync.Pool
@@ -145,7 +145,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.future, c.hypothetical, c.reported = get("future"), get("hypothetical"), get("reported")
 	c.alleged, c.deny, c.say, c.pronoun = get("alleged"), get("deny"), get("say"), get("pronoun")
 	c.subjectStop, c.noComment, c.quantity = get("subjectstop"), get("nocomment"), get("quantity")
-	c.penalty, c.victims = get("penalty"), get("victims")
+	c.penalty, c.victims, c.ouster = get("penalty"), get("victims"), get("ouster")
 
 	known, wide := map[string]bool{}, map[string]bool{}
 	for i, p := range pats {
@@ -214,6 +214,8 @@ func (c *Coder) Annotate(doc *model.Document) {
 	}
 	sc.low.Reset(doc.Text)
 	toks := sc.toks
+	home := homeCountry(doc)
+	selfAimed := map[model.Span]bool{}
 	for si, sp := range sents {
 		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start >= sp.End {
 			continue
@@ -224,7 +226,7 @@ func (c *Coder) Annotate(doc *model.Document) {
 		toks = tokenize(doc.Text, sp.Start, sp.End, toks[:0])
 		for from := 0; from < len(toks); from += maxSentenceTokens {
 			to := min(from+maxSentenceTokens, len(toks))
-			s := &sentence{c: c, doc: doc, low: &sc.low, ments: ments, toks: toks[from:to], span: sp, index: si, sents: sents}
+			s := &sentence{c: c, doc: doc, low: &sc.low, ments: ments, toks: toks[from:to], span: sp, index: si, sents: sents, home: home, selfAimed: selfAimed}
 			s.prepare()
 			s.code(seen)
 		}
@@ -236,6 +238,7 @@ func (c *Coder) Annotate(doc *model.Document) {
 		c.scratch.Put(sc)
 	}
 	answerAccusations(doc)
+	aimAtHome(doc, home, selfAimed)
 	doc.Events = mergeRepeats(doc.Events)
 	for i := range doc.Events {
 		doc.Events[i].ID = "e" + strconv.Itoa(i+1)
@@ -318,6 +321,11 @@ type sentence struct {
 	span  model.Span
 	index int
 	sents []model.Span
+	// home is the index in doc.Actors of the country the article is about, or -1.
+	home int
+	// selfAimed collects the triggers of events whose only recipient was their own actor
+	// ("Tehran rejected its offer" with "its" read as Tehran): aimAtHome leaves them alone.
+	selfAimed map[model.Span]bool
 	// tree is the sentence parsed, filled on first use when parsed is set.
 	tree   []model.Token
 	parsed bool
@@ -464,7 +472,7 @@ func (s *sentence) matchAt(i int) (match, bool) {
 	if i > 0 && s.toks[i-1].low == "as" && s.c.lem.isPastForm(t.low) {
 		return match{}, false // "as opposed to", "as agreed"
 	}
-	if s.speechTag(i) {
+	if s.speechTag(i) && s.relativeAntecedent(i) < 0 {
 		return match{}, false // '"...," warned the analyst': a verb of saying after a quotation
 	}
 	if i > 0 && s.toks[i-1].low == "-" && s.toks[i-1].start == s.toks[i].start-1 {
@@ -585,6 +593,9 @@ func (s *sentence) reducedRelative(j int) bool {
 func (s *sentence) speechTag(i int) bool {
 	j := i - 1
 	for j >= 0 && (s.toks[j].low == "," || s.toks[j].low == "”" || s.toks[j].low == "\"" || s.toks[j].low == "’") {
+		if s.toks[j].low == "\"" && j == i-1 && s.toks[j].end == s.toks[i].start && (j == 0 || s.toks[j-1].end < s.toks[j].start) {
+			return false // an opening straight quote: 'called the subsidies "unbearable."'
+		}
 		if s.toks[j].low != "," {
 			return true
 		}
