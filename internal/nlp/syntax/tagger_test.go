@@ -278,25 +278,32 @@ func TestTagMatchesStringFeaturesUD(t *testing.T) {
 // BenchmarkTagTrees tags the test trees' sentences in turn, so that the weights they need
 // are not all in the cache as when one sentence is tagged again and again.
 func BenchmarkTagTrees(b *testing.B) {
-	tg := loadTagger(b)
 	trees, err := ReadCoNLLUFile("testdata/trees.conllu")
 	if err != nil {
 		b.Fatal(err)
 	}
-	var sents [][]model.Token
+	benchTag(b, trees)
+}
+
+// BenchmarkTagDev tags EWT dev's sentences (the test trees without ../shared) in turn: a
+// realistic spread of words, whose weights do not all stay in the cache.
+func BenchmarkTagDev(b *testing.B) {
+	benchTag(b, benchSentences(b))
+}
+
+// benchTag tags the words of sents in turn and reports tokens per second.
+func benchTag(b *testing.B, sents []Sentence) {
+	tg := loadTagger(b)
+	var toks [][]model.Token
 	n := 0
-	for _, s := range trees {
-		toks := make([]model.Token, len(s.Tokens))
-		for i, tk := range s.Tokens {
-			toks[i].Form = tk.Form
-		}
-		sents = append(sents, toks)
-		n += len(toks)
+	for _, s := range sents {
+		toks = append(toks, formsOnly(s.Tokens))
+		n += len(s.Tokens)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		for _, s := range sents {
+		for _, s := range toks {
 			tg.Tag(s)
 		}
 	}
