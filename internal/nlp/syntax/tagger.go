@@ -47,14 +47,22 @@ type Weights struct {
 	shift uint
 	// packed holds Lab[k]<<16 | Val[k] in one word, read with one memory access
 	packed []uint32
-	// dense holds the rows of at least denseRow weights as labels rows of every label's
-	// weight; their slots have hi -1 and lo the row's start
-	dense  []int16
+	// lanes holds the rows of at least denseRow weights, all under laneBias in size, whole:
+	// every label's weight plus laneBias in a 16-bit lane, four labels a word, so that one
+	// 64-bit addition adds four weights. Their slots have hi -1 and lo the row's start.
+	lanes  []uint64
+	words  int // the words of a row in lanes
 	labels int
 	touch  uint64 // keeps the reads that only bring memory in
 }
 
-const denseRow = 24
+const (
+	denseRow = 12
+	// laneBias makes a lane's weight positive; laneRows rows of lanes add up without a lane
+	// passing 16 bits (laneRows * 2 * laneBias <= 1<<16).
+	laneBias = 2048
+	laneRows = 16
+)
 
 // featSlot is a table entry: the hash of a feature name (0 for an empty slot) and the range of
 // its weights.
@@ -95,7 +103,8 @@ func (w *Weights) build() error {
 		w.packed[k] = uint32(l)<<16 | uint32(uint16(w.Val[k]))
 		w.labels = max(w.labels, int(l)+1)
 	}
-	w.dense = nil
+	w.lanes = nil
+	w.words = (w.labels + 3) / 4
 	// the names are hashed a batch at a time and their slots read before any is filled, so
 	// that the processor waits for the memory of the batch at once
 	const batch = 32
@@ -120,12 +129,16 @@ func (w *Weights) build() error {
 			j = (j + 1) & mask
 		}
 		lo, hi := w.Off[i], w.Off[i+1]
-		if hi-lo >= denseRow {
+		if hi-lo >= denseRow && w.fitsLanes(lo, hi) {
 			// a row with weights for many labels is added faster whole
-			d := len(w.dense)
-			w.dense = append(w.dense, make([]int16, w.labels)...)
+			d := len(w.lanes)
+			for range w.words {
+				w.lanes = append(w.lanes, laneBias*0x0001_0001_0001_0001)
+			}
 			for k := lo; k < hi; k++ {
-				w.dense[d+int(w.Lab[k])] = w.Val[k]
+				l, sh := int(w.Lab[k]), 16*(w.Lab[k]%4)
+				w.lanes[d+l/4] &^= 0xffff << sh
+				w.lanes[d+l/4] |= uint64(int32(w.Val[k])+laneBias) << sh
 			}
 			lo, hi = int32(d), -1
 		}
@@ -133,6 +146,16 @@ func (w *Weights) build() error {
 	}
 	w.touch = touch
 	return nil
+}
+
+// fitsLanes reports whether the weights lo..hi are all smaller than laneBias in size.
+func (w *Weights) fitsLanes(lo, hi int32) bool {
+	for _, v := range w.Val[lo:hi] {
+		if v <= -laneBias || v >= laneBias {
+			return false
+		}
+	}
+	return true
 }
 
 // score adds the weights of the features st.feats (hashes) that the model has to scores.
@@ -144,17 +167,17 @@ func (w *Weights) score(scores *[256]int32, st *tagState) {
 	for _, h := range st.feats {
 		touch ^= w.table[h*golden>>w.shift].key
 	}
-	st.rows, st.dense = st.rows[:0], st.dense[:0]
+	rows, dense := st.rows[:0], st.dense[:0]
 	mask := uint64(len(w.table) - 1)
 	for _, h := range st.feats {
 		for j := h * golden >> w.shift; ; j = (j + 1) & mask {
 			s := &w.table[j]
 			if s.key == h {
 				if s.hi < 0 {
-					st.dense = append(st.dense, s.lo)
-					touch ^= uint64(w.dense[s.lo])
+					dense = append(dense, s.lo)
+					touch ^= w.lanes[s.lo]
 				} else if s.lo < s.hi {
-					st.rows = append(st.rows, [2]int32{s.lo, s.hi})
+					rows = append(rows, [2]int32{s.lo, s.hi})
 					touch ^= uint64(w.packed[s.lo])
 				}
 				break
@@ -165,11 +188,25 @@ func (w *Weights) score(scores *[256]int32, st *tagState) {
 		}
 	}
 	st.touch = touch
-	for _, d := range st.dense {
-		row := w.dense[d : int(d)+w.labels]
-		sc := scores[:len(row)]
-		for k, v := range row {
-			sc[k] += int32(v)
+	st.rows, st.dense = rows, dense
+	for b := 0; b < len(dense); b += laneRows {
+		batch := dense[b:min(len(dense), b+laneRows)]
+		acc := st.acc[:w.words]
+		copy(acc, w.lanes[batch[0]:int(batch[0])+w.words])
+		for _, d := range batch[1:] {
+			row := w.lanes[d : int(d)+w.words]
+			acc := acc[:len(row)]
+			for k, v := range row {
+				acc[k] += v
+			}
+		}
+		bias := int32(len(batch) * laneBias)
+		sc := scores[:4*len(acc)]
+		for k, v := range acc {
+			sc[4*k] += int32(uint16(v)) - bias
+			sc[4*k+1] += int32(uint16(v>>16)) - bias
+			sc[4*k+2] += int32(uint16(v>>32)) - bias
+			sc[4*k+3] += int32(v>>48) - bias
 		}
 	}
 	for _, r := range st.rows {
@@ -442,7 +479,8 @@ type tagState struct {
 	scores [256]int32
 	key    []byte
 	rows   [][2]int32 // the weights of the features found, in Weights.packed
-	dense  []int32    // and in Weights.dense
+	dense  []int32    // and in Weights.lanes
+	acc    [64]uint64 // the lanes of up to laneRows rows, added up
 	touch  uint64     // keeps the reads that only bring memory in
 }
 

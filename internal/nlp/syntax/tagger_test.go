@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -392,4 +393,56 @@ func FuzzTagMatchesStringFeatures(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		sameTags(t, tg, index, [][]string{strings.Fields(s)})
 	})
+}
+
+// TestWeightsScoreLanes checks that rows added whole in 16-bit lanes, many at once, sum to
+// the same scores as the weights one by one, with weights at the edge of the lanes' range,
+// rows too large for them and more rows than one batch of lanes holds.
+func TestWeightsScoreLanes(t *testing.T) {
+	tests := []struct {
+		name string
+		row  func(f, l int) int16 // feature f's weight for label l, 0 for none
+	}{
+		{"small weights", func(f, l int) int16 { return int16((f*7+l*3)%41 - 20) }},
+		{"the lanes' edges", func(f, l int) int16 { return int16([]int{laneBias - 1, 1 - laneBias, 0, 5}[(f+l)%4]) }},
+		{"one row too large for lanes", func(f, l int) int16 {
+			if f == 3 && l == 2 {
+				return laneBias
+			}
+			return int16(l%5 - 2)
+		}},
+		{"sparse rows", func(f, l int) int16 {
+			if l%9 != f%9 {
+				return 0
+			}
+			return -300
+		}},
+	}
+	const labels, feats = 107, 3*laneRows + 2
+	for _, tc := range tests {
+		var w Weights
+		var want [256]int32
+		st := &tagState{}
+		for f := range feats {
+			n := fmt.Sprintf("f=%d", f)
+			w.Names = append(w.Names, n)
+			w.Off = append(w.Off, int32(len(w.Lab)))
+			for l := range labels {
+				if v := tc.row(f, l); v != 0 {
+					w.Lab, w.Val = append(w.Lab, uint8(l)), append(w.Val, v)
+					want[l] += int32(v)
+				}
+			}
+			st.feats = append(st.feats, mix(fnvOffset, n))
+		}
+		w.Off = append(w.Off, int32(len(w.Lab)))
+		if err := w.build(); err != nil {
+			t.Fatal(err)
+		}
+		var got [256]int32
+		w.score(&got, st)
+		if got != want {
+			t.Errorf("%s: scores %v, want %v", tc.name, got[:labels], want[:labels])
+		}
+	}
 }
