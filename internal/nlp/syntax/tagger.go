@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -31,6 +32,9 @@ type Tagger struct {
 	// Classes maps lower-cased words to their distributional classes, coarse and fine
 	// ("12 301"), computed by WordClasses from unlabelled text.
 	Classes map[string]string
+	// Margin, when above 0, is the lead in hundredths of the first pass's best label over the
+	// next by which a word keeps that label without the second pass.
+	Margin int32
 	// pool holds the scratch space of Tag.
 	pool *sync.Pool
 }
@@ -396,14 +400,22 @@ func tagFeatures(buf []string, words, lows []string, cls [][2]string, i int, p1,
 	return buf
 }
 
-func argmaxInt(scores []int32) int {
-	b := 0
-	for j := range scores {
-		if scores[j] > scores[b] {
-			b = j
+// argmaxLead returns the best label (the first of equals) and its lead over the next best
+// score (0 on a tie).
+func argmaxLead(scores []int32) (int, int32) {
+	b, best, next := 0, scores[0], int32(math.MinInt32)
+	for j := 1; j < len(scores); j++ {
+		switch v := scores[j]; {
+		case v > best:
+			b, best, next = j, v, best
+		case v > next:
+			next = v
 		}
 	}
-	return b
+	if next == math.MinInt32 {
+		return b, math.MaxInt32
+	}
+	return b, best - next
 }
 
 func argmaxScore(scores []float32) int {
@@ -474,6 +486,7 @@ type tagState struct {
 	soff         []int32    // word i's are static[soff[i]:soff[i+1]]
 	feats        []uint64   // hashes of one word's features that join it with labels
 	first, labs  []int32
+	lead         []int32 // the first pass's lead of word i's label over the next
 	// scores are the labels' scores in hundredths, summed exactly in integers (the
 	// training's float32 sums of whole hundredths are exact too, so the order is the same)
 	scores [256]int32
@@ -668,17 +681,32 @@ func (st *tagState) tagFeatures(buf []uint64, labels []string, i int, p1, p2 str
 }
 
 // tagPass tags the prepared words left to right with w, given (for the second pass) the
-// first's labels, and appends the labels to out.
+// first's labels, and appends the labels to out. The first pass notes each word's lead in
+// st.lead; the second keeps the first's label of a word that led by t.Margin or more.
 func (t *Tagger) tagPass(w *Weights, st *tagState, right []int32, out []int32) []int32 {
 	p1, p2 := boundaryBefore, boundaryBefore
 	scores := &st.scores
+	if right == nil {
+		st.lead = st.lead[:0]
+	}
 	for i, lab := range st.dict {
-		if lab < 0 {
+		switch {
+		case lab >= 0:
+			if right == nil {
+				st.lead = append(st.lead, math.MaxInt32)
+			}
+		case right != nil && t.Margin > 0 && st.lead[i] >= t.Margin:
+			lab = right[i]
+		default:
 			st.feats = st.tagFeatures(st.feats[:0], t.Labels, i, p1, p2, right)
 			st.feats = append(st.feats, st.static[st.soff[i]:st.soff[i+1]]...)
 			clear(scores[:len(t.Labels)])
 			w.score(scores, st)
-			lab = int32(argmaxInt(scores[:len(t.Labels)]))
+			b, lead := argmaxLead(scores[:len(t.Labels)])
+			lab = int32(b)
+			if right == nil {
+				st.lead = append(st.lead, lead)
+			}
 		}
 		out = append(out, lab)
 		p2, p1 = p1, t.Labels[lab]

@@ -2,7 +2,9 @@ package syntax
 
 import (
 	"fmt"
+	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,12 +150,17 @@ func stringTag(t *Tagger, index [2]map[string]int32, toks []model.Token) {
 	}
 	scores := make([]float32, len(t.Labels))
 	cls := t.classes(lows)
+	lead := make([]float32, len(words))
 	pass := func(w *Weights, index map[string]int32, right []string) []string {
 		out := make([]string, len(words))
 		p1, p2 := "<s>", "<s>"
 		for i := range words {
 			lab, ok := t.Dict[lows[i]]
-			if !ok {
+			switch {
+			case ok:
+			case right != nil && t.Margin > 0 && lead[i] >= float32(t.Margin):
+				out[i] = right[i]
+			default:
 				clear(scores)
 				for _, f := range features(nil, words, lows, cls, i, p1, p2, right) {
 					if k, ok := index[f]; ok {
@@ -163,8 +170,19 @@ func stringTag(t *Tagger, index [2]map[string]int32, toks []model.Token) {
 					}
 				}
 				lab = argmaxScore(scores)
+				if right == nil {
+					next := float32(math.Inf(-1))
+					for j, v := range scores {
+						if j != lab {
+							next = max(next, v)
+						}
+					}
+					lead[i] = scores[lab] - next
+				}
 			}
-			out[i] = t.Labels[lab]
+			if out[i] == "" {
+				out[i] = t.Labels[lab]
+			}
 			p2, p1 = p1, out[i]
 		}
 		return out
@@ -444,5 +462,57 @@ func TestWeightsScoreLanes(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: scores %v, want %v", tc.name, got[:labels], want[:labels])
 		}
+	}
+}
+
+func TestArgmaxLead(t *testing.T) {
+	tests := []struct {
+		scores []int32
+		best   int
+		lead   int32
+	}{
+		{[]int32{5}, 0, math.MaxInt32},
+		{[]int32{1, 9, 4}, 1, 5},
+		{[]int32{9, 1, 4}, 0, 5},
+		{[]int32{-3, -8, -1}, 2, 2},
+		{[]int32{7, 7, 2}, 0, 0},
+		{[]int32{2, 7, 7}, 1, 0},
+	}
+	for _, tc := range tests {
+		b, lead := argmaxLead(tc.scores)
+		if b != tc.best || lead != tc.lead {
+			t.Errorf("argmaxLead(%v) = %d, %d; want %d, %d", tc.scores, b, lead, tc.best, tc.lead)
+		}
+	}
+}
+
+// TestMarginSkipsSecondPass checks that a margin no lead reaches gives the two passes' tags
+// and one every lead reaches the first pass's alone.
+func TestMarginSkipsSecondPass(t *testing.T) {
+	tg := loadTagger(t)
+	words := strings.Fields("The ministry said on Tuesday that talks would resume next week in Geneva .")
+	tagWith := func(margin int32, w *Weights) []string {
+		c := *tg
+		c.Margin = margin
+		if w != nil {
+			return c.labels(w, words)
+		}
+		toks := make([]model.Token, len(words))
+		for i, f := range words {
+			toks[i].Form = f
+		}
+		c.Tag(toks)
+		out := make([]string, len(toks))
+		for i, tk := range toks {
+			out[i] = tk.UPOS + " " + tk.XPOS
+		}
+		return out
+	}
+	first := tagWith(0, &tg.First)
+	if got := tagWith(1, nil); !slices.Equal(got, first) {
+		t.Errorf("with margin 1 the tags are %v, want the first pass's %v", got, first)
+	}
+	if got, want := tagWith(math.MaxInt32, nil), tagWith(0, nil); !slices.Equal(got, want) {
+		t.Errorf("with the largest margin the tags are %v, want both passes' %v", got, want)
 	}
 }
