@@ -197,8 +197,20 @@ func (w *Weights) score(scores *[256]int32, st *tagState) {
 		batch := dense[b:min(len(dense), b+laneRows)]
 		acc := st.acc[:w.words]
 		copy(acc, w.lanes[batch[0]:int(batch[0])+w.words])
-		for _, d := range batch[1:] {
-			row := w.lanes[d : int(d)+w.words]
+		rest := batch[1:]
+		for ; len(rest) >= 4; rest = rest[4:] {
+			// four rows in one sweep: a quarter of the loads and stores of acc
+			r0 := w.lanes[rest[0] : int(rest[0])+len(acc)]
+			r1 := w.lanes[rest[1] : int(rest[1])+len(r0)]
+			r2 := w.lanes[rest[2] : int(rest[2])+len(r0)]
+			r3 := w.lanes[rest[3] : int(rest[3])+len(r0)]
+			acc := acc[:len(r0)]
+			for k, v := range r0 {
+				acc[k] += v + r1[k] + r2[k] + r3[k]
+			}
+		}
+		for _, d := range rest {
+			row := w.lanes[d : int(d)+len(acc)]
 			acc := acc[:len(row)]
 			for k, v := range row {
 				acc[k] += v
