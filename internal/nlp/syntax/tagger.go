@@ -728,6 +728,13 @@ func (t *Tagger) tagPass(w *Weights, st *tagState, right []int32, out []int32) [
 
 // suffixOf is suffix(w, n) without allocating when w is valid UTF-8.
 func suffixOf(w string, n int) string {
+	if len(w) <= n && isASCII(w) {
+		return w
+	}
+	if len(w) > n && isASCII(w[len(w)-n:]) {
+		// n ASCII bytes are n whole characters
+		return w[len(w)-n:]
+	}
 	i := len(w)
 	for k := n; k > 0 && i > 0; k-- {
 		r, size := utf8.DecodeLastRuneInString(w[:i])
@@ -741,6 +748,12 @@ func suffixOf(w string, n int) string {
 
 // prefixOf is prefix(w, n) without allocating when w is valid UTF-8.
 func prefixOf(w string, n int) string {
+	if len(w) <= n && isASCII(w) {
+		return w
+	}
+	if len(w) > n && isASCII(w[:n]) {
+		return w[:n]
+	}
 	i := 0
 	for k := n; k > 0 && i < len(w); k-- {
 		r, size := utf8.DecodeRuneInString(w[i:])
@@ -750,6 +763,15 @@ func prefixOf(w string, n int) string {
 		i += size
 	}
 	return w[:i]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // classes returns the coarse and fine classes of the lower-cased words, "?" for unknown ones,
