@@ -416,12 +416,11 @@ func tagFeatures(buf []string, words, lows []string, cls [][2]string, i int, p1,
 // score (0 on a tie).
 func argmaxLead(scores []int32) (int, int32) {
 	b, best, next := 0, scores[0], int32(math.MinInt32)
-	for j := 1; j < len(scores); j++ {
-		switch v := scores[j]; {
-		case v > best:
-			b, best, next = j, v, best
-		case v > next:
-			next = v
+	for j, v := range scores[1:] {
+		if v > best {
+			b, best, next = j+1, v, best
+		} else {
+			next = max(next, v)
 		}
 	}
 	if next == math.MinInt32 {
