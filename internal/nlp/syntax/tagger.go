@@ -41,7 +41,8 @@ type Tagger struct {
 
 // Weights are a perceptron's sparse weights, in hundredths: feature Names[i] has weight
 // Val[k] for label Lab[k], for k in Off[i]..Off[i+1]. The features are looked up by their
-// 64-bit FNV-1a hash in an open-addressing table built when the weights are read.
+// 64-bit FNV-1a hash in an open-addressing table built when the weights are read: the hash's
+// bits pick the slot, its top half is compared with the slot's key.
 type Weights struct {
 	Names []string
 	Off   []int32
@@ -68,12 +69,23 @@ const (
 	laneRows = 16
 )
 
-// featSlot is a table entry: the hash of a feature name (0 for an empty slot) and the range of
-// its weights.
+// featSlot is a table entry, 8 bytes so that eight share a cache line: the top half of a
+// feature name's hash with its lowest bit set (0 marks an empty slot), and where its weights
+// are: with the top bit rowLanes, at row&^rowLanes in Weights.lanes; else the (row>>rowBits)+1
+// weights from row&rowStart in Weights.packed.
 type featSlot struct {
-	key    uint64
-	lo, hi int32
+	key uint32
+	row uint32
 }
+
+const (
+	rowLanes = 1 << 31
+	rowBits  = 23
+	rowStart = 1<<rowBits - 1
+)
+
+// slotKey is the key of the hash h in a featSlot.
+func slotKey(h uint64) uint32 { return uint32(h>>32) | 1 }
 
 const (
 	fnvOffset = 14695981039346656037
@@ -91,8 +103,8 @@ func mix[T string | []byte](h uint64, s T) uint64 {
 	return h
 }
 
-// build fills the hash table of the feature names. Two names with one hash would make
-// tagging depend on which is found first, so they are an error.
+// build fills the hash table of the feature names. Two names with one slot key where a lookup
+// meets both would make tagging depend on which is found first, so they are an error.
 func (w *Weights) build() error {
 	bits := uint(1)
 	for 1<<bits < 2*len(w.Names) {
@@ -118,21 +130,22 @@ func (w *Weights) build() error {
 		if i%batch == 0 {
 			for k := range min(batch, len(w.Names)-i) {
 				hs[k] = mix(fnvOffset, w.Names[i+k])
-				touch ^= w.table[hs[k]*golden>>w.shift].key
+				touch ^= uint64(w.table[hs[k]*golden>>w.shift].key)
 			}
 		}
 		h := hs[i%batch]
-		if h == 0 {
-			return fmt.Errorf("the tagger feature %q hashes to 0, the mark of an empty slot", n)
-		}
+		key := slotKey(h)
 		j := h * golden >> w.shift
 		for w.table[j].key != 0 {
-			if w.table[j].key == h {
-				return fmt.Errorf("the tagger feature %q has the same 64-bit hash as another one", n)
+			if w.table[j].key == key {
+				return fmt.Errorf("the tagger feature %q has the same slot key as another one on its way", n)
 			}
 			j = (j + 1) & mask
 		}
 		lo, hi := w.Off[i], w.Off[i+1]
+		if lo == hi {
+			continue
+		}
 		if hi-lo >= denseRow && w.fitsLanes(lo, hi) {
 			// a row with weights for many labels is added faster whole
 			d := len(w.lanes)
@@ -144,9 +157,13 @@ func (w *Weights) build() error {
 				w.lanes[d+l/4] &^= 0xffff << sh
 				w.lanes[d+l/4] |= uint64(int32(w.Val[k])+laneBias) << sh
 			}
-			lo, hi = int32(d), -1
+			w.table[j] = featSlot{key: key, row: rowLanes | uint32(d)}
+			continue
 		}
-		w.table[j] = featSlot{key: h, lo: lo, hi: hi}
+		if lo > rowStart || hi-lo > 1<<(31-rowBits) {
+			return fmt.Errorf("the tagger feature %q has its %d weights at %d, past what a slot holds", n, hi-lo, lo)
+		}
+		w.table[j] = featSlot{key: key, row: uint32(hi-lo-1)<<rowBits | uint32(lo)}
 	}
 	w.touch = touch
 	return nil
@@ -169,20 +186,23 @@ func (w *Weights) fitsLanes(lo, hi int32) bool {
 func (w *Weights) score(scores *[256]int32, st *tagState) {
 	var touch uint64
 	for _, h := range st.feats {
-		touch ^= w.table[h*golden>>w.shift].key
+		touch ^= uint64(w.table[h*golden>>w.shift].key)
 	}
 	rows, dense := st.rows[:0], st.dense[:0]
 	mask := uint64(len(w.table) - 1)
 	for _, h := range st.feats {
+		key := slotKey(h)
 		for j := h * golden >> w.shift; ; j = (j + 1) & mask {
-			s := &w.table[j]
-			if s.key == h {
-				if s.hi < 0 {
-					dense = append(dense, s.lo)
-					touch ^= w.lanes[s.lo]
-				} else if s.lo < s.hi {
-					rows = append(rows, [2]int32{s.lo, s.hi})
-					touch ^= uint64(w.packed[s.lo])
+			s := w.table[j]
+			if s.key == key {
+				if s.row&rowLanes != 0 {
+					d := int32(s.row &^ rowLanes)
+					dense = append(dense, d)
+					touch ^= w.lanes[d]
+				} else {
+					lo := int32(s.row & rowStart)
+					rows = append(rows, [2]int32{lo, lo + int32(s.row>>rowBits) + 1})
+					touch ^= uint64(w.packed[lo])
 				}
 				break
 			}
