@@ -30,6 +30,8 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 	folds := fs.Int("folds", 0, "train the second pass on first-pass tags from this many folds (0: the first pass's own tags)")
 	passes := fs.Int("passes", 15, "passes of the word class algorithm")
 	minCount := fs.Int("mincount", 2, "least frequency of a word given a class")
+	margin := fs.Int("margin", 4000, "the first pass's lead in hundredths by which a word keeps its label without the second pass (0: always the second pass); with -eval, when given, it replaces the model's")
+	rewrite := fs.Bool("rewrite", false, "write the model (-model, default the embedded one) to -o with -margin instead of training")
 	stories := fs.String("text", "../shared/corpus/voa-stories.jsonl", "JSON-lines stories whose \"text\" adds to the treebanks' own text for the word classes (\"\" for none)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -43,10 +45,21 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 		fmt.Printf("tokens: P %.4f R %.4f F1 %.4f\n", p, r, f)
 		return nil
 	}
+	if *rewrite {
+		t, err := loadModel(*modelPath)
+		if err != nil {
+			return err
+		}
+		t.Margin = int32(max(0, *margin))
+		return writeTagger(log, t, *out)
+	}
 	if *eval != "" {
 		t, err := loadModel(*modelPath)
 		if err != nil {
 			return err
+		}
+		if isSet(fs, "margin") {
+			t.Margin = int32(max(0, *margin))
 		}
 		sents, err := syntax.ReadCoNLLUFile(*eval)
 		if err != nil {
@@ -94,15 +107,29 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("training interrupted: %w", err)
 	}
+	best.Margin = int32(max(0, *margin))
+	log.Info("chosen epoch", "dev_upos", bestAcc, "margin", best.Margin, "dev_upos_with_margin", score(best, devSents).upos)
+	return writeTagger(log, best, *out)
+}
+
+// writeTagger writes t to the file path.
+func writeTagger(log *slog.Logger, t *syntax.Tagger, path string) error {
 	var buf bytes.Buffer
-	if err := best.Write(&buf); err != nil {
+	if err := t.Write(&buf); err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("writing the model: %w", err)
 	}
-	log.Info("wrote model", "path", *out, "bytes", buf.Len(), "dev_upos", bestAcc)
+	log.Info("wrote model", "path", path, "bytes", buf.Len(), "margin", t.Margin)
 	return nil
+}
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 func loadModel(path string) (*syntax.Tagger, error) {

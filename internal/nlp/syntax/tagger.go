@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -31,13 +32,17 @@ type Tagger struct {
 	// Classes maps lower-cased words to their distributional classes, coarse and fine
 	// ("12 301"), computed by WordClasses from unlabelled text.
 	Classes map[string]string
+	// Margin, when above 0, is the lead in hundredths of the first pass's best label over the
+	// next by which a word keeps that label without the second pass.
+	Margin int32
 	// pool holds the scratch space of Tag.
 	pool *sync.Pool
 }
 
 // Weights are a perceptron's sparse weights, in hundredths: feature Names[i] has weight
 // Val[k] for label Lab[k], for k in Off[i]..Off[i+1]. The features are looked up by their
-// 64-bit FNV-1a hash in an open-addressing table built when the weights are read.
+// 64-bit FNV-1a hash in an open-addressing table built when the weights are read: the hash's
+// bits pick the slot, its top half is compared with the slot's key.
 type Weights struct {
 	Names []string
 	Off   []int32
@@ -47,21 +52,40 @@ type Weights struct {
 	shift uint
 	// packed holds Lab[k]<<16 | Val[k] in one word, read with one memory access
 	packed []uint32
-	// dense holds the rows of at least denseRow weights as labels rows of every label's
-	// weight; their slots have hi -1 and lo the row's start
-	dense  []int16
+	// lanes holds the rows of at least denseRow weights, all under laneBias in size, whole:
+	// every label's weight plus laneBias in a 16-bit lane, four labels a word, so that one
+	// 64-bit addition adds four weights. Their slots have hi -1 and lo the row's start.
+	lanes  []uint64
+	words  int // the words of a row in lanes
 	labels int
 	touch  uint64 // keeps the reads that only bring memory in
 }
 
-const denseRow = 24
+const (
+	denseRow = 12
+	// laneBias makes a lane's weight positive; laneRows rows of lanes add up without a lane
+	// passing 16 bits (laneRows * 2 * laneBias <= 1<<16).
+	laneBias = 2048
+	laneRows = 16
+)
 
-// featSlot is a table entry: the hash of a feature name (0 for an empty slot) and the range of
-// its weights.
+// featSlot is a table entry, 8 bytes so that eight share a cache line: the top half of a
+// feature name's hash with its lowest bit set (0 marks an empty slot), and where its weights
+// are: with the top bit rowLanes, at row&^rowLanes in Weights.lanes; else the (row>>rowBits)+1
+// weights from row&rowStart in Weights.packed.
 type featSlot struct {
-	key    uint64
-	lo, hi int32
+	key uint32
+	row uint32
 }
+
+const (
+	rowLanes = 1 << 31
+	rowBits  = 23
+	rowStart = 1<<rowBits - 1
+)
+
+// slotKey is the key of the hash h in a featSlot.
+func slotKey(h uint64) uint32 { return uint32(h>>32) | 1 }
 
 const (
 	fnvOffset = 14695981039346656037
@@ -79,8 +103,8 @@ func mix[T string | []byte](h uint64, s T) uint64 {
 	return h
 }
 
-// build fills the hash table of the feature names. Two names with one hash would make
-// tagging depend on which is found first, so they are an error.
+// build fills the hash table of the feature names. Two names with one slot key where a lookup
+// meets both would make tagging depend on which is found first, so they are an error.
 func (w *Weights) build() error {
 	bits := uint(1)
 	for 1<<bits < 2*len(w.Names) {
@@ -95,7 +119,8 @@ func (w *Weights) build() error {
 		w.packed[k] = uint32(l)<<16 | uint32(uint16(w.Val[k]))
 		w.labels = max(w.labels, int(l)+1)
 	}
-	w.dense = nil
+	w.lanes = nil
+	w.words = (w.labels + 3) / 4
 	// the names are hashed a batch at a time and their slots read before any is filled, so
 	// that the processor waits for the memory of the batch at once
 	const batch = 32
@@ -105,34 +130,53 @@ func (w *Weights) build() error {
 		if i%batch == 0 {
 			for k := range min(batch, len(w.Names)-i) {
 				hs[k] = mix(fnvOffset, w.Names[i+k])
-				touch ^= w.table[hs[k]*golden>>w.shift].key
+				touch ^= uint64(w.table[hs[k]*golden>>w.shift].key)
 			}
 		}
 		h := hs[i%batch]
-		if h == 0 {
-			return fmt.Errorf("the tagger feature %q hashes to 0, the mark of an empty slot", n)
-		}
+		key := slotKey(h)
 		j := h * golden >> w.shift
 		for w.table[j].key != 0 {
-			if w.table[j].key == h {
-				return fmt.Errorf("the tagger feature %q has the same 64-bit hash as another one", n)
+			if w.table[j].key == key {
+				return fmt.Errorf("the tagger feature %q has the same slot key as another one on its way", n)
 			}
 			j = (j + 1) & mask
 		}
 		lo, hi := w.Off[i], w.Off[i+1]
-		if hi-lo >= denseRow {
-			// a row with weights for many labels is added faster whole
-			d := len(w.dense)
-			w.dense = append(w.dense, make([]int16, w.labels)...)
-			for k := lo; k < hi; k++ {
-				w.dense[d+int(w.Lab[k])] = w.Val[k]
-			}
-			lo, hi = int32(d), -1
+		if lo == hi {
+			continue
 		}
-		w.table[j] = featSlot{key: h, lo: lo, hi: hi}
+		if hi-lo >= denseRow && w.fitsLanes(lo, hi) {
+			// a row with weights for many labels is added faster whole
+			d := len(w.lanes)
+			for range w.words {
+				w.lanes = append(w.lanes, laneBias*0x0001_0001_0001_0001)
+			}
+			for k := lo; k < hi; k++ {
+				l, sh := int(w.Lab[k]), 16*(w.Lab[k]%4)
+				w.lanes[d+l/4] &^= 0xffff << sh
+				w.lanes[d+l/4] |= uint64(int32(w.Val[k])+laneBias) << sh
+			}
+			w.table[j] = featSlot{key: key, row: rowLanes | uint32(d)}
+			continue
+		}
+		if lo > rowStart || hi-lo > 1<<(31-rowBits) {
+			return fmt.Errorf("the tagger feature %q has its %d weights at %d, past what a slot holds", n, hi-lo, lo)
+		}
+		w.table[j] = featSlot{key: key, row: uint32(hi-lo-1)<<rowBits | uint32(lo)}
 	}
 	w.touch = touch
 	return nil
+}
+
+// fitsLanes reports whether the weights lo..hi are all smaller than laneBias in size.
+func (w *Weights) fitsLanes(lo, hi int32) bool {
+	for _, v := range w.Val[lo:hi] {
+		if v <= -laneBias || v >= laneBias {
+			return false
+		}
+	}
+	return true
 }
 
 // score adds the weights of the features st.feats (hashes) that the model has to scores.
@@ -142,20 +186,23 @@ func (w *Weights) build() error {
 func (w *Weights) score(scores *[256]int32, st *tagState) {
 	var touch uint64
 	for _, h := range st.feats {
-		touch ^= w.table[h*golden>>w.shift].key
+		touch ^= uint64(w.table[h*golden>>w.shift].key)
 	}
-	st.rows, st.dense = st.rows[:0], st.dense[:0]
+	rows, dense := st.rows[:0], st.dense[:0]
 	mask := uint64(len(w.table) - 1)
 	for _, h := range st.feats {
+		key := slotKey(h)
 		for j := h * golden >> w.shift; ; j = (j + 1) & mask {
-			s := &w.table[j]
-			if s.key == h {
-				if s.hi < 0 {
-					st.dense = append(st.dense, s.lo)
-					touch ^= uint64(w.dense[s.lo])
-				} else if s.lo < s.hi {
-					st.rows = append(st.rows, [2]int32{s.lo, s.hi})
-					touch ^= uint64(w.packed[s.lo])
+			s := w.table[j]
+			if s.key == key {
+				if s.row&rowLanes != 0 {
+					d := int32(s.row &^ rowLanes)
+					dense = append(dense, d)
+					touch ^= w.lanes[d]
+				} else {
+					lo := int32(s.row & rowStart)
+					rows = append(rows, [2]int32{lo, lo + int32(s.row>>rowBits) + 1})
+					touch ^= uint64(w.packed[lo])
 				}
 				break
 			}
@@ -165,11 +212,37 @@ func (w *Weights) score(scores *[256]int32, st *tagState) {
 		}
 	}
 	st.touch = touch
-	for _, d := range st.dense {
-		row := w.dense[d : int(d)+w.labels]
-		sc := scores[:len(row)]
-		for k, v := range row {
-			sc[k] += int32(v)
+	st.rows, st.dense = rows, dense
+	for b := 0; b < len(dense); b += laneRows {
+		batch := dense[b:min(len(dense), b+laneRows)]
+		acc := st.acc[:w.words]
+		copy(acc, w.lanes[batch[0]:int(batch[0])+w.words])
+		rest := batch[1:]
+		for ; len(rest) >= 4; rest = rest[4:] {
+			// four rows in one sweep: a quarter of the loads and stores of acc
+			r0 := w.lanes[rest[0] : int(rest[0])+len(acc)]
+			r1 := w.lanes[rest[1] : int(rest[1])+len(r0)]
+			r2 := w.lanes[rest[2] : int(rest[2])+len(r0)]
+			r3 := w.lanes[rest[3] : int(rest[3])+len(r0)]
+			acc := acc[:len(r0)]
+			for k, v := range r0 {
+				acc[k] += v + r1[k] + r2[k] + r3[k]
+			}
+		}
+		for _, d := range rest {
+			row := w.lanes[d : int(d)+len(acc)]
+			acc := acc[:len(row)]
+			for k, v := range row {
+				acc[k] += v
+			}
+		}
+		bias := int32(len(batch) * laneBias)
+		sc := scores[:4*len(acc)]
+		for k, v := range acc {
+			sc[4*k] += int32(uint16(v)) - bias
+			sc[4*k+1] += int32(uint16(v>>16)) - bias
+			sc[4*k+2] += int32(uint16(v>>32)) - bias
+			sc[4*k+3] += int32(v>>48) - bias
 		}
 	}
 	for _, r := range st.rows {
@@ -359,14 +432,21 @@ func tagFeatures(buf []string, words, lows []string, cls [][2]string, i int, p1,
 	return buf
 }
 
-func argmaxInt(scores []int32) int {
-	b := 0
-	for j := range scores {
-		if scores[j] > scores[b] {
-			b = j
+// argmaxLead returns the best label (the first of equals) and its lead over the next best
+// score (0 on a tie).
+func argmaxLead(scores []int32) (int, int32) {
+	b, best, next := 0, scores[0], int32(math.MinInt32)
+	for j, v := range scores[1:] {
+		if v > best {
+			b, best, next = j+1, v, best
+		} else {
+			next = max(next, v)
 		}
 	}
-	return b
+	if next == math.MinInt32 {
+		return b, math.MaxInt32
+	}
+	return b, best - next
 }
 
 func argmaxScore(scores []float32) int {
@@ -437,12 +517,14 @@ type tagState struct {
 	soff         []int32    // word i's are static[soff[i]:soff[i+1]]
 	feats        []uint64   // hashes of one word's features that join it with labels
 	first, labs  []int32
+	lead         []int32 // the first pass's lead of word i's label over the next
 	// scores are the labels' scores in hundredths, summed exactly in integers (the
 	// training's float32 sums of whole hundredths are exact too, so the order is the same)
 	scores [256]int32
 	key    []byte
 	rows   [][2]int32 // the weights of the features found, in Weights.packed
-	dense  []int32    // and in Weights.dense
+	dense  []int32    // and in Weights.lanes
+	acc    [64]uint64 // the lanes of up to laneRows rows, added up
 	touch  uint64     // keeps the reads that only bring memory in
 }
 
@@ -630,17 +712,32 @@ func (st *tagState) tagFeatures(buf []uint64, labels []string, i int, p1, p2 str
 }
 
 // tagPass tags the prepared words left to right with w, given (for the second pass) the
-// first's labels, and appends the labels to out.
+// first's labels, and appends the labels to out. The first pass notes each word's lead in
+// st.lead; the second keeps the first's label of a word that led by t.Margin or more.
 func (t *Tagger) tagPass(w *Weights, st *tagState, right []int32, out []int32) []int32 {
 	p1, p2 := boundaryBefore, boundaryBefore
 	scores := &st.scores
+	if right == nil {
+		st.lead = st.lead[:0]
+	}
 	for i, lab := range st.dict {
-		if lab < 0 {
+		switch {
+		case lab >= 0:
+			if right == nil {
+				st.lead = append(st.lead, math.MaxInt32)
+			}
+		case right != nil && t.Margin > 0 && st.lead[i] >= t.Margin:
+			lab = right[i]
+		default:
 			st.feats = st.tagFeatures(st.feats[:0], t.Labels, i, p1, p2, right)
 			st.feats = append(st.feats, st.static[st.soff[i]:st.soff[i+1]]...)
 			clear(scores[:len(t.Labels)])
 			w.score(scores, st)
-			lab = int32(argmaxInt(scores[:len(t.Labels)]))
+			b, lead := argmaxLead(scores[:len(t.Labels)])
+			lab = int32(b)
+			if right == nil {
+				st.lead = append(st.lead, lead)
+			}
 		}
 		out = append(out, lab)
 		p2, p1 = p1, t.Labels[lab]
@@ -650,6 +747,13 @@ func (t *Tagger) tagPass(w *Weights, st *tagState, right []int32, out []int32) [
 
 // suffixOf is suffix(w, n) without allocating when w is valid UTF-8.
 func suffixOf(w string, n int) string {
+	if len(w) <= n && isASCII(w) {
+		return w
+	}
+	if len(w) > n && isASCII(w[len(w)-n:]) {
+		// n ASCII bytes are n whole characters
+		return w[len(w)-n:]
+	}
 	i := len(w)
 	for k := n; k > 0 && i > 0; k-- {
 		r, size := utf8.DecodeLastRuneInString(w[:i])
@@ -663,6 +767,12 @@ func suffixOf(w string, n int) string {
 
 // prefixOf is prefix(w, n) without allocating when w is valid UTF-8.
 func prefixOf(w string, n int) string {
+	if len(w) <= n && isASCII(w) {
+		return w
+	}
+	if len(w) > n && isASCII(w[:n]) {
+		return w[:n]
+	}
 	i := 0
 	for k := n; k > 0 && i < len(w); k-- {
 		r, size := utf8.DecodeRuneInString(w[i:])
@@ -672,6 +782,15 @@ func prefixOf(w string, n int) string {
 		i += size
 	}
 	return w[:i]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // classes returns the coarse and fine classes of the lower-cased words, "?" for unknown ones,

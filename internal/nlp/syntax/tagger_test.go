@@ -1,7 +1,11 @@
 package syntax
 
 import (
+	"fmt"
+	"math"
 	"os"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -147,12 +151,17 @@ func stringTag(t *Tagger, index [2]map[string]int32, toks []model.Token) {
 	}
 	scores := make([]float32, len(t.Labels))
 	cls := t.classes(lows)
+	lead := make([]float32, len(words))
 	pass := func(w *Weights, index map[string]int32, right []string) []string {
 		out := make([]string, len(words))
 		p1, p2 := "<s>", "<s>"
 		for i := range words {
 			lab, ok := t.Dict[lows[i]]
-			if !ok {
+			switch {
+			case ok:
+			case right != nil && t.Margin > 0 && lead[i] >= float32(t.Margin):
+				out[i] = right[i]
+			default:
 				clear(scores)
 				for _, f := range features(nil, words, lows, cls, i, p1, p2, right) {
 					if k, ok := index[f]; ok {
@@ -162,8 +171,19 @@ func stringTag(t *Tagger, index [2]map[string]int32, toks []model.Token) {
 					}
 				}
 				lab = argmaxScore(scores)
+				if right == nil {
+					next := float32(math.Inf(-1))
+					for j, v := range scores {
+						if j != lab {
+							next = max(next, v)
+						}
+					}
+					lead[i] = scores[lab] - next
+				}
 			}
-			out[i] = t.Labels[lab]
+			if out[i] == "" {
+				out[i] = t.Labels[lab]
+			}
 			p2, p1 = p1, out[i]
 		}
 		return out
@@ -278,25 +298,34 @@ func TestTagMatchesStringFeaturesUD(t *testing.T) {
 // BenchmarkTagTrees tags the test trees' sentences in turn, so that the weights they need
 // are not all in the cache as when one sentence is tagged again and again.
 func BenchmarkTagTrees(b *testing.B) {
-	tg := loadTagger(b)
 	trees, err := ReadCoNLLUFile("testdata/trees.conllu")
 	if err != nil {
 		b.Fatal(err)
 	}
-	var sents [][]model.Token
+	benchTag(b, trees)
+}
+
+// BenchmarkTagDev tags EWT dev's sentences (the test trees without ../shared) in turn: a
+// realistic spread of words, whose weights do not all stay in the cache.
+func BenchmarkTagDev(b *testing.B) {
+	benchTag(b, benchSentences(b))
+}
+
+// benchTag tags the words of sents in turn and reports tokens per second.
+func benchTag(b *testing.B, sents []Sentence) {
+	tg := loadTagger(b)
+	var toks [][]model.Token
 	n := 0
-	for _, s := range trees {
-		toks := make([]model.Token, len(s.Tokens))
-		for i, tk := range s.Tokens {
-			toks[i].Form = tk.Form
-		}
-		sents = append(sents, toks)
-		n += len(toks)
+	for _, s := range sents {
+		toks = append(toks, formsOnly(s.Tokens))
+		n += len(s.Tokens)
 	}
+	// collect the garbage of loading the model now, not while tagging
+	runtime.GC()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		for _, s := range sents {
+		for _, s := range toks {
 			tg.Tag(s)
 		}
 	}
@@ -385,4 +414,108 @@ func FuzzTagMatchesStringFeatures(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		sameTags(t, tg, index, [][]string{strings.Fields(s)})
 	})
+}
+
+// TestWeightsScoreLanes checks that rows added whole in 16-bit lanes, many at once, sum to
+// the same scores as the weights one by one, with weights at the edge of the lanes' range,
+// rows too large for them and more rows than one batch of lanes holds.
+func TestWeightsScoreLanes(t *testing.T) {
+	tests := []struct {
+		name string
+		row  func(f, l int) int16 // feature f's weight for label l, 0 for none
+	}{
+		{"small weights", func(f, l int) int16 { return int16((f*7+l*3)%41 - 20) }},
+		{"the lanes' edges", func(f, l int) int16 { return int16([]int{laneBias - 1, 1 - laneBias, 0, 5}[(f+l)%4]) }},
+		{"one row too large for lanes", func(f, l int) int16 {
+			if f == 3 && l == 2 {
+				return laneBias
+			}
+			return int16(l%5 - 2)
+		}},
+		{"sparse rows", func(f, l int) int16 {
+			if l%9 != f%9 {
+				return 0
+			}
+			return -300
+		}},
+	}
+	const labels, feats = 107, 3*laneRows + 2
+	for _, tc := range tests {
+		var w Weights
+		var want [256]int32
+		st := &tagState{}
+		for f := range feats {
+			n := fmt.Sprintf("f=%d", f)
+			w.Names = append(w.Names, n)
+			w.Off = append(w.Off, int32(len(w.Lab)))
+			for l := range labels {
+				if v := tc.row(f, l); v != 0 {
+					w.Lab, w.Val = append(w.Lab, uint8(l)), append(w.Val, v)
+					want[l] += int32(v)
+				}
+			}
+			st.feats = append(st.feats, mix(fnvOffset, n))
+		}
+		w.Off = append(w.Off, int32(len(w.Lab)))
+		if err := w.build(); err != nil {
+			t.Fatal(err)
+		}
+		var got [256]int32
+		w.score(&got, st)
+		if got != want {
+			t.Errorf("%s: scores %v, want %v", tc.name, got[:labels], want[:labels])
+		}
+	}
+}
+
+func TestArgmaxLead(t *testing.T) {
+	tests := []struct {
+		scores []int32
+		best   int
+		lead   int32
+	}{
+		{[]int32{5}, 0, math.MaxInt32},
+		{[]int32{1, 9, 4}, 1, 5},
+		{[]int32{9, 1, 4}, 0, 5},
+		{[]int32{-3, -8, -1}, 2, 2},
+		{[]int32{7, 7, 2}, 0, 0},
+		{[]int32{2, 7, 7}, 1, 0},
+	}
+	for _, tc := range tests {
+		b, lead := argmaxLead(tc.scores)
+		if b != tc.best || lead != tc.lead {
+			t.Errorf("argmaxLead(%v) = %d, %d; want %d, %d", tc.scores, b, lead, tc.best, tc.lead)
+		}
+	}
+}
+
+// TestMarginSkipsSecondPass checks that a margin no lead reaches gives the two passes' tags
+// and one every lead reaches the first pass's alone.
+func TestMarginSkipsSecondPass(t *testing.T) {
+	tg := loadTagger(t)
+	words := strings.Fields("The ministry said on Tuesday that talks would resume next week in Geneva .")
+	tagWith := func(margin int32, w *Weights) []string {
+		c := *tg
+		c.Margin = margin
+		if w != nil {
+			return c.labels(w, words)
+		}
+		toks := make([]model.Token, len(words))
+		for i, f := range words {
+			toks[i].Form = f
+		}
+		c.Tag(toks)
+		out := make([]string, len(toks))
+		for i, tk := range toks {
+			out[i] = tk.UPOS + " " + tk.XPOS
+		}
+		return out
+	}
+	first := tagWith(0, &tg.First)
+	if got := tagWith(1, nil); !slices.Equal(got, first) {
+		t.Errorf("with margin 1 the tags are %v, want the first pass's %v", got, first)
+	}
+	if got, want := tagWith(math.MaxInt32, nil), tagWith(0, nil); !slices.Equal(got, want) {
+		t.Errorf("with the largest margin the tags are %v, want both passes' %v", got, want)
+	}
 }
