@@ -423,19 +423,15 @@ func (s *parseState) features(f []uint64) []uint64 {
 	// ones in pairs
 	s0k, s1k, b0k, b1k := val(s.k, s0), val(s.k, s1), val(s.k, b0), val(s.k, b1)
 	s0c, s1c, b0c, b1c := val(s.c, s0), val(s.c, s1), val(s.c, b0), val(s.c, b1)
-	for _, v := range [...]uint64{s0k, s1k, b0k, b1k, val(s.k, s2)} {
-		add(f1(next(), v))
-	}
-	for _, v := range [...][2]uint64{{s0k, b0k}, {s0k, b0p}, {s0p, b0k}, {s1k, s0k}, {s1k, s0p}, {s1p, s0k}, {b0k, b1p}} {
-		add(f2(next(), v[0], v[1]))
-	}
-	for _, v := range [...][3]uint64{{s0c, b0c, d}, {s1c, s0c, b0c}, {s0c, b0c, b1c}} {
-		add(f3(next(), v[0], v[1], v[2]))
-	}
-	// the outermost children's classes with their heads' tags
-	for _, v := range [...][2]uint64{{val(s.k, s0lc1), s0p}, {val(s.k, s0rc1), s0p}, {val(s.k, s1rc1), s1p}, {val(s.k, b0lc1), b0p}} {
-		add(f2(next(), v[0], v[1]))
-	}
+	f = append(f,
+		f1(next(), s0k), f1(next(), s1k), f1(next(), b0k), f1(next(), b1k), f1(next(), val(s.k, s2)),
+		f2(next(), s0k, b0k), f2(next(), s0k, b0p), f2(next(), s0p, b0k), f2(next(), s1k, s0k),
+		f2(next(), s1k, s0p), f2(next(), s1p, s0k), f2(next(), b0k, b1p),
+		f3(next(), s0c, b0c, d), f3(next(), s1c, s0c, b0c), f3(next(), s0c, b0c, b1c),
+		// the outermost children's classes with their heads' tags
+		f2(next(), val(s.k, s0lc1), s0p), f2(next(), val(s.k, s0rc1), s0p),
+		f2(next(), val(s.k, s1rc1), s1p), f2(next(), val(s.k, b0lc1), b0p),
+	)
 	return f
 }
 

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -266,4 +267,12 @@ func BenchmarkTagAndParse(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoadParser(b *testing.B) {
+	for b.Loop() {
+		if _, err := ReadParser(bytes.NewReader(parserModel)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
