@@ -71,7 +71,7 @@ func trainParser(ctx context.Context, log *slog.Logger, args []string) error {
 	devTagged := tagSentences(tagger, devSents)
 	var best *syntax.Parser
 	bestLAS, bestEpoch := -1.0, 0
-	opts := syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, MinWeight: *minWeight, Bits: uint8(min(*bits, 30))}
+	opts := syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, MinWeight: *minWeight, Bits: uint8(min(*bits, 30)), Classes: tagger.Classes}
 	_, st, err := syntax.TrainParser(sents, opts, func(ep int, p *syntax.Parser) {
 		s := scoreParser(p, devTagged)
 		log.Info("epoch", "epoch", ep, "dev_uas", s.uas, "dev_las", s.las, "features", p.Features(), "weights", len(p.Val))

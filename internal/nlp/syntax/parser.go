@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"slices"
 	"sync"
 
 	"github.com/tidings-news/tidings/internal/model"
@@ -34,7 +33,15 @@ type Parser struct {
 	Act       []uint8
 	Val       []int16
 	Scale     float32
+	// ClassWords are lower-cased words, sorted, with their coarse and fine classes
+	// (WordClasses) for the features.
+	ClassWords             []string
+	ClassCoarse, ClassFine []uint16
 
+	classes wordClasses
+	// rows holds each row of Moves as one word, SHIFT, LEFT and RIGHT in its low 16-bit
+	// lanes; Moves itself is dropped once the rows are built
+	rows []uint64
 	keys []uint32
 	off  []int32
 	// packed holds each weight as its relation in the high 16 bits and its value in the low 16
@@ -118,6 +125,12 @@ func (p *Parser) build() error {
 			return fmt.Errorf("the parser model names relation %d of %d", a, len(p.Labels))
 		}
 	}
+	p.rows = make([]uint64, len(p.Moves)/4)
+	for r := range p.rows {
+		w := p.Moves[4*r : 4*r+4 : 4*r+4]
+		p.rows[r] = uint64(uint16(w[0])) | uint64(uint16(w[1]))<<16 | uint64(uint16(w[2]))<<32 | uint64(uint16(w[3]))<<48
+	}
+	p.Moves = nil
 	p.keys = make([]uint32, len(p.KeyDeltas))
 	p.off = make([]int32, len(p.KeyDeltas)+1)
 	var k uint32
@@ -140,6 +153,10 @@ func (p *Parser) build() error {
 		p.packed[k] = uint32(p.Act[k])<<16 | uint32(uint16(v))
 	}
 	p.table = newFeatureTable(p.keys)
+	var err error
+	if p.classes, err = newWordClasses(p.ClassWords, p.ClassCoarse, p.ClassFine); err != nil {
+		return err
+	}
 	p.root = -1
 	for i, l := range p.Labels {
 		if l == "root" {
@@ -151,8 +168,9 @@ func (p *Parser) build() error {
 
 // Pruned returns a copy of the parser without the weights smaller than minWeight.
 func (p *Parser) Pruned(minWeight float64) (*Parser, error) {
-	q := &Parser{Labels: p.Labels, Bits: p.Bits, MoveScale: p.MoveScale, Scale: p.Scale}
-	q.Moves = slices.Clone(p.Moves)
+	q := &Parser{Labels: p.Labels, Bits: p.Bits, MoveScale: p.MoveScale, Scale: p.Scale,
+		ClassWords: p.ClassWords, ClassCoarse: p.ClassCoarse, ClassFine: p.ClassFine}
+	q.Moves = p.moves()
 	moveLimit := minWeight * float64(p.MoveScale)
 	for i, v := range q.Moves {
 		if v := float64(v); v < moveLimit && -v < moveLimit {
@@ -180,6 +198,15 @@ func (p *Parser) Pruned(minWeight float64) (*Parser, error) {
 		return nil, err
 	}
 	return q, nil
+}
+
+// moves returns the move weights as the model file holds them, unpacked from the rows.
+func (p *Parser) moves() []int16 {
+	m := make([]int16, 4*len(p.rows))
+	for r, w := range p.rows {
+		m[4*r], m[4*r+1], m[4*r+2], m[4*r+3] = int16(w), int16(w>>16), int16(w>>32), int16(w>>48)
+	}
+	return m
 }
 
 // Features is the number of relation features the model has weights for.
@@ -211,7 +238,9 @@ func ReadParser(r io.Reader) (*Parser, error) {
 
 // Write writes the model gzip'd.
 func (p *Parser) Write(w io.Writer) error {
-	return writeModel(w, "parser", p)
+	q := *p
+	q.Moves = p.moves()
+	return writeModel(w, "parser", &q)
 }
 
 // Parse fills Head (-1 for the root) and Rel of every token from their forms, lemmas and
@@ -220,7 +249,7 @@ func (p *Parser) Parse(sent []model.Token) {
 	if len(sent) == 0 {
 		return
 	}
-	s := newParseState(sent)
+	s := newParseState(sent, p.classes)
 	scores := make([]int32, len(p.Labels))
 	var fb [featureCount]uint64
 	var lb [labelFeatureCount]uint64
@@ -249,15 +278,15 @@ func (p *Parser) Parse(sent []model.Token) {
 
 // bestMove returns the legal move with the highest score.
 func (p *Parser) bestMove(s *parseState, feats []uint64) int {
-	var sc [moveCount]int32
-	moves, bits := p.Moves, p.Bits
+	var shift, left, right int32
+	rows, shiftBits := p.rows, uint(64-p.Bits)&63
 	for _, f := range feats {
-		r := moveRow(f, bits)
-		w := moves[r : r+3 : r+3]
-		sc[0] += int32(w[0])
-		sc[1] += int32(w[1])
-		sc[2] += int32(w[2])
+		w := rows[f>>shiftBits]
+		shift += int32(int16(w))
+		left += int32(int16(w >> 16))
+		right += int32(int16(w >> 32))
 	}
+	sc := [moveCount]int32{shift, left, right}
 	best := -1
 	for m := range moveCount {
 		if (best < 0 || sc[m] > sc[best]) && s.legalMove(m) {

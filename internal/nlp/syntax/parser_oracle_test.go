@@ -16,7 +16,7 @@ func oracleParse(toks []model.Token, labels []string) ([]int, []string) {
 	}
 	n := len(toks)
 	gh, gr := goldArcs(toks, index)
-	s := newParseState(toks)
+	s := newParseState(toks, nil)
 	inStack := make([]bool, n+1)
 	inStack[n] = true
 	cost := make([]int, 1+2*len(labels))

@@ -15,8 +15,10 @@ type parseState struct {
 	b     int32
 	// word, lemma, XPOS and UPOS hashes of nodes 0..n (n is the root)
 	w, l, p, u []uint64
-	head       []int32
-	rel        []int16
+	// the words' coarse and fine class hashes
+	c, k []uint64
+	head []int32
+	rel  []int16
 	// two leftmost and two rightmost children, -1 when none
 	lc1, lc2, rc1, rc2 []int32
 	// number of left and right children and the set of their relations
@@ -30,15 +32,15 @@ var (
 	rootValue = strHash("\x00root")
 )
 
-func newParseState(sent []model.Token) *parseState {
+func newParseState(sent []model.Token, classes wordClasses) *parseState {
 	n := len(sent)
 	m := n + 1
 	ints := make([]int32, 7*m)
-	hs := make([]uint64, 6*m)
+	hs := make([]uint64, 8*m)
 	s := &parseState{
 		n: n, stack: make([]int32, 1, m),
 		w: hs[0:m], l: hs[m : 2*m], p: hs[2*m : 3*m], u: hs[3*m : 4*m],
-		ls: hs[4*m : 5*m], rs: hs[5*m : 6*m],
+		ls: hs[4*m : 5*m], rs: hs[5*m : 6*m], c: hs[6*m : 7*m], k: hs[7*m : 8*m],
 		head: ints[0:m], lc1: ints[m : 2*m], lc2: ints[2*m : 3*m], rc1: ints[3*m : 4*m],
 		rc2: ints[4*m : 5*m], nl: ints[5*m : 6*m], nr: ints[6*m : 7*m],
 		rel: make([]int16, m),
@@ -51,8 +53,10 @@ func newParseState(sent []model.Token) *parseState {
 		s.l[i] = strHash(t.Lemma)
 		s.p[i] = strHash(t.XPOS)
 		s.u[i] = strHash(t.UPOS)
+		s.c[i], s.k[i] = classes.of(s.w[i])
 	}
 	s.w[n], s.l[n], s.p[n], s.u[n] = rootValue, rootValue, rootValue, rootValue
+	s.c[n], s.k[n] = rootValue, rootValue
 	s.stack[0] = int32(n)
 	return s
 }
@@ -232,7 +236,7 @@ func nonzero(h uint64) uint64 {
 }
 
 // featureCount bounds the number of features of one configuration.
-const featureCount = 100
+const featureCount = 120
 
 func distance(a, b int32, root int) uint64 {
 	if a < 0 || b < 0 {
@@ -415,11 +419,24 @@ func (s *parseState) features(f []uint64) []uint64 {
 	add(f2(next(), s1p, s1ls))
 	add(f2(next(), b0w, b0ls))
 	add(f2(next(), b0p, b0ls))
+	// word classes (Koo, Carreras and Collins 2008): fine ones alone and with tags, coarse
+	// ones in pairs
+	s0k, s1k, b0k, b1k := val(s.k, s0), val(s.k, s1), val(s.k, b0), val(s.k, b1)
+	s0c, s1c, b0c, b1c := val(s.c, s0), val(s.c, s1), val(s.c, b0), val(s.c, b1)
+	f = append(f,
+		f1(next(), s0k), f1(next(), s1k), f1(next(), b0k), f1(next(), b1k), f1(next(), val(s.k, s2)),
+		f2(next(), s0k, b0k), f2(next(), s0k, b0p), f2(next(), s0p, b0k), f2(next(), s1k, s0k),
+		f2(next(), s1k, s0p), f2(next(), s1p, s0k), f2(next(), b0k, b1p),
+		f3(next(), s0c, b0c, d), f3(next(), s1c, s0c, b0c), f3(next(), s0c, b0c, b1c),
+		// the outermost children's classes with their heads' tags
+		f2(next(), val(s.k, s0lc1), s0p), f2(next(), val(s.k, s0rc1), s0p),
+		f2(next(), val(s.k, s1rc1), s1p), f2(next(), val(s.k, b0lc1), b0p),
+	)
 	return f
 }
 
 // labelFeatureCount bounds the number of features of one arc's relation.
-const labelFeatureCount = 40
+const labelFeatureCount = 64
 
 // labelFeatures appends the hashes of the features that choose the relation of the arc from
 // head h to dependent d made by move m.
@@ -477,6 +494,14 @@ func (s *parseState) labelFeatures(f []uint64, m int, h, d int32) []uint64 {
 		f3(next(), dp, hp, lab(s.lc1[h])), f3(next(), dp, hp, f2(0, s.ls[h], s.rs[h])),
 		f2(next(), dp, val(s.w, s.lc1[h])), f3(next(), dp, hp, val(s.p, s.rc1[d])),
 		f3(next(), dw, hw, dp), f3(next(), dp, hp, first),
+		f1(next(), s.k[d]), f2(next(), s.k[d], hp), f2(next(), dp, s.k[h]), f2(next(), s.k[d], s.k[h]),
+		f3(next(), s.c[d], s.c[h], dist),
+		f2(next(), dw, val(s.w, s.rc1[d])), f3(next(), dp, val(s.p, s.rc1[d]), lab(s.rc1[d])),
+		f2(next(), dp, val(s.w, d-1)), f2(next(), dp, val(s.w, d+1)), f3(next(), dp, hp, val(s.w, h-1)),
+		f2(next(), dlc1w, val(s.w, s.lc2[d])), f2(next(), s.k[d], hl),
+		f3(next(), dp, hp, uint64(s.nl[h])<<8|uint64(s.nr[h])),
+		f2(next(), hw, dl), f2(next(), hp, val(s.w, h+1)), f3(next(), val(s.p, s.lc1[d]), dw, dp),
+		f2(next(), s.k[h], dw), f2(next(), dw, dkids), f3(next(), du, hu, dist),
 	)
 	return f
 }

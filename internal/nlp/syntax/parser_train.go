@@ -21,6 +21,8 @@ type ParserOptions struct {
 	MinWeight float64
 	// Bits is the number of bits of a move weight row's index (default 22).
 	Bits uint8
+	// Classes are word classes for the features, in the form of Tagger.Classes, or nil.
+	Classes map[string]string
 }
 
 // TrainStats say what TrainParser trained on.
@@ -68,6 +70,14 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 		index[l] = i
 	}
 	root := index["root"]
+	classWords, coarse, fine, err := classLists(opts.Classes)
+	if err != nil {
+		return nil, st, err
+	}
+	classes, err := newWordClasses(classWords, coarse, fine)
+	if err != nil {
+		return nil, st, err
+	}
 	bits := opts.Bits
 	if bits == 0 {
 		bits = 22
@@ -89,7 +99,7 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 			toks := use[si].Tokens
 			n := len(toks)
 			gh, gr := goldArcs(toks, index)
-			s := newParseState(toks)
+			s := newParseState(toks, classes)
 			inStack := make([]bool, n+1)
 			inStack[n] = true
 			for !s.done() {
@@ -141,7 +151,7 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 				s.move(next, l)
 			}
 		}
-		p := &Parser{Labels: slices.Clone(labels)}
+		p := &Parser{Labels: slices.Clone(labels), ClassWords: classWords, ClassCoarse: coarse, ClassFine: fine}
 		mw.averaged(p, tw.step, opts.MinWeight)
 		if err := tw.averaged(p, opts.MinWeight); err != nil {
 			return nil, st, err
