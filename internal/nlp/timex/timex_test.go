@@ -173,6 +173,10 @@ func TestTense(t *testing.T) {
 		{"In June, the two countries agreed to meet again.", "June", "2024-06"},
 		{"The two countries agreed in January to sign the deal.", "January", "2025-01"},
 		{"The company agreed on a merger in June.", "June", "2024-06"},
+		{"The government hoped to reopen the border in June.", "June", "2025-06"},
+		{"Investigators sought to question him in November.", "November", "2025-11"},
+		{"Investigators sought his arrest in November.", "November", "2024-11"},
+		{"The rebels undertook to disarm by November.", "November", "2025-11"},
 	}
 	for _, tt := range tests {
 		got := find(t, tt.text, wed)
