@@ -97,21 +97,25 @@ func TestQuotes(t *testing.T) {
 			[]wantQuote{{"we will win", "the minister", "told"}}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := annotate(tt.text)
-			if len(doc.Quotes) != len(tt.want) {
-				t.Fatalf("got %d quotes %+v, want %d", len(doc.Quotes), doc.Quotes, len(tt.want))
-			}
-			for i, w := range tt.want {
-				q := doc.Quotes[i]
-				if q.Text != w.text || q.SpeakerName != w.speaker || q.Cue != w.cue {
-					t.Errorf("quote %d: got (%q, %q, %q), want (%q, %q, %q)", i, q.Text, q.SpeakerName, q.Cue, w.text, w.speaker, w.cue)
-				}
-				if doc.Text[q.Start:q.End] != q.Text {
-					t.Errorf("quote %d: span %v holds %q, not the text %q", i, q.Span, doc.Text[q.Start:q.End], q.Text)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.text, tt.want) })
+	}
+}
+
+// checkQuotes annotates text and checks its quotes, their speakers, cues and spans.
+func checkQuotes(t *testing.T, text string, want []wantQuote) {
+	t.Helper()
+	doc := annotate(text)
+	if len(doc.Quotes) != len(want) {
+		t.Fatalf("got %d quotes %+v, want %d", len(doc.Quotes), doc.Quotes, len(want))
+	}
+	for i, w := range want {
+		q := doc.Quotes[i]
+		if q.Text != w.text || q.SpeakerName != w.speaker || q.Cue != w.cue {
+			t.Errorf("quote %d: got (%q, %q, %q), want (%q, %q, %q)", i, q.Text, q.SpeakerName, q.Cue, w.text, w.speaker, w.cue)
+		}
+		if doc.Text[q.Start:q.End] != q.Text {
+			t.Errorf("quote %d: span %v holds %q, not the text %q", i, q.Span, doc.Text[q.Start:q.End], q.Text)
+		}
 	}
 }
 

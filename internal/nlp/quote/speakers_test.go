@@ -19,17 +19,6 @@ func TestSpeakers(t *testing.T) {
 			[]wantQuote{{"will not give in to the pressure.", "Ana Ruiz", "said"}}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := annotate(tt.text)
-			if len(doc.Quotes) != len(tt.want) {
-				t.Fatalf("got %d quotes %+v, want %d", len(doc.Quotes), doc.Quotes, len(tt.want))
-			}
-			for i, w := range tt.want {
-				q := doc.Quotes[i]
-				if q.Text != w.text || q.SpeakerName != w.speaker || q.Cue != w.cue {
-					t.Errorf("quote %d: got (%q, %q, %q), want (%q, %q, %q)", i, q.Text, q.SpeakerName, q.Cue, w.text, w.speaker, w.cue)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.text, tt.want) })
 	}
 }
