@@ -163,7 +163,7 @@ func TestReported(t *testing.T) {
 		{"She accused foreign powers of stirring up the unrest in the capital.", "foreign powers of stirring up the unrest in the capital", "She", "accused"},
 		{"Maria Lund told reporters that the bridge would reopen next week.", "the bridge would reopen next week", "Maria Lund", "told"},
 		{"The strike killed two commanders near the border, said the ministry on Friday.", "The strike killed two commanders near the border", "the ministry", "said"},
-		{"Russia's deputy envoy, Dmitry Polyanskiy, said the statement amounted to interference.", "the statement amounted to interference", "Russia's deputy envoy", "said"},
+		{"Russia's deputy envoy, Dmitry Polyanskiy, said the statement amounted to interference.", "the statement amounted to interference", "Dmitry Polyanskiy", "said"},
 		{"Elena Marsh, the interior minister, says the police have closed the bridge.", "the police have closed the bridge", "Elena Marsh", "says"},
 		{"The bridge reopened on Monday after repairs.", "", "", ""},
 	}

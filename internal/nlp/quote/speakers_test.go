@@ -17,6 +17,18 @@ func TestSpeakers(t *testing.T) {
 	}{
 		{"a cue after a paragraph of dense text", dense + `Ana Ruiz, the mayor, said the city "will not give in to the pressure."`,
 			[]wantQuote{{"will not give in to the pressure.", "Ana Ruiz", "said"}}},
+		{"the envoy speaks, not the body she is sent to", `“Talks must resume,” the Danish Mission to the United Nations said in a statement.`,
+			[]wantQuote{{"Talks must resume,", "Danish Mission", "said"}}},
+		{"an adviser to someone", `An adviser to the president said the plan was "dead on arrival."`,
+			[]wantQuote{{"dead on arrival.", "An adviser", "said"}}},
+		{"a name with where it is", `On Monday, Prime Minister Lena Dahl in Oslo called the tariffs "unbearable."`,
+			[]wantQuote{{"unbearable.", "Lena Dahl", "called"}}},
+		{"a role then the name in apposition", `One of the study's authors, Ivo Brandt, told reporters that "nobody is happy with the deal."`,
+			[]wantQuote{{"nobody is happy with the deal.", "Ivo Brandt", "told"}}},
+		{"an adverb before the verb ends the subject", `Ana Ruiz's office promptly rejected the ruling, saying it "ignores the facts on the ground."`,
+			[]wantQuote{{"ignores the facts on the ground.", "Ana Ruiz's office", "saying"}}},
+		{"maintains as a cue", `But Ruiz maintains that the ruling "is not a political step" at all.`,
+			[]wantQuote{{"is not a political step", "Ruiz", "maintains"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.text, tt.want) })
