@@ -200,7 +200,12 @@ func (f *work) recentSpeaker(text string, pos int) (phrase, int) {
 		if n == 0 || ts[c].lower == "according" {
 			continue
 		}
-		p := f.subjectBefore(text, ts, c)
+		// the subject is read within the cue's sentence
+		s0 := c
+		for s0 > 0 && !sentenceEnd(ts[s0-1]) {
+			s0--
+		}
+		p := f.subjectBefore(text, ts[s0:], c-s0)
 		if p.kind == npNone {
 			p = f.phraseAfter(text, ts, c+n)
 		}
@@ -774,6 +779,9 @@ func (f *work) resolve(text string, idx actorIndex, st *state, p phrase) speaker
 	}
 	// the mention must cover the phrase's last word: "His surrogates" is not the man "His" is
 	if a, m := idx.mentionAt(max(p.nameSpan.start, p.nameSpan.end-1), p.nameSpan.end); a != nil {
+		if s, ok := f.speakerSince(text, idx, st, p, a, m); ok {
+			return s
+		}
 		name := a.Name
 		if a.Kind == model.KindCountry && (m.Via == "seat" || m.Via == "capital") && m.Text != "" {
 			name = m.Text // the Kremlin speaks for Russia, and is named as the text names it
@@ -830,6 +838,32 @@ func (f *work) resolve(text string, idx actorIndex, st *state, p phrase) speaker
 		return speaker{name: p.name, at: p.end}
 	}
 	return speaker{}
+}
+
+// speakerSince overrides the actor stage's reading of a pronoun when someone was said to speak
+// after the last name of the person it gave: in "Nop Vy told VOA the release was a “good
+// sign.” He called for ..." he is Nop Vy, whom the actor stage may not know, rather than a
+// person named before.
+func (f *work) speakerSince(text string, idx actorIndex, st *state, p phrase, a *model.Actor, m model.Mention) (speaker, bool) {
+	if p.kind != npPronoun || m.Via != "pronoun" || a.Kind != model.KindPerson {
+		return speaker{}, false
+	}
+	antecedent := -1
+	for _, am := range a.Mentions {
+		if am.Via != "pronoun" && am.End <= p.start && am.End > antecedent {
+			antecedent = am.End
+		}
+	}
+	q, at := f.recentSpeaker(text, p.start)
+	if q.kind != npName || at <= antecedent {
+		return speaker{}, false
+	}
+	if b := idx.at(max(q.nameSpan.start, q.nameSpan.end-1), q.nameSpan.end); b != nil {
+		return speaker{}, false // a known actor: the actor stage has weighed it
+	}
+	s := f.resolve(text, idx, st, q)
+	s.person = true
+	return s, true
 }
 
 // titleFits reports whether a title written before a name fits the head of a role

@@ -3,6 +3,8 @@ package quote
 import (
 	"strings"
 	"testing"
+
+	"github.com/tidings-news/tidings/internal/model"
 )
 
 // TestSpeakers checks attributions that depend on the words around the cue rather than on the
@@ -32,5 +34,28 @@ func TestSpeakers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkQuotes(t, tt.text, tt.want) })
+	}
+}
+
+// TestPronounAfterAnUnknownSpeaker checks that a pronoun the actor stage gave to a person named
+// earlier goes to someone said to speak since, whom the actor stage did not know.
+func TestPronounAfterAnUnknownSpeaker(t *testing.T) {
+	text := "Ana Ruiz was freed on Monday. Ivo Brandt, the group's director, told reporters the release was a “good sign.” " +
+		"He called for the charges to be dropped so that Ana Ruiz “can go on working as a reporter.”"
+	he := strings.Index(text, "He called")
+	later := strings.LastIndex(text, "Ana Ruiz")
+	ruiz := model.Actor{ID: "a1", Name: "Ana Ruiz", Kind: model.KindPerson, Mentions: []model.Mention{
+		{Span: model.Span{Start: 0, End: 8}, Text: "Ana Ruiz"},
+		{Span: model.Span{Start: he, End: he + 2}, Text: "He", Via: "pronoun"},
+		{Span: model.Span{Start: later, End: later + 8}, Text: "Ana Ruiz"},
+	}}
+	doc := annotate(text, ruiz)
+	if len(doc.Quotes) != 2 {
+		t.Fatalf("got %d quotes %+v, want 2", len(doc.Quotes), doc.Quotes)
+	}
+	for i, q := range doc.Quotes {
+		if q.SpeakerName != "Ivo Brandt" {
+			t.Errorf("quote %d %q: speaker %q, want Ivo Brandt", i, q.Text, q.SpeakerName)
+		}
 	}
 }
