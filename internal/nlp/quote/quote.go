@@ -783,8 +783,10 @@ func (f *work) resolve(text string, idx actorIndex, st *state, p phrase) speaker
 			return s
 		}
 		name := a.Name
-		if a.Kind == model.KindCountry && (m.Via == "seat" || m.Via == "capital") && m.Text != "" {
-			name = m.Text // the Kremlin speaks for Russia, and is named as the text names it
+		if a.Kind == model.KindCountry && (m.Via == "seat" || m.Via == "capital" || m.Via == "demonym") && m.Text != "" {
+			// the Kremlin speaks for Russia, and is named as the text names it; "Mexicans say"
+			// is the people, not the state
+			name = m.Text
 		}
 		return speaker{id: a.ID, name: name, person: a.Kind == model.KindPerson, at: p.end}
 	}

@@ -151,6 +151,11 @@ func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
 	if i < 0 {
 		return phrase{}
 	}
+	// a participle after a time word goes with the clause before: "Blige sings to Clinton
+	// before asking her, ..."
+	if i > 0 && strings.HasSuffix(ts[c].lower, "ing") && !ts[i].capital && timeWords[ts[i].lower] {
+		return f.firstChunkSubject(text, ts[:i])
+	}
 	if ts[i].punct == ',' || ts[i].punct == '\u2014' || ts[i].punct == ')' {
 		if p := f.namedRole(text, ts[:i]); p.kind == npName {
 			return p
@@ -185,6 +190,9 @@ func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
 	}
 	return p
 }
+
+// timeWords open a participle clause that shares its subject with the clause before.
+var timeWords = map[string]bool{"before": true, "after": true, "while": true, "when": true}
 
 // tailPhrase reads the phrase that ends ts, backwards up to a clause word or punctuation.
 func (f *Finder) tailPhrase(text string, ts []tok) phrase {

@@ -29,6 +29,10 @@ func TestSpeakers(t *testing.T) {
 			[]wantQuote{{"nobody is happy with the deal.", "Ivo Brandt", "told"}}},
 		{"an adverb before the verb ends the subject", `Ana Ruiz's office promptly rejected the ruling, saying it "ignores the facts on the ground."`,
 			[]wantQuote{{"ignores the facts on the ground.", "Ana Ruiz's office", "saying"}}},
+		{"a participle after a time word", `Rosa Lind sings to the crowd before asking them, “Where do we go from here?”`,
+			[]wantQuote{{"Where do we go from here?", "Rosa Lind", "asking"}}},
+		{"typed as a cue", `On the form, a nurse had typed “severe distress.”`,
+			[]wantQuote{{"severe distress.", "a nurse", "typed"}}},
 		{"maintains as a cue", `But Ruiz maintains that the ruling "is not a political step" at all.`,
 			[]wantQuote{{"is not a political step", "Ruiz", "maintains"}}},
 	}
@@ -57,5 +61,18 @@ func TestPronounAfterAnUnknownSpeaker(t *testing.T) {
 		if q.SpeakerName != "Ivo Brandt" {
 			t.Errorf("quote %d %q: speaker %q, want Ivo Brandt", i, q.Text, q.SpeakerName)
 		}
+	}
+}
+
+// TestDemonymSpeaker checks that a people named by its demonym speaks as written, tied to its
+// state.
+func TestDemonymSpeaker(t *testing.T) {
+	text := "Chileans often say, “Our country is long and thin.”"
+	chile := model.Actor{ID: "c1", Name: "Chile", Kind: model.KindCountry, Mentions: []model.Mention{
+		{Span: model.Span{Start: 0, End: 8}, Text: "Chileans", Via: "demonym"},
+	}}
+	doc := annotate(text, chile)
+	if len(doc.Quotes) != 1 || doc.Quotes[0].Speaker != "c1" || doc.Quotes[0].SpeakerName != "Chileans" {
+		t.Errorf("got %+v, want Chileans (c1) speaking", doc.Quotes)
 	}
 }
