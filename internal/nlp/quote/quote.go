@@ -347,8 +347,16 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 	pc := pieces[i]
 	para := paras[pc.para]
 	lo, hi := para.start, para.end
-	if i > 0 && pieces[i-1].para == pc.para {
-		lo = pieces[i-1].close.end
+	// a title in marks before the quotation ("Fox News’ “Sunday Morning Futures” show") is part
+	// of the attribution's words, not a quotation that bounds them
+	k := i - 1
+	for k >= 0 && pieces[k].para == pc.para && titleCase(text[pieces[k].inner.start:pieces[k].inner.end]) {
+		k--
+	}
+	if k >= 0 && pieces[k].para == pc.para {
+		lo = pieces[k].close.end
+	} else if k < i-1 {
+		lo = para.start
 	}
 	if i+1 < len(pieces) && pieces[i+1].para == pc.para {
 		hi = pieces[i+1].open.start
@@ -422,7 +430,7 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 		} else {
 			p = f.subjectBefore(text, before, c)
 		}
-		if p.kind == npNone && c > 0 && before[c-1].lower == "and" {
+		if p.kind == npNone && coordinated(before, c) {
 			continue // "X said ... and called it": the subject is the earlier cue's
 		}
 		if o, ok := f.outerReport(text, pc, before, c); ok {
@@ -435,6 +443,12 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 		return a, same
 	}
 	if first >= 0 {
+		// "Trump dodged a question ..., but said, “...”": the clause's subject
+		if coordinated(before, first) {
+			if p := f.firstChunkSubject(text, before[:first]); p.kind == npName || p.kind == npPronoun {
+				return f.attr(text, p, before[first], before[first+f.cueAt(before, first)-1]), same
+			}
+		}
 		return attribution{cue: byteRange{before[first].start, before[first].end}, cueText: before[first].lower, hasCue: true}, same
 	}
 	// an inverted cue opening the sentence: "Stated Stone:", "Said Trump,"
@@ -481,6 +495,12 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 		return attribution{work: true}, same
 	}
 	return attribution{}, same
+}
+
+// coordinated reports whether the cue at ts[c] is a verb coordinated with an earlier one,
+// without a subject of its own: "and called", ", but said".
+func coordinated(ts []tok, c int) bool {
+	return c > 0 && (ts[c-1].lower == "and" || ts[c-1].lower == "but")
 }
 
 // postSubject reads the speaker in the words between a quotation and its cue: the first

@@ -294,6 +294,9 @@ func (f *Finder) appositiveSubject(text string, ts []tok) phrase {
 			lo = bounds[k-1] + 1
 		}
 		ch := ts[lo:bounds[k]]
+		for len(ch) > 0 && ch[0].punct == '"' {
+			ch = ch[1:] // the closing mark of a title: “Fox News Sunday,” Mike Pence said
+		}
 		if len(ch) == 0 || !ch[0].isWord() {
 			continue
 		}

@@ -33,6 +33,11 @@ func TestSpeakers(t *testing.T) {
 			[]wantQuote{{"Where do we go from here?", "Rosa Lind", "asking"}}},
 		{"typed as a cue", `On the form, a nurse had typed “severe distress.”`,
 			[]wantQuote{{"severe distress.", "a nurse", "typed"}}},
+		{"a title in marks does not cut the attribution, a coordinated cue takes the clause's subject",
+			`Ruiz, in an interview with the “Morning Edition” show, dodged a question about taxes, but said, “There will be a period of change.”`,
+			[]wantQuote{{"There will be a period of change.", "Ruiz", "said"}}},
+		{"a title in marks before the speaker", `On the broadcast of “Meet the Press,” Senator Ana Ruiz (D-NM) said the bill was only “a first step” forward.`,
+			[]wantQuote{{"a first step", "Ana Ruiz", "said"}}},
 		{"maintains as a cue", `But Ruiz maintains that the ruling "is not a political step" at all.`,
 			[]wantQuote{{"is not a political step", "Ruiz", "maintains"}}},
 	}
