@@ -115,6 +115,13 @@ func (f *work) direct(doc *model.Document, idx actorIndex) []model.Quote {
 			continue
 		}
 		var s speaker
+		if a.who.kind == npPronoun && a.who.plural && idx.at(a.who.start, a.who.end) == nil {
+			// "Nine rights groups called for his release. “...,” they said": the subject of the
+			// sentence before, when it was named after the last speaker
+			if p := f.previousSubject(text, pc.open.start); p.kind != npNone && p.end > st.last.at {
+				a.who = p
+			}
+		}
 		if a.who.kind != npNone {
 			s = f.resolve(text, idx, &st, a.who)
 		} else if pc.prev >= 0 && kept[pc.prev] >= 0 {
@@ -158,15 +165,7 @@ func (f *work) direct(doc *model.Document, idx actorIndex) []model.Quote {
 // speaker is named.
 func (f *work) previousSentenceSpeaker(text string, pos int) (phrase, int) {
 	defer f.rewind(len(f.toks))
-	ts := f.tokenize(text, max(0, pos-nameWindow), pos, true)
-	end := len(ts) - 1
-	for end >= 0 && !sentenceEnd(ts[end]) {
-		end--
-	}
-	if end < 0 {
-		return phrase{}, -1
-	}
-	ts = afterLastSentenceEnd(ts[:end])
+	ts, _ := f.sentenceBefore(text, pos)
 	for c := len(ts) - 1; c >= 0; c-- {
 		if ts[c].punct == '"' {
 			break // the sentence holds a quotation of its own
@@ -180,6 +179,45 @@ func (f *work) previousSentenceSpeaker(text string, pos int) (phrase, int) {
 		}
 	}
 	return phrase{}, -1
+}
+
+// sentenceBefore tokenizes the last sentence that ends before pos (the caller rewinds), and
+// reports whether its start is in view.
+func (f *work) sentenceBefore(text string, pos int) ([]tok, bool) {
+	ts := f.tokenize(text, max(0, pos-nameWindow), pos, true)
+	end := len(ts) - 1
+	for end >= 0 && !sentenceEnd(ts[end]) {
+		end--
+	}
+	if end < 0 {
+		return nil, false
+	}
+	out := afterLastSentenceEnd(ts[:end])
+	return out, len(out) < end || pos-nameWindow <= 0
+}
+
+// previousSubject returns the subject of the sentence before pos when it can stand for
+// "they": a name or a plural role ("Nine press freedom and rights groups", "three members of
+// the U.S. Senate").
+func (f *work) previousSubject(text string, pos int) phrase {
+	defer f.rewind(len(f.toks))
+	ts, whole := f.sentenceBefore(text, pos)
+	if len(ts) == 0 || !whole {
+		return phrase{} // the sentence's start is not in view
+	}
+	for len(ts) > 0 && ts[0].punct == '"' {
+		ts = ts[1:] // the closing mark of the sentence before
+	}
+	for _, t := range ts {
+		if t.punct == '"' {
+			return phrase{}
+		}
+	}
+	p := f.firstChunkSubject(text, ts)
+	if p.kind == npName || p.kind == npRole && p.plural {
+		return p
+	}
+	return phrase{}
 }
 
 // recentSpeaker returns the last speaker named with a cue, outside quotation marks, in the

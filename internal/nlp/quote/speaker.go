@@ -362,7 +362,7 @@ func (f *Finder) leadingPhrase(ts []tok) []tok {
 		return nil
 	}
 	j := 0
-	det := determiners[ts[0].lower] && !ts[0].capital || ts[0].lower == "the"
+	det := determiners[ts[0].lower] && !ts[0].capital || ts[0].lower == "the" || numberWord(ts[0].lower)
 	for j < len(ts) && j < maxSubjectTokens {
 		t := ts[j]
 		if !t.isWord() {
@@ -386,6 +386,9 @@ func (f *Finder) leadingPhrase(ts []tok) []tok {
 		// verb in the past tense
 		// an adverb before the verb ends it: "Sharif's administration promptly rejected"
 		adverb := strings.HasSuffix(t.lower, "ly") && j+1 < len(ts) && (pastTense(ts[j+1].lower) || f.cueAt(ts, j+1) > 0)
+		if det && determiners[t.lower] && !nameLinks[ts[j-1].lower] {
+			break // a new phrase: "Nine rights groups this week called"
+		}
 		if det && !adverb && !f.lex.stop[t.lower] && f.cueAt(ts, j) == 0 && !(strings.HasSuffix(t.lower, "ed") && j > 1) {
 			j++
 			continue
@@ -471,6 +474,17 @@ func (f *Finder) phraseAfter(text string, ts []tok, k int) phrase {
 		}
 	}
 	return p
+}
+
+// numberWord reports whether w is a number written in letters, which opens a phrase like a
+// determiner ("Nine rights groups", "Dozens of lawmakers").
+func numberWord(w string) bool {
+	switch w {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+		"twelve", "dozens", "hundreds", "thousands":
+		return true
+	}
+	return false
 }
 
 func weekday(s string) bool {

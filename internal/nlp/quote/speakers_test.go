@@ -38,6 +38,10 @@ func TestSpeakers(t *testing.T) {
 			[]wantQuote{{"There will be a period of change.", "Ruiz", "said"}}},
 		{"a title in marks before the speaker", `On the broadcast of “Meet the Press,” Senator Ana Ruiz (D-NM) said the bill was only “a first step” forward.`,
 			[]wantQuote{{"a first step", "Ana Ruiz", "said"}}},
+		{"they after a plural subject named since the last speaker", "“We tried,” Ana Ruiz said. Nine press freedom and rights groups this week called for her release. “We urge the court to act,” they said.",
+			[]wantQuote{{"We tried,", "Ana Ruiz", "said"}, {"We urge the court to act,", "Nine press freedom and rights groups", "said"}}},
+		{"they after a body named in the sentence before", "“We tried,” he said. Meanwhile, in Washington, three members of the U.S. Senate wrote to the minister. “We are deeply concerned,” they wrote.",
+			[]wantQuote{{"We tried,", "he", "said"}, {"We are deeply concerned,", "U.S. Senate", "wrote"}}},
 		{"maintains as a cue", `But Ruiz maintains that the ruling "is not a political step" at all.`,
 			[]wantQuote{{"is not a political step", "Ruiz", "maintains"}}},
 	}
