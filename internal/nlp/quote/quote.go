@@ -835,6 +835,10 @@ func (f *work) resolve(text string, idx actorIndex, st *state, p phrase) speaker
 			return speaker{id: who.ID, name: who.Name, person: true, at: p.end}
 		}
 	}
+	// "the rights group" after "The Cambodian League for ... issued a statement"
+	if a := namedBody(text, idx, p); a != nil {
+		return speaker{id: a.ID, name: a.Name, at: p.end}
+	}
 	// the mention must cover the phrase's last word: "His surrogates" is not the man "His" is
 	if a, m := idx.mentionAt(max(p.nameSpan.start, p.nameSpan.end-1), p.nameSpan.end); a != nil {
 		if s, ok := f.speakerSince(text, idx, st, p, a, m); ok {
@@ -898,6 +902,36 @@ func (f *work) resolve(text string, idx actorIndex, st *state, p phrase) speaker
 		return speaker{name: p.name, at: p.end}
 	}
 	return speaker{}
+}
+
+// bodyHeads are the nouns of a description that names an organisation ("the group", "the
+// ministry").
+var bodyHeads = map[string]bool{"group": true, "association": true, "organization": true,
+	"organisation": true, "league": true, "union": true, "ministry": true, "agency": true,
+	"committee": true, "council": true, "coalition": true, "alliance": true, "network": true,
+	"foundation": true, "institute": true, "watchdog": true, "commission": true, "movement": true}
+
+// namedBody resolves a singular description of an organisation, "the rights group", to the
+// organisation named last before it by its own name, in the window a pronoun looks back over:
+// one whose name holds the head noun, else one named at the start of a sentence (its subject).
+func namedBody(text string, idx actorIndex, p phrase) *model.Actor {
+	if p.kind != npRole || p.determiner != "the" || p.plural || !bodyHeads[strings.ToLower(lastWord(p.name))] {
+		return nil
+	}
+	head := strings.ToLower(lastWord(p.name))
+	var best *model.Actor
+	idx.overlapping(max(0, p.start-nameWindow), p.start, func(a *model.Actor, m model.Mention) {
+		if a.Kind != model.KindOrganization || m.End > p.start || !strings.ContainsFunc(a.Name, unicode.IsUpper) {
+			return
+		}
+		lead := strings.TrimSuffix(strings.TrimRight(text[max(0, m.Start-8):m.Start], " "), "The")
+		lead = strings.TrimRight(lead, " \"\u201d\u2019'")
+		subject := lead == "" || strings.HasSuffix(lead, ".") || strings.HasSuffix(lead, "\n")
+		if strings.Contains(strings.ToLower(a.Name), head) || subject {
+			best = a
+		}
+	})
+	return best
 }
 
 // speakerSince overrides the actor stage's reading of a pronoun when someone was said to speak

@@ -85,3 +85,17 @@ func TestDemonymSpeaker(t *testing.T) {
 		t.Errorf("got %+v, want Chileans (c1) speaking", doc.Quotes)
 	}
 }
+
+// TestNamedBody checks that "the group" goes to the organisation named last by its own name.
+func TestNamedBody(t *testing.T) {
+	text := "The League for Press Rights also issued a statement on Friday. “The release is welcome,” the rights group said."
+	body := func(id, name string, at int) model.Actor {
+		return model.Actor{ID: id, Name: name, Kind: model.KindOrganization, Mentions: []model.Mention{
+			{Span: model.Span{Start: at, End: at + len(name)}, Text: name}}}
+	}
+	group := strings.Index(text, "rights group")
+	doc := annotate(text, body("o1", "League for Press Rights", 4), body("o2", "rights group", group))
+	if len(doc.Quotes) != 1 || doc.Quotes[0].Speaker != "o1" {
+		t.Errorf("got %+v, want the League (o1) speaking", doc.Quotes)
+	}
+}
