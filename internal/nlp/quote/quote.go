@@ -850,6 +850,11 @@ func (f *work) resolve(text string, idx actorIndex, st *state, p phrase) speaker
 			// is the people, not the state
 			name = m.Text
 		}
+		if !strings.ContainsFunc(a.Name, unicode.IsUpper) && p.kind == npRole && strings.ContainsFunc(p.name, unicode.IsUpper) {
+			// a body the actor stage knows only by a common noun is named as the text names
+			// it: "Prime Minister Shehbaz Sharif's administration", not "administration"
+			name = p.name
+		}
 		return speaker{id: a.ID, name: name, person: a.Kind == model.KindPerson, at: p.end}
 	}
 	switch p.kind {

@@ -99,3 +99,16 @@ func TestNamedBody(t *testing.T) {
 		t.Errorf("got %+v, want the League (o1) speaking", doc.Quotes)
 	}
 }
+
+// TestBodyNamedAsWritten checks that a body the actor stage knows only by a common noun keeps
+// the words the text names it by.
+func TestBodyNamedAsWritten(t *testing.T) {
+	text := "Prime Minister Ana Ruiz's administration rejected the report, saying it “ignores the facts on the ground.”"
+	at := strings.Index(text, "administration")
+	admin := model.Actor{ID: "o1", Name: "administration", Kind: model.KindOrganization, Mentions: []model.Mention{
+		{Span: model.Span{Start: at, End: at + len("administration")}, Text: "administration"}}}
+	doc := annotate(text, admin)
+	if len(doc.Quotes) != 1 || doc.Quotes[0].Speaker != "o1" || doc.Quotes[0].SpeakerName != "Prime Minister Ana Ruiz's administration" {
+		t.Errorf("got %+v, want Prime Minister Ana Ruiz's administration (o1)", doc.Quotes)
+	}
+}
