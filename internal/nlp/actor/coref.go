@@ -331,12 +331,15 @@ func (st *state) pronouns() {
 		speaker bool // "Mhike told VOA", "said Nawa"
 	}
 	var ms []pm
+	inQuote := st.quoted()
 	for _, e := range st.ents {
 		if e.a.Kind != model.KindPerson {
 			continue
 		}
 		for _, m := range e.mentions {
-			if m.via != viaPronoun && m.j > m.i {
+			// a name inside quotation marks is the quoted speaker's subject, not the narrator's:
+			// in “... President Putin ...,” he added, "he" is the speaker
+			if m.via != viaPronoun && m.j > m.i && !inQuote[m.i] {
 				poss := m.j < len(st.toks) && st.toks[m.j].is(tPoss)
 				// "He said Trump's tariffs ...": a possessive after a speech verb is not its speaker
 				speaker := !poss && (st.speechNext(m.i, m.j) || st.appositionSpeaks(m.j))
@@ -345,7 +348,6 @@ func (st *state) pronouns() {
 		}
 	}
 	sort.Slice(ms, func(a, b int) bool { return ms[a].i < ms[b].i })
-	inQuote := st.quoted()
 	var prons, win []pm
 	mi := 0
 	for i := range st.toks {

@@ -115,6 +115,13 @@ func (f *work) direct(doc *model.Document, idx actorIndex) []model.Quote {
 			continue
 		}
 		var s speaker
+		if a.who.kind == npPronoun && a.who.plural && idx.at(a.who.start, a.who.end) == nil {
+			// "Nine rights groups called for his release. “...,” they said": the subject of the
+			// sentence before, when it was named after the last speaker
+			if p := f.previousSubject(text, pc.open.start); p.kind != npNone && p.end > st.last.at {
+				a.who = p
+			}
+		}
 		if a.who.kind != npNone {
 			s = f.resolve(text, idx, &st, a.who)
 		} else if pc.prev >= 0 && kept[pc.prev] >= 0 {
@@ -158,15 +165,7 @@ func (f *work) direct(doc *model.Document, idx actorIndex) []model.Quote {
 // speaker is named.
 func (f *work) previousSentenceSpeaker(text string, pos int) (phrase, int) {
 	defer f.rewind(len(f.toks))
-	ts := f.tokenize(text, max(0, pos-nameWindow), pos, true)
-	end := len(ts) - 1
-	for end >= 0 && !sentenceEnd(ts[end]) {
-		end--
-	}
-	if end < 0 {
-		return phrase{}, -1
-	}
-	ts = afterLastSentenceEnd(ts[:end])
+	ts, _ := f.sentenceBefore(text, pos)
 	for c := len(ts) - 1; c >= 0; c-- {
 		if ts[c].punct == '"' {
 			break // the sentence holds a quotation of its own
@@ -180,6 +179,45 @@ func (f *work) previousSentenceSpeaker(text string, pos int) (phrase, int) {
 		}
 	}
 	return phrase{}, -1
+}
+
+// sentenceBefore tokenizes the last sentence that ends before pos (the caller rewinds), and
+// reports whether its start is in view.
+func (f *work) sentenceBefore(text string, pos int) ([]tok, bool) {
+	ts := f.tokenize(text, max(0, pos-nameWindow), pos, true)
+	end := len(ts) - 1
+	for end >= 0 && !sentenceEnd(ts[end]) {
+		end--
+	}
+	if end < 0 {
+		return nil, false
+	}
+	out := afterLastSentenceEnd(ts[:end])
+	return out, len(out) < end || pos-nameWindow <= 0
+}
+
+// previousSubject returns the subject of the sentence before pos when it can stand for
+// "they": a name or a plural role ("Nine press freedom and rights groups", "three members of
+// the U.S. Senate").
+func (f *work) previousSubject(text string, pos int) phrase {
+	defer f.rewind(len(f.toks))
+	ts, whole := f.sentenceBefore(text, pos)
+	if len(ts) == 0 || !whole {
+		return phrase{} // the sentence's start is not in view
+	}
+	for len(ts) > 0 && ts[0].punct == '"' {
+		ts = ts[1:] // the closing mark of the sentence before
+	}
+	for _, t := range ts {
+		if t.punct == '"' {
+			return phrase{}
+		}
+	}
+	p := f.firstChunkSubject(text, ts)
+	if p.kind == npName || p.kind == npRole && p.plural {
+		return p
+	}
+	return phrase{}
 }
 
 // recentSpeaker returns the last speaker named with a cue, outside quotation marks, in the
@@ -200,7 +238,12 @@ func (f *work) recentSpeaker(text string, pos int) (phrase, int) {
 		if n == 0 || ts[c].lower == "according" {
 			continue
 		}
-		p := f.subjectBefore(text, ts, c)
+		// the subject is read within the cue's sentence
+		s0 := c
+		for s0 > 0 && !sentenceEnd(ts[s0-1]) {
+			s0--
+		}
+		p := f.subjectBefore(text, ts[s0:], c-s0)
 		if p.kind == npNone {
 			p = f.phraseAfter(text, ts, c+n)
 		}
@@ -342,8 +385,16 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 	pc := pieces[i]
 	para := paras[pc.para]
 	lo, hi := para.start, para.end
-	if i > 0 && pieces[i-1].para == pc.para {
-		lo = pieces[i-1].close.end
+	// a title in marks before the quotation ("Fox News’ “Sunday Morning Futures” show") is part
+	// of the attribution's words, not a quotation that bounds them
+	k := i - 1
+	for k >= 0 && pieces[k].para == pc.para && titleCase(text[pieces[k].inner.start:pieces[k].inner.end]) {
+		k--
+	}
+	if k >= 0 && pieces[k].para == pc.para {
+		lo = pieces[k].close.end
+	} else if k < i-1 {
+		lo = para.start
 	}
 	if i+1 < len(pieces) && pieces[i+1].para == pc.para {
 		hi = pieces[i+1].open.start
@@ -417,7 +468,7 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 		} else {
 			p = f.subjectBefore(text, before, c)
 		}
-		if p.kind == npNone && c > 0 && before[c-1].lower == "and" {
+		if p.kind == npNone && coordinated(before, c) {
 			continue // "X said ... and called it": the subject is the earlier cue's
 		}
 		if o, ok := f.outerReport(text, pc, before, c); ok {
@@ -430,6 +481,12 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 		return a, same
 	}
 	if first >= 0 {
+		// "Trump dodged a question ..., but said, “...”": the clause's subject
+		if coordinated(before, first) {
+			if p := f.firstChunkSubject(text, before[:first]); p.kind == npName || p.kind == npPronoun {
+				return f.attr(text, p, before[first], before[first+f.cueAt(before, first)-1]), same
+			}
+		}
 		return attribution{cue: byteRange{before[first].start, before[first].end}, cueText: before[first].lower, hasCue: true}, same
 	}
 	// an inverted cue opening the sentence: "Stated Stone:", "Said Trump,"
@@ -476,6 +533,12 @@ func (f *work) attributeIn(text string, paras []paragraph, pieces []piece, i int
 		return attribution{work: true}, same
 	}
 	return attribution{}, same
+}
+
+// coordinated reports whether the cue at ts[c] is a verb coordinated with an earlier one,
+// without a subject of its own: "and called", ", but said".
+func coordinated(ts []tok, c int) bool {
+	return c > 0 && (ts[c-1].lower == "and" || ts[c-1].lower == "but")
 }
 
 // postSubject reads the speaker in the words between a quotation and its cue: the first
@@ -772,11 +835,25 @@ func (f *work) resolve(text string, idx actorIndex, st *state, p phrase) speaker
 			return speaker{id: who.ID, name: who.Name, person: true, at: p.end}
 		}
 	}
+	// "the rights group" after "The Cambodian League for ... issued a statement"
+	if a := namedBody(text, idx, p); a != nil {
+		return speaker{id: a.ID, name: a.Name, at: p.end}
+	}
 	// the mention must cover the phrase's last word: "His surrogates" is not the man "His" is
 	if a, m := idx.mentionAt(max(p.nameSpan.start, p.nameSpan.end-1), p.nameSpan.end); a != nil {
+		if s, ok := f.speakerSince(text, idx, st, p, a, m); ok {
+			return s
+		}
 		name := a.Name
-		if a.Kind == model.KindCountry && (m.Via == "seat" || m.Via == "capital") && m.Text != "" {
-			name = m.Text // the Kremlin speaks for Russia, and is named as the text names it
+		if a.Kind == model.KindCountry && (m.Via == "seat" || m.Via == "capital" || m.Via == "demonym") && m.Text != "" {
+			// the Kremlin speaks for Russia, and is named as the text names it; "Mexicans say"
+			// is the people, not the state
+			name = m.Text
+		}
+		if !strings.ContainsFunc(a.Name, unicode.IsUpper) && p.kind == npRole && strings.ContainsFunc(p.name, unicode.IsUpper) {
+			// a body the actor stage knows only by a common noun is named as the text names
+			// it: "Prime Minister Shehbaz Sharif's administration", not "administration"
+			name = p.name
 		}
 		return speaker{id: a.ID, name: name, person: a.Kind == model.KindPerson, at: p.end}
 	}
@@ -830,6 +907,62 @@ func (f *work) resolve(text string, idx actorIndex, st *state, p phrase) speaker
 		return speaker{name: p.name, at: p.end}
 	}
 	return speaker{}
+}
+
+// bodyHeads are the nouns of a description that names an organisation ("the group", "the
+// ministry").
+var bodyHeads = map[string]bool{"group": true, "association": true, "organization": true,
+	"organisation": true, "league": true, "union": true, "ministry": true, "agency": true,
+	"committee": true, "council": true, "coalition": true, "alliance": true, "network": true,
+	"foundation": true, "institute": true, "watchdog": true, "commission": true, "movement": true}
+
+// namedBody resolves a singular description of an organisation, "the rights group", to the
+// organisation named last before it by its own name, in the window a pronoun looks back over:
+// one whose name holds the head noun, else one named at the start of a sentence (its subject).
+func namedBody(text string, idx actorIndex, p phrase) *model.Actor {
+	if p.kind != npRole || p.determiner != "the" || p.plural || !bodyHeads[strings.ToLower(lastWord(p.name))] {
+		return nil
+	}
+	head := strings.ToLower(lastWord(p.name))
+	var best *model.Actor
+	idx.overlapping(max(0, p.start-nameWindow), p.start, func(a *model.Actor, m model.Mention) {
+		if a.Kind != model.KindOrganization || m.End > p.start || !strings.ContainsFunc(a.Name, unicode.IsUpper) {
+			return
+		}
+		lead := strings.TrimSuffix(strings.TrimRight(text[max(0, m.Start-8):m.Start], " "), "The")
+		lead = strings.TrimRight(lead, " \"\u201d\u2019'")
+		subject := lead == "" || strings.HasSuffix(lead, ".") || strings.HasSuffix(lead, "\n")
+		if strings.Contains(strings.ToLower(a.Name), head) || subject {
+			best = a
+		}
+	})
+	return best
+}
+
+// speakerSince overrides the actor stage's reading of a pronoun when someone was said to speak
+// after the last name of the person it gave: in "Nop Vy told VOA the release was a “good
+// sign.” He called for ..." he is Nop Vy, whom the actor stage may not know, rather than a
+// person named before.
+func (f *work) speakerSince(text string, idx actorIndex, st *state, p phrase, a *model.Actor, m model.Mention) (speaker, bool) {
+	if p.kind != npPronoun || m.Via != "pronoun" || a.Kind != model.KindPerson {
+		return speaker{}, false
+	}
+	antecedent := -1
+	for _, am := range a.Mentions {
+		if am.Via != "pronoun" && am.End <= p.start && am.End > antecedent {
+			antecedent = am.End
+		}
+	}
+	q, at := f.recentSpeaker(text, p.start)
+	if q.kind != npName || at <= antecedent {
+		return speaker{}, false
+	}
+	if b := idx.at(max(q.nameSpan.start, q.nameSpan.end-1), q.nameSpan.end); b != nil {
+		return speaker{}, false // a known actor: the actor stage has weighed it
+	}
+	s := f.resolve(text, idx, st, q)
+	s.person = true
+	return s, true
 }
 
 // titleFits reports whether a title written before a name fits the head of a role

@@ -151,7 +151,15 @@ func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
 	if i < 0 {
 		return phrase{}
 	}
+	// a participle after a time word goes with the clause before: "Blige sings to Clinton
+	// before asking her, ..."
+	if i > 0 && strings.HasSuffix(ts[c].lower, "ing") && !ts[i].capital && timeWords[ts[i].lower] {
+		return f.firstChunkSubject(text, ts[:i])
+	}
 	if ts[i].punct == ',' || ts[i].punct == '\u2014' || ts[i].punct == ')' {
+		if p := f.namedRole(text, ts[:i]); p.kind == npName {
+			return p
+		}
 		if !strings.HasSuffix(ts[c].lower, "ing") {
 			if p := f.appositiveSubject(text, ts[:i]); p.kind != npNone {
 				return p
@@ -183,6 +191,9 @@ func (f *Finder) subjectBefore(text string, ts []tok, c int) phrase {
 	return p
 }
 
+// timeWords open a participle clause that shares its subject with the clause before.
+var timeWords = map[string]bool{"before": true, "after": true, "while": true, "when": true}
+
 // tailPhrase reads the phrase that ends ts, backwards up to a clause word or punctuation.
 func (f *Finder) tailPhrase(text string, ts []tok) phrase {
 	i := len(ts) - 1
@@ -210,7 +221,57 @@ func (f *Finder) tailPhrase(text string, ts []tok) phrase {
 		}
 		j--
 	}
+	if j >= 1 && j < i && ts[j].isWord() && !ts[j].capital {
+		switch ts[j].lower {
+		case "to":
+			// the envoy speaks, not the body she is sent to: "the U.S. Mission to the United
+			// Nations said", "an adviser to the president said"
+			if w := ts[j-1].lower; f.lex.role[w] || envoyWords[w] {
+				return f.tailPhrase(text, ts[:j])
+			}
+		case "in", "at", "from":
+			// a name with where it is: "Emmanuel Macron in Berlin called", "Lena Park from the
+			// bank said"
+			if ts[j-1].capital {
+				if p := f.tailPhrase(text, ts[:j]); p.kind == npName {
+					return p
+				}
+			}
+		}
+	}
 	return f.classify(text, ts[j+1:])
+}
+
+// envoyWords are nouns for people or bodies sent to another ("the mission to the UN"), beside
+// the roles of the word list.
+var envoyWords = map[string]bool{"mission": true, "delegation": true, "delegate": true,
+	"emissary": true, "adviser": true, "advisor": true, "aide": true, "liaison": true}
+
+// namedRole reads "Role, Name" at the end of ts, the words before a cue: in "One of the
+// report's authors, Vasily Gatov, told" the name in the apposition is the speaker.
+func (f *Finder) namedRole(text string, ts []tok) phrase {
+	k := len(ts) - 1
+	for k >= 0 && ts[k].punct != ',' {
+		if !ts[k].isWord() && ts[k].punct != '.' && ts[k].punct != '-' && ts[k].punct != '\'' && ts[k].punct != '\u2019' {
+			return phrase{}
+		}
+		k--
+	}
+	if k <= 0 {
+		return phrase{}
+	}
+	name := ts[k+1:]
+	if len(name) < 2 || !name[0].capital {
+		return phrase{}
+	}
+	p := f.classify(text, name)
+	if p.kind != npName || p.nameSpan.start != name[0].start {
+		return phrase{}
+	}
+	if r := f.tailPhrase(text, ts[:k]); r.kind != npRole {
+		return phrase{}
+	}
+	return p
 }
 
 // appositiveSubject finds the speaker before an appositive: in "Modi, who was chief guest,
@@ -233,6 +294,9 @@ func (f *Finder) appositiveSubject(text string, ts []tok) phrase {
 			lo = bounds[k-1] + 1
 		}
 		ch := ts[lo:bounds[k]]
+		for len(ch) > 0 && ch[0].punct == '"' {
+			ch = ch[1:] // the closing mark of a title: “Fox News Sunday,” Mike Pence said
+		}
 		if len(ch) == 0 || !ch[0].isWord() {
 			continue
 		}
@@ -298,7 +362,7 @@ func (f *Finder) leadingPhrase(ts []tok) []tok {
 		return nil
 	}
 	j := 0
-	det := determiners[ts[0].lower] && !ts[0].capital || ts[0].lower == "the"
+	det := determiners[ts[0].lower] && !ts[0].capital || ts[0].lower == "the" || numberWord(ts[0].lower)
 	for j < len(ts) && j < maxSubjectTokens {
 		t := ts[j]
 		if !t.isWord() {
@@ -320,7 +384,12 @@ func (f *Finder) leadingPhrase(ts []tok) []tok {
 		}
 		// a lower-case word belongs to a phrase opened by a determiner, up to a clause word or a
 		// verb in the past tense
-		if det && !f.lex.stop[t.lower] && f.cueAt(ts, j) == 0 && !(strings.HasSuffix(t.lower, "ed") && j > 1) {
+		// an adverb before the verb ends it: "Sharif's administration promptly rejected"
+		adverb := strings.HasSuffix(t.lower, "ly") && j+1 < len(ts) && (pastTense(ts[j+1].lower) || f.cueAt(ts, j+1) > 0)
+		if det && determiners[t.lower] && !nameLinks[ts[j-1].lower] {
+			break // a new phrase: "Nine rights groups this week called"
+		}
+		if det && !adverb && !f.lex.stop[t.lower] && f.cueAt(ts, j) == 0 && !(strings.HasSuffix(t.lower, "ed") && j > 1) {
 			j++
 			continue
 		}
@@ -405,6 +474,17 @@ func (f *Finder) phraseAfter(text string, ts []tok, k int) phrase {
 		}
 	}
 	return p
+}
+
+// numberWord reports whether w is a number written in letters, which opens a phrase like a
+// determiner ("Nine rights groups", "Dozens of lawmakers").
+func numberWord(w string) bool {
+	switch w {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+		"twelve", "dozens", "hundreds", "thousands":
+		return true
+	}
+	return false
 }
 
 func weekday(s string) bool {

@@ -101,8 +101,14 @@ func (f *work) tokenize(text string, a, b int, fromEnd bool) []tok {
 			f.toks = append(f.toks, punctTok(text, i, w, r, b))
 			i += w
 		}
-		if len(f.toks)-base >= maxTokens*2 {
-			break
+		if n := len(f.toks) - base; n >= maxTokens*2 {
+			if !fromEnd {
+				break
+			}
+			// read from the end: keep the last tokens and go on to b, however dense the text
+			// (short words and punctuation put more than maxTokens*2 tokens in the bytes read)
+			copy(f.toks[base:], f.toks[base+n-maxTokens:])
+			f.toks = f.toks[:base+maxTokens]
 		}
 	}
 	if n := len(f.toks) - base; n > maxTokens {
