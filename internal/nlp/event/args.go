@@ -707,6 +707,9 @@ func (s *sentence) object(p *Pattern, e int) []int {
 			}
 			prep, np = t.low, 0
 		case t.low == ",":
+			if np > 0 && prep == "" && s.nounListGoesOn(j) {
+				continue // a list of things, then the phrase that names the recipient
+			}
 			if np > 0 || prep != "" {
 				return owner // the phrase ended without naming an actor
 			}
