@@ -37,7 +37,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			if len(src) == 0 {
 				src = s.parseSubject(s.toks[m.start].start)
 			}
-			tgt = s.object(p, m.end)
+			tgt = s.profferer(p.Type, src, s.object(p, m.end), m.end)
 		}
 		if p.Inverse {
 			src, tgt = tgt, src

@@ -52,6 +52,8 @@ func TestSentences(t *testing.T) {
 		{"a list of things and no recipient after at", "Putin fired the general, the colonel and the major at a meeting with Ukraine.", nil},
 		{"a clause after the comma ends the object", "Pakistani police fired tear gas, the crowd ran and then stones hit the journalist.", nil},
 		{"firing someone is no attack", "Trump fired the minister on Monday.", nil},
+		{"a rejected offer is the other side's", "Trump spoke on Monday. Tehran rejected its latest proposal.", []string{"REJECT IRN>USA"}},
+		{"a denied involvement is the actor's own", "Trump spoke on Monday. Tehran denied its involvement.", []string{"REJECT IRN>-"}},
 		{"negation cancels", "Russia did not attack Ukraine.", nil},
 		{"negated agreement is a rejection", "Russia has not agreed to the ceasefire.", []string{"REJECT RUS>-"}},
 		{"passive with agent", "Ukraine was attacked by Russia overnight.", []string{"ASSAULT RUS>UKR"}},
