@@ -147,7 +147,7 @@ func (st *state) body(i, j int, ot orgType) {
 	}
 	// An organisation named before the head lends its state ("Taliban foreign ministry").
 	if ci < 0 {
-		if s, sp, ok := st.lexEnding(k); ok {
+		if s, sp, ok := st.lexEnding(st.beforePossessive(k)); ok {
 			if en, isOrg := has(sp.entries, eOrg); isOrg {
 				o := st.lx.orgs[en.idx]
 				_, state := st.lx.byCode[o.country]

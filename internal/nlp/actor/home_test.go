@@ -68,6 +68,11 @@ func TestHomeAndFallbackCountries(t *testing.T) {
 			want: map[string]string{"children": ""},
 		},
 		{
+			name: "a UN body before a possessive and an adjective lends its code",
+			text: "Kenya refused to attend a hearing by the United Nations' highest court. The UN's nuclear watchdog said Kenya's court had ruled.",
+			want: map[string]string{"United Nations' highest court": "UNO", "UN's nuclear watchdog": "UNO", "Kenya's court": "KEN"},
+		},
+		{
 			name: "a government named after its leader is the leader's state",
 			text: "Iran rejected the offer. Iran said the Biden administration had imposed sanctions. Iran will not talk.",
 			want: map[string]string{"administration": "USA"},

@@ -1,6 +1,10 @@
 package actor
 
-import "github.com/tidings-news/tidings/internal/model"
+import (
+	"strings"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
 
 // leaderBodies gives a government body named after the leader who heads it that leader's
 // state: "the Biden administration", "the first Trump administration", "the Sharif
@@ -34,4 +38,30 @@ func (st *state) leaderBefore(i int) *entity {
 		return nil
 	}
 	return o
+}
+
+// beforePossessive returns the token where a name before token k ends when a possessive
+// ending, and at most two lower-case words, stand between them ("the United Nations'
+// highest court", "the UN's nuclear watchdog"), else k. A bare apostrophe counts only right
+// after a word ending in s.
+func (st *state) beforePossessive(k int) int {
+	x := k
+	for n := 0; n < 2 && x > 0 && st.sameSeg(x-1, k); n++ {
+		t := &st.toks[x-1]
+		if !t.is(tWord) || t.is(tCap) || t.is(tPoss) || st.g.is(gDeterminer, t) || st.g.is(gConnector, t) || st.g.is(gAux, t) {
+			break
+		}
+		x--
+	}
+	if x < 2 {
+		return k
+	}
+	p, w := &st.toks[x-1], &st.toks[x-2]
+	switch {
+	case p.is(tPoss) && st.sameSeg(x-2, x-1):
+		return x - 1
+	case (p.text == "'" || p.text == "’") && p.start == w.end && strings.HasSuffix(w.lower, "s"):
+		return x - 1
+	}
+	return k
 }

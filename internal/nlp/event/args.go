@@ -694,6 +694,9 @@ func (s *sentence) object(p *Pattern, e int) []int {
 			return owner
 		case t.low == "to" && j+1 < len(s.toks) && s.toks[j+1].mention < 0 && !s.c.det[s.toks[j+1].low] &&
 			isLetterStart(s.toks[j+1].low) && !startsUpper(s.doc.Text[s.toks[j+1].start:s.toks[j+1].end]):
+			if p.Kind == KindVerb && p.Type == "REJECT" && prep == "" && np == 0 {
+				return s.refusedObject(p, j+2) // "refused to attend a hearing by the court"
+			}
 			if p.Kind == KindVerb {
 				return nil // "offered to pay X": the rest belongs to the infinitive
 			}

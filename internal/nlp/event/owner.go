@@ -54,3 +54,12 @@ func (s *sentence) proffered(e int) bool {
 	}
 	return false
 }
+
+// refusedObject finds the recipient of a refusal in the infinitive it refuses, from token e
+// after its verb: the side one refuses to meet, recognise or face is the one refused ("Kenya
+// has refused to attend a hearing by the court", "declined to meet with Trump").
+func (s *sentence) refusedObject(p *Pattern, e int) []int {
+	q := *p
+	q.Kind, q.Obj, q.Preps = KindNoun, true, []string{"by", "with"}
+	return s.object(&q, e)
+}
