@@ -147,7 +147,7 @@ func (st *state) body(i, j int, ot orgType) {
 	}
 	// An organisation named before the head lends its state ("Taliban foreign ministry").
 	if ci < 0 {
-		if s, sp, ok := st.lexEnding(k); ok {
+		if s, sp, ok := st.lexEnding(st.beforePossessive(k)); ok {
 			if en, isOrg := has(sp.entries, eOrg); isOrg {
 				o := st.lx.orgs[en.idx]
 				_, state := st.lx.byCode[o.country]
@@ -241,15 +241,26 @@ func (st *state) attributive(i, j int) bool {
 // ownedBodies gives a body named after a possessive pronoun the state of the person the
 // pronoun stands for: "his administration" after Trump is the US administration.
 func (st *state) ownedBodies() {
+	st.giveOwnersState(func(string) bool { return true }, func(i int) *entity {
+		if owner := st.pronounOwner(i); owner != nil && owner.a.Country != "" {
+			return owner
+		}
+		return nil
+	})
+}
+
+// giveOwnersState moves each mention of a generic body of no state whose phrase passes
+// phraseOK, and whose owner before token i owner finds, to the body of the owner's state.
+func (st *state) giveOwnersState(phraseOK func(string) bool, owner func(i int) *entity) {
 	for _, e := range st.ents {
-		if !strings.HasPrefix(e.key, "g::") {
+		phrase, generic := strings.CutPrefix(e.key, "g::")
+		if !generic || !phraseOK(phrase) {
 			continue // only generic bodies of no state
 		}
 		kept := e.mentions[:0]
 		for _, m := range e.mentions {
-			if owner := st.pronounOwner(m.i); owner != nil && owner.a.Country != "" {
-				phrase := strings.TrimPrefix(e.key, "g::")
-				to := st.entity("g:"+owner.a.Country+":"+phrase, model.Actor{Name: e.a.Name, Kind: e.a.Kind, Country: owner.a.Country, Sector: e.a.Sector})
+			if o := owner(m.i); o != nil {
+				to := st.entity("g:"+o.a.Country+":"+phrase, model.Actor{Name: e.a.Name, Kind: e.a.Kind, Country: o.a.Country, Sector: e.a.Sector})
 				st.moveMention(to, m)
 				continue
 			}

@@ -10,7 +10,8 @@ import (
 
 // TestHomeAndFallbackCountries checks the codes actors take when the text names no state for
 // them: the article's clear home state for local people and groups, NGO for aid and rights
-// groups, the code of a UN or EU body named before a generic head.
+// groups, the code of a UN or EU body named before a generic head, the leader's state for a
+// government named after its leader ("the Biden administration").
 func TestHomeAndFallbackCountries(t *testing.T) {
 	r, err := New(Options{})
 	if err != nil {
@@ -65,6 +66,31 @@ func TestHomeAndFallbackCountries(t *testing.T) {
 			name: "people after a UN body are not the UN's",
 			text: "The U.N. children's agency said children were hungry.",
 			want: map[string]string{"children": ""},
+		},
+		{
+			name: "a UN body before a possessive and an adjective lends its code",
+			text: "Kenya refused to attend a hearing by the United Nations' highest court. The UN's nuclear watchdog said Kenya's court had ruled.",
+			want: map[string]string{"United Nations' highest court": "UNO", "UN's nuclear watchdog": "UNO", "Kenya's court": "KEN"},
+		},
+		{
+			name: "a government named after its leader is the leader's state",
+			text: "Iran rejected the offer. Iran said the Biden administration had imposed sanctions. Iran will not talk.",
+			want: map[string]string{"administration": "USA"},
+		},
+		{
+			name: "an ordinal may stand before the leader",
+			text: "Iran said talks failed. Iran blamed the deal the first Trump administration pulled out of. Iran waits.",
+			want: map[string]string{"administration": "USA"},
+		},
+		{
+			name: "a leader with a possessive ending",
+			text: "Iran said the deal was dead. Iran blamed U.S. President Joe Biden's government. Iran waits.",
+			want: map[string]string{"government": "USA"},
+		},
+		{
+			name: "a bare administration keeps the home state",
+			text: "Kenya rejected the ruling. Kenya said the administration would appeal. Kenya will not attend.",
+			want: map[string]string{"administration": "KEN"},
 		},
 	}
 	for _, tc := range tests {

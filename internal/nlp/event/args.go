@@ -37,7 +37,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			if len(src) == 0 {
 				src = s.parseSubject(s.toks[m.start].start)
 			}
-			tgt = s.object(p, m.end)
+			tgt = s.profferer(p.Type, src, s.object(p, m.end), m.end)
 		}
 		if p.Inverse {
 			src, tgt = tgt, src
@@ -694,6 +694,9 @@ func (s *sentence) object(p *Pattern, e int) []int {
 			return owner
 		case t.low == "to" && j+1 < len(s.toks) && s.toks[j+1].mention < 0 && !s.c.det[s.toks[j+1].low] &&
 			isLetterStart(s.toks[j+1].low) && !startsUpper(s.doc.Text[s.toks[j+1].start:s.toks[j+1].end]):
+			if p.Kind == KindVerb && p.Type == "REJECT" && prep == "" && np == 0 {
+				return s.refusedObject(p, j+2) // "refused to attend a hearing by the court"
+			}
 			if p.Kind == KindVerb {
 				return nil // "offered to pay X": the rest belongs to the infinitive
 			}
@@ -707,6 +710,9 @@ func (s *sentence) object(p *Pattern, e int) []int {
 			}
 			prep, np = t.low, 0
 		case t.low == ",":
+			if np > 0 && prep == "" && s.nounListGoesOn(j) {
+				continue // a list of things, then the phrase that names the recipient
+			}
 			if np > 0 || prep != "" {
 				return owner // the phrase ended without naming an actor
 			}
