@@ -1,0 +1,57 @@
+package syntax
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"testing"
+)
+
+// outputDigest tags and parses the sentences from their forms and returns the SHA-256 of
+// every token's lemma, tags, features, head and relation.
+func outputDigest(t *testing.T, tg *Tagger, p *Parser, sents []Sentence) string {
+	t.Helper()
+	h := sha256.New()
+	for _, s := range sents {
+		toks := formsOnly(s.Tokens)
+		tg.Tag(toks)
+		p.Parse(toks)
+		for _, k := range toks {
+			fmt.Fprintf(h, "%s\t%s\t%s\t%s\t%s\t%d\t%s\n", k.Form, k.Lemma, k.UPOS, k.XPOS, k.Feats, k.Head, k.Rel)
+		}
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// The digests of the embedded models' tags and parses. A change meant only to make tagging
+// or parsing faster must leave them as they are; a new model changes them, and then they
+// are measured again.
+var outputDigests = []struct{ path, digest string }{
+	{"testdata/trees.conllu", "6ef3705f02cfb09f13c7c351fe50d404ddeb9bed41a75056e6a1f179c53c856a"},
+	{"../../../../shared/ud/en_ewt-dev.conllu.gz", "52e6ab97b339e802fa32bce6c8e52937655fc1d0000f6d4d5b038d684f9ae54b"},
+	{"../../../../shared/ud/en_ewt-test.conllu.gz", "84a3defa6d514618abd978eabf681a5ebba8ede527fc35a1488fb0249bdce757"},
+	{"../../../../shared/ud/en_gum-test.conllu.gz", "78b7c7af481858d93c2d91028cc0efc6757ff20783dc30f86a18becdf29cdc5e"},
+}
+
+func TestTagAndParseOutputUnchanged(t *testing.T) {
+	tg, p := loadTestModels(t)
+	for _, c := range outputDigests {
+		t.Run(c.path, func(t *testing.T) {
+			if _, err := os.Stat(c.path); err != nil {
+				t.Skipf("the treebank %s is not here; the test needs ../shared", c.path)
+			}
+			if testing.Short() && c.path != "testdata/trees.conllu" {
+				t.Skip("the treebank comparison is slow; run without -short")
+			}
+			sents, err := ReadCoNLLUFile(c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := outputDigest(t, tg, p, sents); got != c.digest {
+				t.Errorf("tags and parses of %s have digest %s, want %s", c.path, got, c.digest)
+			}
+		})
+	}
+}
