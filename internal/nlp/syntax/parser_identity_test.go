@@ -1,10 +1,12 @@
 package syntax
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -53,5 +55,23 @@ func TestTagAndParseOutputUnchanged(t *testing.T) {
 				t.Errorf("tags and parses of %s have digest %s, want %s", c.path, got, c.digest)
 			}
 		})
+	}
+}
+
+// TestParserRowsKeepWeights checks that the move weights repacked on loading unpack to
+// those of the model file, as Write and Pruned need them.
+func TestParserRowsKeepWeights(t *testing.T) {
+	_, p := loadTestModels(t)
+	var file Parser
+	if err := readModel(bytes.NewReader(parserModel), "parser", &file); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.moves(), file.Moves) {
+		t.Error("the move weights unpacked from the rows differ from the model file's")
+	}
+	for _, v := range []int16{0, 1, -1, 255, -256, 32767, -32768} {
+		if got := unbiased(biased(v)); got != v {
+			t.Errorf("weight %d unpacks to %d", v, got)
+		}
 	}
 }
