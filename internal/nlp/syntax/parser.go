@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"math"
 	"sync"
 
 	"github.com/tidings-news/tidings/internal/model"
@@ -45,8 +46,8 @@ type Parser struct {
 	rows []uint64
 	keys []uint32
 	off  []int32
-	// packed holds each weight as its relation in the high 16 bits and its value in the low 16
-	packed []uint32
+	// packed holds each weight as its value times 256 plus its relation
+	packed []int32
 	table  featureTable
 	root   int // index of "root" in Labels, -1 when absent
 }
@@ -157,9 +158,9 @@ func (p *Parser) build() error {
 	if len(p.Val) >= maxSpanStart {
 		return fmt.Errorf("the parser model has %d relation weights; fewer than %d fit", len(p.Val), maxSpanStart)
 	}
-	p.packed = make([]uint32, len(p.Val))
+	p.packed = make([]int32, len(p.Val))
 	for k, v := range p.Val {
-		p.packed[k] = uint32(p.Act[k])<<16 | uint32(uint16(v))
+		p.packed[k] = int32(v)<<8 | int32(p.Act[k])
 	}
 	p.table = newFeatureTable(p.keys, p.off)
 	var err error
@@ -331,14 +332,19 @@ func (p *Parser) bestLabel(feats []uint64) int {
 	for _, sp := range spans {
 		start := sp >> 8
 		for _, w := range packed[start : start+sp&0xff] {
-			scores[uint8(w>>16)] += int32(int16(uint16(w)))
+			scores[uint8(w)] += w >> 8
 		}
 	}
-	best := -1
-	for l, v := range scores[:len(p.Labels)] {
-		if l != p.root && (best < 0 || v > scores[best]) {
-			best = l
+	// no sum of labelFeatureCount features' weights comes near the lowest int32, so that
+	// root, given it, is never the first highest unless it is the only relation
+	if p.root >= 0 {
+		scores[p.root] = math.MinInt32
+	}
+	best, top := 0, scores[0]
+	for l, v := range scores[1:len(p.Labels)] {
+		if v > top {
+			best, top = l+1, v
 		}
 	}
-	return max(best, 0)
+	return best
 }
