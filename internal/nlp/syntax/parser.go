@@ -299,13 +299,22 @@ func (p *Parser) bestMove(s *parseState, feats []uint64) int {
 	// 1<<16, so that the sum of featureCount of them stays in its lane
 	const lanes = 0x0000ffff0000ffff
 	var even, odd uint64
+	n := len(feats)
 	rows, shiftBits := p.rows, uint(64-p.Bits)&63
+	// four at a time, the reads of a row independent of the sums
+	for len(feats) >= 4 {
+		f := feats[:4:4]
+		w0, w1, w2, w3 := rows[f[0]>>shiftBits], rows[f[1]>>shiftBits], rows[f[2]>>shiftBits], rows[f[3]>>shiftBits]
+		even += w0&lanes + w1&lanes + w2&lanes + w3&lanes
+		odd += w0>>16&lanes + w1>>16&lanes + w2>>16&lanes + w3>>16&lanes
+		feats = feats[4:]
+	}
 	for _, f := range feats {
 		w := rows[f>>shiftBits]
 		even += w & lanes
 		odd += w >> 16 & lanes
 	}
-	bias := int32(len(feats)) * rowBias
+	bias := int32(n) * rowBias
 	sc := [moveCount]int32{int32(uint32(even)) - bias, int32(uint32(odd)) - bias, int32(even>>32) - bias}
 	best := -1
 	for m := range moveCount {
