@@ -75,3 +75,24 @@ func TestParserRowsKeepWeights(t *testing.T) {
 		}
 	}
 }
+
+// TestFeatureHashZeroReadsAsOne checks that a feature hash of 0, which h1, h2 and h3 may
+// give where f1, f2 and f3 give 1, reads the same weights.
+func TestFeatureHashZeroReadsAsOne(t *testing.T) {
+	if key32(0) != key32(1) {
+		t.Errorf("key32(0) = %d, key32(1) = %d", key32(0), key32(1))
+	}
+	for _, bits := range []uint8{1, 12, 22, 30} {
+		if moveRow(0, bits) != moveRow(1, bits) {
+			t.Errorf("with %d bits, hash 0 reads row %d and hash 1 row %d", bits, moveRow(0, bits), moveRow(1, bits))
+		}
+	}
+	for _, c := range []struct{ t, a, b uint64 }{{1, 0, 0}, {2, 7, 9}, {45, noneValue, rootValue}} {
+		if g, w := h1(c.t, c.a), f1(c.t, c.a); g != w && !(g == 0 && w == 1) {
+			t.Errorf("h1(%d, %d) = %d, f1 = %d", c.t, c.a, g, w)
+		}
+		if g, w := h2(c.t, c.a, c.b), f2(c.t, c.a, c.b); g != w && !(g == 0 && w == 1) {
+			t.Errorf("h2(%d, %d, %d) = %d, f2 = %d", c.t, c.a, c.b, g, w)
+		}
+	}
+}
