@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"math"
 	"sync"
 
 	"github.com/tidings-news/tidings/internal/model"
@@ -40,12 +41,13 @@ type Parser struct {
 
 	classes wordClasses
 	// rows holds each row of Moves as one word, SHIFT, LEFT and RIGHT in its low 16-bit
-	// lanes; Moves itself is dropped once the rows are built
+	// lanes, each plus rowBias so that a lane holds no sign and lanes add up apart; Moves
+	// itself is dropped once the rows are built
 	rows []uint64
 	keys []uint32
 	off  []int32
-	// packed holds each weight as its relation in the high 16 bits and its value in the low 16
-	packed []uint32
+	// packed holds each weight as its value times 256 plus its relation
+	packed []int32
 	table  featureTable
 	root   int // index of "root" in Labels, -1 when absent
 }
@@ -53,19 +55,24 @@ type Parser struct {
 // moveRow returns the index in Moves of the row of feature hash f with bits bits.
 func moveRow(f uint64, bits uint8) uint64 { return f >> (64 - bits) << 2 }
 
-// featureTable is an open-addressing hash table from feature hash to its row, key and row
-// side by side so that a lookup reads one cache line.
+// featureTable is an open-addressing hash table from a feature's key to where its weights
+// are, the key and the place side by side so that a lookup reads one cache line.
 type featureTable struct {
 	slots []slot
 	mask  uint32
 }
 
+// slot holds a key and its weights' span: their offset in Parser.packed times 256 plus
+// their number.
 type slot struct {
-	key uint32
-	row int32
+	key  uint32
+	span uint32
 }
 
-func newFeatureTable(keys []uint32) featureTable {
+// maxSpanStart bounds the number of relation weights, so that an offset fits in a span.
+const maxSpanStart = 1 << 24
+
+func newFeatureTable(keys []uint32, off []int32) featureTable {
 	size := 1
 	for size < 2*len(keys) {
 		size <<= 1
@@ -76,7 +83,7 @@ func newFeatureTable(keys []uint32) featureTable {
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = slot{k, int32(r)}
+		t.slots[i] = slot{k, uint32(off[r])<<8 | uint32(off[r+1]-off[r])}
 	}
 	return t
 }
@@ -84,18 +91,18 @@ func newFeatureTable(keys []uint32) featureTable {
 // spread scatters sorted keys over the table.
 func spread(k uint32) uint32 { return k * 0x9e3779b1 }
 
-// find returns the row of key k, or -1.
-func (t *featureTable) find(k uint32) int32 {
+// find returns the span of key k, and whether the table has it.
+func (t *featureTable) find(k uint32) (uint32, bool) {
 	if len(t.slots) == 0 {
-		return -1
+		return 0, false
 	}
 	i := spread(k) & t.mask
 	for {
 		switch s := t.slots[i]; s.key {
 		case k:
-			return s.row
+			return s.span, true
 		case 0:
-			return -1
+			return 0, false
 		}
 		i = (i + 1) & t.mask
 	}
@@ -128,7 +135,7 @@ func (p *Parser) build() error {
 	p.rows = make([]uint64, len(p.Moves)/4)
 	for r := range p.rows {
 		w := p.Moves[4*r : 4*r+4 : 4*r+4]
-		p.rows[r] = uint64(uint16(w[0])) | uint64(uint16(w[1]))<<16 | uint64(uint16(w[2]))<<32 | uint64(uint16(w[3]))<<48
+		p.rows[r] = biased(w[0]) | biased(w[1])<<16 | biased(w[2])<<32 | biased(w[3])<<48
 	}
 	p.Moves = nil
 	p.keys = make([]uint32, len(p.KeyDeltas))
@@ -148,11 +155,14 @@ func (p *Parser) build() error {
 	if int(p.off[len(p.keys)]) != len(p.Val) {
 		return fmt.Errorf("the parser model's weight counts do not add up")
 	}
-	p.packed = make([]uint32, len(p.Val))
-	for k, v := range p.Val {
-		p.packed[k] = uint32(p.Act[k])<<16 | uint32(uint16(v))
+	if len(p.Val) >= maxSpanStart {
+		return fmt.Errorf("the parser model has %d relation weights; fewer than %d fit", len(p.Val), maxSpanStart)
 	}
-	p.table = newFeatureTable(p.keys)
+	p.packed = make([]int32, len(p.Val))
+	for k, v := range p.Val {
+		p.packed[k] = int32(v)<<8 | int32(p.Act[k])
+	}
+	p.table = newFeatureTable(p.keys, p.off)
 	var err error
 	if p.classes, err = newWordClasses(p.ClassWords, p.ClassCoarse, p.ClassFine); err != nil {
 		return err
@@ -200,11 +210,19 @@ func (p *Parser) Pruned(minWeight float64) (*Parser, error) {
 	return q, nil
 }
 
+// rowBias is added to each move weight in the rows.
+const rowBias = 1 << 15
+
+func biased(v int16) uint64 { return uint64(int32(v) + rowBias) }
+
+// unbiased returns the weight in the low 16 bits of lane.
+func unbiased(lane uint64) int16 { return int16(int32(lane&0xffff) - rowBias) }
+
 // moves returns the move weights as the model file holds them, unpacked from the rows.
 func (p *Parser) moves() []int16 {
 	m := make([]int16, 4*len(p.rows))
 	for r, w := range p.rows {
-		m[4*r], m[4*r+1], m[4*r+2], m[4*r+3] = int16(w), int16(w>>16), int16(w>>32), int16(w>>48)
+		m[4*r], m[4*r+1], m[4*r+2], m[4*r+3] = unbiased(w), unbiased(w>>16), unbiased(w>>32), unbiased(w>>48)
 	}
 	return m
 }
@@ -250,7 +268,6 @@ func (p *Parser) Parse(sent []model.Token) {
 		return
 	}
 	s := newParseState(sent, p.classes)
-	scores := make([]int32, len(p.Labels))
 	var fb [featureCount]uint64
 	var lb [labelFeatureCount]uint64
 	for !s.done() {
@@ -262,7 +279,7 @@ func (p *Parser) Parse(sent []model.Token) {
 		h, d := s.arcHead(m), s.st(0)
 		l := p.root
 		if m == moveLeft || !s.rootArc() || p.root < 0 {
-			l = p.bestLabel(s.labelFeatures(lb[:0], m, h, d), scores)
+			l = p.bestLabel(s.labelFeatures(lb[:0], m, h, d))
 		}
 		s.move(m, l)
 	}
@@ -278,15 +295,27 @@ func (p *Parser) Parse(sent []model.Token) {
 
 // bestMove returns the legal move with the highest score.
 func (p *Parser) bestMove(s *parseState, feats []uint64) int {
-	var shift, left, right int32
+	// two sums of 32-bit lanes, SHIFT and RIGHT in one, LEFT in the other: a lane is under
+	// 1<<16, so that the sum of featureCount of them stays in its lane
+	const lanes = 0x0000ffff0000ffff
+	var even, odd uint64
+	n := len(feats)
 	rows, shiftBits := p.rows, uint(64-p.Bits)&63
+	// four at a time, the reads of a row independent of the sums
+	for len(feats) >= 4 {
+		f := feats[:4:4]
+		w0, w1, w2, w3 := rows[f[0]>>shiftBits], rows[f[1]>>shiftBits], rows[f[2]>>shiftBits], rows[f[3]>>shiftBits]
+		even += w0&lanes + w1&lanes + w2&lanes + w3&lanes
+		odd += w0>>16&lanes + w1>>16&lanes + w2>>16&lanes + w3>>16&lanes
+		feats = feats[4:]
+	}
 	for _, f := range feats {
 		w := rows[f>>shiftBits]
-		shift += int32(int16(w))
-		left += int32(int16(w >> 16))
-		right += int32(int16(w >> 32))
+		even += w & lanes
+		odd += w >> 16 & lanes
 	}
-	sc := [moveCount]int32{shift, left, right}
+	bias := int32(n) * rowBias
+	sc := [moveCount]int32{int32(uint32(even)) - bias, int32(uint32(odd)) - bias, int32(even>>32) - bias}
 	best := -1
 	for m := range moveCount {
 		if (best < 0 || sc[m] > sc[best]) && s.legalMove(m) {
@@ -297,26 +326,34 @@ func (p *Parser) bestMove(s *parseState, feats []uint64) int {
 }
 
 // bestLabel returns the relation other than root with the highest score.
-func (p *Parser) bestLabel(feats []uint64, scores []int32) int {
-	var rb [labelFeatureCount]int32
-	rows := rb[:0]
+func (p *Parser) bestLabel(feats []uint64) int {
+	var sb [labelFeatureCount]uint32
+	spans := sb[:0]
 	// all lookups first, then all sums: the memory reads of one phase overlap
 	for _, f := range feats {
-		if r := p.table.find(key32(f)); r >= 0 {
-			rows = append(rows, r)
+		if sp, ok := p.table.find(key32(f)); ok {
+			spans = append(spans, sp)
 		}
 	}
-	clear(scores)
-	for _, r := range rows {
-		for _, w := range p.packed[p.off[r]:p.off[r+1]] {
-			scores[w>>16] += int32(int16(uint16(w)))
+	// a relation is a byte, so that its score needs no bounds check
+	var scores [256]int32
+	packed := p.packed
+	for _, sp := range spans {
+		start := sp >> 8
+		for _, w := range packed[start : start+sp&0xff] {
+			scores[uint8(w)] += w >> 8
 		}
 	}
-	best := -1
-	for l, v := range scores {
-		if l != p.root && (best < 0 || v > scores[best]) {
-			best = l
+	// no sum of labelFeatureCount features' weights comes near the lowest int32, so that
+	// root, given it, is never the first highest unless it is the only relation
+	if p.root >= 0 {
+		scores[p.root] = math.MinInt32
+	}
+	best, top := 0, scores[0]
+	for l, v := range scores[1:len(p.Labels)] {
+		if v > top {
+			best, top = l+1, v
 		}
 	}
-	return max(best, 0)
+	return best
 }

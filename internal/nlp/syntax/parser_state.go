@@ -228,6 +228,15 @@ func f2(t, a, b uint64) uint64 {
 }
 func f3(t, a, b, c uint64) uint64 { return f2(t, a, (b*0x94d049bb133111eb)^(c+0x2545f4914f6cdd1d)) }
 
+// h1, h2 and h3 are f1, f2 and f3 for a feature's own hash, which may be 0: a hash of 0
+// reads the same move row and relation key (key32) as 1. The values that f1 and f2 make for
+// other features to combine keep their nonzero form.
+func h1(t, a uint64) uint64 { return finalize(t*0x9e3779b97f4a7c15 ^ a) }
+func h2(t, a, b uint64) uint64 {
+	return finalize((t*0x9e3779b97f4a7c15^a)*0xbf58476d1ce4e5b9 ^ b)
+}
+func h3(t, a, b, c uint64) uint64 { return h2(t, a, (b*0x94d049bb133111eb)^(c+0x2545f4914f6cdd1d)) }
+
 func nonzero(h uint64) uint64 {
 	if h == 0 {
 		return 1
@@ -316,121 +325,121 @@ func (s *parseState) features(f []uint64) []uint64 {
 	}
 	next := func() uint64 { t++; return t }
 	// single words
-	add(f1(next(), s0wp))
-	add(f1(next(), s0w))
-	add(f1(next(), s0p))
-	add(f1(next(), s0l))
-	add(f1(next(), s1wp))
-	add(f1(next(), s1w))
-	add(f1(next(), s1p))
-	add(f1(next(), s1l))
-	add(f1(next(), b0wp))
-	add(f1(next(), b0w))
-	add(f1(next(), b0p))
-	add(f1(next(), b0l))
-	add(f1(next(), b1wp))
-	add(f1(next(), b1w))
-	add(f1(next(), b1p))
-	add(f1(next(), b2w))
-	add(f1(next(), b2p))
-	add(f1(next(), s2p))
+	add(h1(next(), s0wp))
+	add(h1(next(), s0w))
+	add(h1(next(), s0p))
+	add(h1(next(), s0l))
+	add(h1(next(), s1wp))
+	add(h1(next(), s1w))
+	add(h1(next(), s1p))
+	add(h1(next(), s1l))
+	add(h1(next(), b0wp))
+	add(h1(next(), b0w))
+	add(h1(next(), b0p))
+	add(h1(next(), b0l))
+	add(h1(next(), b1wp))
+	add(h1(next(), b1w))
+	add(h1(next(), b1p))
+	add(h1(next(), b2w))
+	add(h1(next(), b2p))
+	add(h1(next(), s2p))
 	// pairs
-	add(f2(next(), s0wp, b0wp))
-	add(f2(next(), s0wp, b0w))
-	add(f2(next(), s0w, b0wp))
-	add(f2(next(), s0wp, b0p))
-	add(f2(next(), s0p, b0wp))
-	add(f2(next(), s0w, b0w))
-	add(f2(next(), s0p, b0p))
-	add(f2(next(), s0l, b0l))
-	add(f2(next(), s0u, b0u))
-	add(f2(next(), b0p, b1p))
-	add(f2(next(), s1wp, s0wp))
-	add(f2(next(), s1wp, s0p))
-	add(f2(next(), s1p, s0wp))
-	add(f2(next(), s1w, s0w))
-	add(f2(next(), s1p, s0p))
-	add(f2(next(), s1l, s0l))
-	add(f2(next(), s1p, b0p))
+	add(h2(next(), s0wp, b0wp))
+	add(h2(next(), s0wp, b0w))
+	add(h2(next(), s0w, b0wp))
+	add(h2(next(), s0wp, b0p))
+	add(h2(next(), s0p, b0wp))
+	add(h2(next(), s0w, b0w))
+	add(h2(next(), s0p, b0p))
+	add(h2(next(), s0l, b0l))
+	add(h2(next(), s0u, b0u))
+	add(h2(next(), b0p, b1p))
+	add(h2(next(), s1wp, s0wp))
+	add(h2(next(), s1wp, s0p))
+	add(h2(next(), s1p, s0wp))
+	add(h2(next(), s1w, s0w))
+	add(h2(next(), s1p, s0p))
+	add(h2(next(), s1l, s0l))
+	add(h2(next(), s1p, b0p))
 	// triples of tags
-	add(f3(next(), b0p, b1p, b2p))
-	add(f3(next(), s0p, b0p, b1p))
-	add(f3(next(), s1p, s0p, b0p))
-	add(f3(next(), s2p, s1p, s0p))
-	add(f3(next(), s0p, s0lc1p, b0p))
-	add(f3(next(), s0p, s0rc1p, b0p))
-	add(f3(next(), s0p, b0p, b0lc1p))
-	add(f3(next(), s1p, s0p, s0lc1p))
-	add(f3(next(), s1p, s0p, s0rc1p))
-	add(f3(next(), s1p, s1rc1p, s0p))
-	add(f3(next(), s1p, s1lc1p, s0p))
+	add(h3(next(), b0p, b1p, b2p))
+	add(h3(next(), s0p, b0p, b1p))
+	add(h3(next(), s1p, s0p, b0p))
+	add(h3(next(), s2p, s1p, s0p))
+	add(h3(next(), s0p, s0lc1p, b0p))
+	add(h3(next(), s0p, s0rc1p, b0p))
+	add(h3(next(), s0p, b0p, b0lc1p))
+	add(h3(next(), s1p, s0p, s0lc1p))
+	add(h3(next(), s1p, s0p, s0rc1p))
+	add(h3(next(), s1p, s1rc1p, s0p))
+	add(h3(next(), s1p, s1lc1p, s0p))
 	// distance
-	add(f2(next(), s0w, d))
-	add(f2(next(), s0p, d))
-	add(f2(next(), b0w, d))
-	add(f2(next(), b0p, d))
-	add(f3(next(), s0w, b0w, d))
-	add(f3(next(), s0p, b0p, d))
-	add(f3(next(), s1p, s0p, d1))
-	add(f3(next(), s1w, s0w, d1))
+	add(h2(next(), s0w, d))
+	add(h2(next(), s0p, d))
+	add(h2(next(), b0w, d))
+	add(h2(next(), b0p, d))
+	add(h3(next(), s0w, b0w, d))
+	add(h3(next(), s0p, b0p, d))
+	add(h3(next(), s1p, s0p, d1))
+	add(h3(next(), s1w, s0w, d1))
 	// valency
-	add(f2(next(), s0w, s0nr))
-	add(f2(next(), s0p, s0nr))
-	add(f2(next(), s0w, s0nl))
-	add(f2(next(), s0p, s0nl))
-	add(f2(next(), s1w, s1nr))
-	add(f2(next(), s1p, s1nr))
-	add(f2(next(), s1p, s1nl))
-	add(f2(next(), b0w, b0nl))
-	add(f2(next(), b0p, b0nl))
+	add(h2(next(), s0w, s0nr))
+	add(h2(next(), s0p, s0nr))
+	add(h2(next(), s0w, s0nl))
+	add(h2(next(), s0p, s0nl))
+	add(h2(next(), s1w, s1nr))
+	add(h2(next(), s1p, s1nr))
+	add(h2(next(), s1p, s1nl))
+	add(h2(next(), b0w, b0nl))
+	add(h2(next(), b0p, b0nl))
 	// children
-	add(f1(next(), val(s.w, s0lc1)))
-	add(f1(next(), s0lc1p))
-	add(f1(next(), lab(s0lc1)))
-	add(f1(next(), val(s.w, s0rc1)))
-	add(f1(next(), s0rc1p))
-	add(f1(next(), lab(s0rc1)))
-	add(f1(next(), val(s.w, s1rc1)))
-	add(f1(next(), s1rc1p))
-	add(f1(next(), lab(s1rc1)))
-	add(f1(next(), s1lc1p))
-	add(f1(next(), lab(s1lc1)))
-	add(f1(next(), val(s.w, b0lc1)))
-	add(f1(next(), b0lc1p))
-	add(f1(next(), lab(b0lc1)))
-	add(f1(next(), s0lc2p))
-	add(f1(next(), lab(s0lc2)))
-	add(f1(next(), s0rc2p))
-	add(f1(next(), lab(s0rc2)))
-	add(f1(next(), b0lc2p))
-	add(f1(next(), lab(b0lc2)))
-	add(f3(next(), s0p, s0lc1p, s0lc2p))
-	add(f3(next(), s0p, s0rc1p, s0rc2p))
-	add(f3(next(), s1p, s1rc1p, s1rc2p))
-	add(f3(next(), b0p, b0lc1p, b0lc2p))
-	add(f3(next(), s0p, lab(s0lc1), lab(s0rc1)))
-	add(f3(next(), s1p, lab(s1rc1), s0p))
+	add(h1(next(), val(s.w, s0lc1)))
+	add(h1(next(), s0lc1p))
+	add(h1(next(), lab(s0lc1)))
+	add(h1(next(), val(s.w, s0rc1)))
+	add(h1(next(), s0rc1p))
+	add(h1(next(), lab(s0rc1)))
+	add(h1(next(), val(s.w, s1rc1)))
+	add(h1(next(), s1rc1p))
+	add(h1(next(), lab(s1rc1)))
+	add(h1(next(), s1lc1p))
+	add(h1(next(), lab(s1lc1)))
+	add(h1(next(), val(s.w, b0lc1)))
+	add(h1(next(), b0lc1p))
+	add(h1(next(), lab(b0lc1)))
+	add(h1(next(), s0lc2p))
+	add(h1(next(), lab(s0lc2)))
+	add(h1(next(), s0rc2p))
+	add(h1(next(), lab(s0rc2)))
+	add(h1(next(), b0lc2p))
+	add(h1(next(), lab(b0lc2)))
+	add(h3(next(), s0p, s0lc1p, s0lc2p))
+	add(h3(next(), s0p, s0rc1p, s0rc2p))
+	add(h3(next(), s1p, s1rc1p, s1rc2p))
+	add(h3(next(), b0p, b0lc1p, b0lc2p))
+	add(h3(next(), s0p, lab(s0lc1), lab(s0rc1)))
+	add(h3(next(), s1p, lab(s1rc1), s0p))
 	// relation sets
-	add(f2(next(), s0w, s0rs))
-	add(f2(next(), s0p, s0rs))
-	add(f2(next(), s0w, s0ls))
-	add(f2(next(), s0p, s0ls))
-	add(f2(next(), s1p, s1rs))
-	add(f2(next(), s1p, s1ls))
-	add(f2(next(), b0w, b0ls))
-	add(f2(next(), b0p, b0ls))
+	add(h2(next(), s0w, s0rs))
+	add(h2(next(), s0p, s0rs))
+	add(h2(next(), s0w, s0ls))
+	add(h2(next(), s0p, s0ls))
+	add(h2(next(), s1p, s1rs))
+	add(h2(next(), s1p, s1ls))
+	add(h2(next(), b0w, b0ls))
+	add(h2(next(), b0p, b0ls))
 	// word classes (Koo, Carreras and Collins 2008): fine ones alone and with tags, coarse
 	// ones in pairs
 	s0k, s1k, b0k, b1k := val(s.k, s0), val(s.k, s1), val(s.k, b0), val(s.k, b1)
 	s0c, s1c, b0c, b1c := val(s.c, s0), val(s.c, s1), val(s.c, b0), val(s.c, b1)
 	f = append(f,
-		f1(next(), s0k), f1(next(), s1k), f1(next(), b0k), f1(next(), b1k), f1(next(), val(s.k, s2)),
-		f2(next(), s0k, b0k), f2(next(), s0k, b0p), f2(next(), s0p, b0k), f2(next(), s1k, s0k),
-		f2(next(), s1k, s0p), f2(next(), s1p, s0k), f2(next(), b0k, b1p),
-		f3(next(), s0c, b0c, d), f3(next(), s1c, s0c, b0c), f3(next(), s0c, b0c, b1c),
+		h1(next(), s0k), h1(next(), s1k), h1(next(), b0k), h1(next(), b1k), h1(next(), val(s.k, s2)),
+		h2(next(), s0k, b0k), h2(next(), s0k, b0p), h2(next(), s0p, b0k), h2(next(), s1k, s0k),
+		h2(next(), s1k, s0p), h2(next(), s1p, s0k), h2(next(), b0k, b1p),
+		h3(next(), s0c, b0c, d), h3(next(), s1c, s0c, b0c), h3(next(), s0c, b0c, b1c),
 		// the outermost children's classes with their heads' tags
-		f2(next(), val(s.k, s0lc1), s0p), f2(next(), val(s.k, s0rc1), s0p),
-		f2(next(), val(s.k, s1rc1), s1p), f2(next(), val(s.k, b0lc1), b0p),
+		h2(next(), val(s.k, s0lc1), s0p), h2(next(), val(s.k, s0rc1), s0p),
+		h2(next(), val(s.k, s1rc1), s1p), h2(next(), val(s.k, b0lc1), b0p),
 	)
 	return f
 }
@@ -481,27 +490,27 @@ func (s *parseState) labelFeatures(f []uint64, m int, h, d int32) []uint64 {
 	t := uint64(m) << 32
 	next := func() uint64 { t++; return t }
 	f = append(f,
-		f1(next(), dw), f1(next(), dp), f1(next(), dl), f1(next(), dwp),
-		f1(next(), hw), f1(next(), hp), f1(next(), hl), f1(next(), hwp),
-		f2(next(), dwp, hwp), f2(next(), dw, hp), f2(next(), dp, hw), f2(next(), dp, hp),
-		f2(next(), dl, hl), f2(next(), du, hu), f3(next(), dp, hp, dist), f2(next(), dw, hw),
-		f3(next(), dp, lab(s.lc1[d]), lab(s.rc1[d])), f2(next(), hp, hset), f3(next(), dp, hp, dkids),
-		f2(next(), dp, dNext), f3(next(), dp, dPrev, hp), f2(next(), dw, dist),
-		f3(next(), hp, hNext, dp), f3(next(), hp, hPrev, dp), f3(next(), dp, hp, b0p),
-		f2(next(), dl, hp), f2(next(), dp, hl), f2(next(), du, uint64(s.nl[d])<<8|uint64(s.nr[d])),
-		f3(next(), dw, hp, dist),
-		f2(next(), dlc1w, hp), f3(next(), dlc1w, dp, hp), f2(next(), dlc1w, dw),
-		f3(next(), dp, hp, lab(s.lc1[h])), f3(next(), dp, hp, f2(0, s.ls[h], s.rs[h])),
-		f2(next(), dp, val(s.w, s.lc1[h])), f3(next(), dp, hp, val(s.p, s.rc1[d])),
-		f3(next(), dw, hw, dp), f3(next(), dp, hp, first),
-		f1(next(), s.k[d]), f2(next(), s.k[d], hp), f2(next(), dp, s.k[h]), f2(next(), s.k[d], s.k[h]),
-		f3(next(), s.c[d], s.c[h], dist),
-		f2(next(), dw, val(s.w, s.rc1[d])), f3(next(), dp, val(s.p, s.rc1[d]), lab(s.rc1[d])),
-		f2(next(), dp, val(s.w, d-1)), f2(next(), dp, val(s.w, d+1)), f3(next(), dp, hp, val(s.w, h-1)),
-		f2(next(), dlc1w, val(s.w, s.lc2[d])), f2(next(), s.k[d], hl),
-		f3(next(), dp, hp, uint64(s.nl[h])<<8|uint64(s.nr[h])),
-		f2(next(), hw, dl), f2(next(), hp, val(s.w, h+1)), f3(next(), val(s.p, s.lc1[d]), dw, dp),
-		f2(next(), s.k[h], dw), f2(next(), dw, dkids), f3(next(), du, hu, dist),
+		h1(next(), dw), h1(next(), dp), h1(next(), dl), h1(next(), dwp),
+		h1(next(), hw), h1(next(), hp), h1(next(), hl), h1(next(), hwp),
+		h2(next(), dwp, hwp), h2(next(), dw, hp), h2(next(), dp, hw), h2(next(), dp, hp),
+		h2(next(), dl, hl), h2(next(), du, hu), h3(next(), dp, hp, dist), h2(next(), dw, hw),
+		h3(next(), dp, lab(s.lc1[d]), lab(s.rc1[d])), h2(next(), hp, hset), h3(next(), dp, hp, dkids),
+		h2(next(), dp, dNext), h3(next(), dp, dPrev, hp), h2(next(), dw, dist),
+		h3(next(), hp, hNext, dp), h3(next(), hp, hPrev, dp), h3(next(), dp, hp, b0p),
+		h2(next(), dl, hp), h2(next(), dp, hl), h2(next(), du, uint64(s.nl[d])<<8|uint64(s.nr[d])),
+		h3(next(), dw, hp, dist),
+		h2(next(), dlc1w, hp), h3(next(), dlc1w, dp, hp), h2(next(), dlc1w, dw),
+		h3(next(), dp, hp, lab(s.lc1[h])), h3(next(), dp, hp, f2(0, s.ls[h], s.rs[h])),
+		h2(next(), dp, val(s.w, s.lc1[h])), h3(next(), dp, hp, val(s.p, s.rc1[d])),
+		h3(next(), dw, hw, dp), h3(next(), dp, hp, first),
+		h1(next(), s.k[d]), h2(next(), s.k[d], hp), h2(next(), dp, s.k[h]), h2(next(), s.k[d], s.k[h]),
+		h3(next(), s.c[d], s.c[h], dist),
+		h2(next(), dw, val(s.w, s.rc1[d])), h3(next(), dp, val(s.p, s.rc1[d]), lab(s.rc1[d])),
+		h2(next(), dp, val(s.w, d-1)), h2(next(), dp, val(s.w, d+1)), h3(next(), dp, hp, val(s.w, h-1)),
+		h2(next(), dlc1w, val(s.w, s.lc2[d])), h2(next(), s.k[d], hl),
+		h3(next(), dp, hp, uint64(s.nl[h])<<8|uint64(s.nr[h])),
+		h2(next(), hw, dl), h2(next(), hp, val(s.w, h+1)), h3(next(), val(s.p, s.lc1[d]), dw, dp),
+		h2(next(), s.k[h], dw), h2(next(), dw, dkids), h3(next(), du, hu, dist),
 	)
 	return f
 }

@@ -1,0 +1,98 @@
+package syntax
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"slices"
+	"testing"
+)
+
+// outputDigest tags and parses the sentences from their forms and returns the SHA-256 of
+// every token's lemma, tags, features, head and relation.
+func outputDigest(t *testing.T, tg *Tagger, p *Parser, sents []Sentence) string {
+	t.Helper()
+	h := sha256.New()
+	for _, s := range sents {
+		toks := formsOnly(s.Tokens)
+		tg.Tag(toks)
+		p.Parse(toks)
+		for _, k := range toks {
+			fmt.Fprintf(h, "%s\t%s\t%s\t%s\t%s\t%d\t%s\n", k.Form, k.Lemma, k.UPOS, k.XPOS, k.Feats, k.Head, k.Rel)
+		}
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// The digests of the embedded models' tags and parses. A change meant only to make tagging
+// or parsing faster must leave them as they are; a new model changes them, and then they
+// are measured again.
+var outputDigests = []struct{ path, digest string }{
+	{"testdata/trees.conllu", "6ef3705f02cfb09f13c7c351fe50d404ddeb9bed41a75056e6a1f179c53c856a"},
+	{"../../../../shared/ud/en_ewt-dev.conllu.gz", "52e6ab97b339e802fa32bce6c8e52937655fc1d0000f6d4d5b038d684f9ae54b"},
+	{"../../../../shared/ud/en_ewt-test.conllu.gz", "84a3defa6d514618abd978eabf681a5ebba8ede527fc35a1488fb0249bdce757"},
+	{"../../../../shared/ud/en_gum-test.conllu.gz", "78b7c7af481858d93c2d91028cc0efc6757ff20783dc30f86a18becdf29cdc5e"},
+}
+
+func TestTagAndParseOutputUnchanged(t *testing.T) {
+	tg, p := loadTestModels(t)
+	for _, c := range outputDigests {
+		t.Run(c.path, func(t *testing.T) {
+			if _, err := os.Stat(c.path); err != nil {
+				t.Skipf("the treebank %s is not here; the test needs ../shared", c.path)
+			}
+			if testing.Short() && c.path != "testdata/trees.conllu" {
+				t.Skip("the treebank comparison is slow; run without -short")
+			}
+			sents, err := ReadCoNLLUFile(c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := outputDigest(t, tg, p, sents); got != c.digest {
+				t.Errorf("tags and parses of %s have digest %s, want %s", c.path, got, c.digest)
+			}
+		})
+	}
+}
+
+// TestParserRowsKeepWeights checks that the move weights repacked on loading unpack to
+// those of the model file, as Write and Pruned need them.
+func TestParserRowsKeepWeights(t *testing.T) {
+	_, p := loadTestModels(t)
+	var file Parser
+	if err := readModel(bytes.NewReader(parserModel), "parser", &file); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.moves(), file.Moves) {
+		t.Error("the move weights unpacked from the rows differ from the model file's")
+	}
+	for _, v := range []int16{0, 1, -1, 255, -256, 32767, -32768} {
+		if got := unbiased(biased(v)); got != v {
+			t.Errorf("weight %d unpacks to %d", v, got)
+		}
+	}
+}
+
+// TestFeatureHashZeroReadsAsOne checks that a feature hash of 0, which h1, h2 and h3 may
+// give where f1, f2 and f3 give 1, reads the same weights.
+func TestFeatureHashZeroReadsAsOne(t *testing.T) {
+	if key32(0) != key32(1) {
+		t.Errorf("key32(0) = %d, key32(1) = %d", key32(0), key32(1))
+	}
+	for _, bits := range []uint8{1, 12, 22, 30} {
+		if moveRow(0, bits) != moveRow(1, bits) {
+			t.Errorf("with %d bits, hash 0 reads row %d and hash 1 row %d", bits, moveRow(0, bits), moveRow(1, bits))
+		}
+	}
+	for _, c := range []struct{ t, a, b uint64 }{{1, 0, 0}, {2, 7, 9}, {45, noneValue, rootValue}} {
+		if g, w := h1(c.t, c.a), f1(c.t, c.a); g != w && !(g == 0 && w == 1) {
+			t.Errorf("h1(%d, %d) = %d, f1 = %d", c.t, c.a, g, w)
+		}
+		if g, w := h2(c.t, c.a, c.b), f2(c.t, c.a, c.b); g != w && !(g == 0 && w == 1) {
+			t.Errorf("h2(%d, %d, %d) = %d, f2 = %d", c.t, c.a, c.b, g, w)
+		}
+	}
+}
