@@ -65,7 +65,7 @@ func (c *csvWriter) Write(it store.ExportItem) error {
 		g := groupOf(it, e)
 		c.row[25] = Cell(g.ID)
 		c.row[26] = strconv.Itoa(g.Mentions)
-		c.row[27] = strconv.Itoa(1 + len(e.Mentions))
+		c.row[27] = strconv.Itoa(e.Reports())
 		if err := c.w.Write(c.row); err != nil {
 			return fmt.Errorf("writing CSV: %w", err)
 		}

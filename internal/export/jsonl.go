@@ -170,7 +170,7 @@ func RecordOf(doc *model.Document, e model.Event, g store.EventGroup) Record {
 		CiteInfo:   CiteInfo{Corpus: "tidings", Citation: doc.ID, URL: doc.URL, Title: doc.Title, Published: doc.Published},
 		Coder:      "tidings",
 		Certainty:  e.Certainty, Attributed: e.AttributedTo, DateValue: e.Date.Value,
-		GroupID: g.ID, Mentions: g.Mentions, Reports: 1 + len(e.Mentions),
+		GroupID: g.ID, Mentions: g.Mentions, Reports: e.Reports(),
 	}
 	if e.Mode != "" {
 		rec.Mode = append(rec.Mode, e.Mode)

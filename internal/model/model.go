@@ -205,6 +205,9 @@ type Event struct {
 	Mentions []EventMention
 }
 
+// Reports counts the sentences of the article that report e: its own and its Mentions.
+func (e *Event) Reports() int { return 1 + len(e.Mentions) }
+
 // EventMention is one further report of an event: its sentence and trigger.
 type EventMention struct {
 	Sentence Span

@@ -171,7 +171,7 @@ func newEventView(doc *model.Document, e *model.Event) eventView {
 	}
 	v.Sources, v.DyadSource = side(e.Source)
 	v.Targets, v.DyadTarget = side(e.Target)
-	v.Reports = 1 + len(e.Mentions)
+	v.Reports = e.Reports()
 	if s, end, ok := snapSpan(doc.Text, e.Sentence); ok {
 		sent := doc.Text[s:end]
 		if ts, te, ok := snapSpan(doc.Text, e.Trigger); ok && s <= ts && te <= end {

@@ -268,7 +268,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 				e.Date.Value, e.Date.Text, nullString(day), e.Score,
 				e.Sentence.Start, e.Sentence.End, e.Trigger.Start, e.Trigger.End,
 				slice(doc.Text, e.Sentence), slice(doc.Text, e.Trigger),
-				groupID(&e, actors, day, doc.ID, n), 1+len(e.Mentions)); err != nil {
+				groupID(&e, actors, day, doc.ID, n), e.Reports()); err != nil {
 				return fmt.Errorf("storing event %s: %w", e.ID, err)
 			}
 			for _, side := range []struct {
