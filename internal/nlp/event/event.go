@@ -35,7 +35,9 @@ type Coder struct {
 	// no hand-written pattern matches.
 	index    map[string][]int
 	imported map[string][]int
-	lem      *Lemmatiser
+	// next narrows imported's long lists (see narrow).
+	next map[string]*nextIndex
+	lem  *Lemmatiser
 	// wide lemmatises for the imported patterns: it knows their words too, which lem must
 	// not (a known word changes which lemma the suffix rules settle on).
 	wide   *Lemmatiser
@@ -174,6 +176,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 			sort.SliceStable(list, func(a, b int) bool { return len(pats[list[a]].Words) > len(pats[list[b]].Words) })
 		}
 	}
+	c.next = buildNext(pats, c.imported)
 	c.lem = NewLemmatiser(irregular, known)
 	for w := range known {
 		wide[w] = true
@@ -331,6 +334,8 @@ type sentence struct {
 	// tree is the sentence parsed, filled on first use when parsed is set.
 	tree   []model.Token
 	parsed bool
+	// cand is narrow's scratch space.
+	cand []int
 }
 
 // prepare sets each token's lower-case form, lemma and mention.
@@ -553,7 +558,11 @@ func (s *sentence) bestAt(i int, index map[string][]int, wide bool) match {
 		if key == "" || (ki > 0 && key == t.low) {
 			continue
 		}
-		for _, pi := range index[key] {
+		list := index[key]
+		if wide {
+			list = s.narrow(list, s.c.next[key], i)
+		}
+		for _, pi := range list {
 			p := &s.c.patterns[pi]
 			if ki == 2 && p.Kind != KindNoun {
 				continue // "Iran-backed": a compound modifier, not a verb
