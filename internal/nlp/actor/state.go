@@ -214,7 +214,8 @@ func (st *state) scanLexicon() {
 			i = j
 			continue
 		}
-		if toks[i].is(tWord) && strings.ContainsAny(toks[i].text, "-‑") {
+		// a hyphen, ASCII or non-breaking (strings.ContainsAny is slow with a non-ASCII set)
+		if toks[i].is(tWord) && (strings.IndexByte(toks[i].text, '-') >= 0 || strings.Contains(toks[i].text, "‑")) {
 			st.hyphenParts(i)
 		}
 		i++

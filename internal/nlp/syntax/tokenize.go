@@ -201,8 +201,9 @@ func splitWord(text string, s, e int, toks []model.Token) []model.Token {
 	if isAbbreviation(w) || isInitials(w) {
 		return add(toks, text, s, e)
 	}
-	// every clitic has an apostrophe in its last five bytes
-	if strings.ContainsAny(w[max(0, len(w)-5):], "'’") {
+	// every clitic has an apostrophe in its last five bytes (strings.ContainsAny is slow with
+	// a non-ASCII set)
+	if tail := w[max(0, len(w)-5):]; strings.IndexByte(tail, '\'') >= 0 || strings.Contains(tail, "’") {
 		for _, c := range clitics {
 			if len(w) > len(c) && strings.EqualFold(w[len(w)-len(c):], c) {
 				cut := e - len(c)
