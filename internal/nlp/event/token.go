@@ -49,12 +49,28 @@ func fromLayer(text string, sent []model.Token, end int, out []token) []token {
 	for k := 0; k < len(sent); {
 		a := max(sent[k].Start, pos)
 		b, next := syntax.Glue(text, sent, k, syntax.AllClitics)
-		if a < b && b <= end {
+		switch {
+		case a >= b || b > end:
+		case a == sent[k].Start && next == k+1 && isASCIIWord(text[a:b]):
+			// most words: letters and digits alone, which split leaves whole
+			out = append(out, token{start: a, end: b, mention: -1})
+			pos = b
+		default:
 			out, pos = split(text, a, b, end, out)
 		}
 		k = next
 	}
 	return out
+}
+
+// isASCIIWord reports whether w is ASCII letters and digits alone.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i] | 0x20; !('a' <= c && c <= 'z') && !('0' <= w[i] && w[i] <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // split is tokenize with a limit past end: a dotted word that stops at end takes the period

@@ -72,3 +72,17 @@ func spans(text string, toks []token) string {
 	}
 	return b.String()
 }
+
+func TestIsASCIIWord(t *testing.T) {
+	for _, tc := range []struct {
+		w    string
+		want bool
+	}{
+		{"Ruto", true}, {"G20", true}, {"1990", true}, {"", true},
+		{"U.S", false}, {"pro-democracy", false}, {"it's", false}, {"Zürich", false}, {"a@b", false}, {"x[", false}, {"`", false},
+	} {
+		if got := isASCIIWord(tc.w); got != tc.want {
+			t.Errorf("isASCIIWord(%q) = %v, want %v", tc.w, got, tc.want)
+		}
+	}
+}
