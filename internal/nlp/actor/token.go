@@ -45,24 +45,16 @@ func tokenize(s string, base int, low *lowercase.Text, shared []model.Token, out
 		var room [12]model.Token
 		shared = syntax.AppendTokens(room[:0], s, 0, len(s))
 	}
-	for k := range shared {
+	for k := 0; k < len(shared) && len(out) < maxTokens; k++ {
 		t := &shared[k]
-		if len(out) >= maxTokens {
-			break
-		}
 		if t.Start < 0 || t.End > len(s) || t.Start >= t.End {
 			continue
 		}
-		if n := len(out); n > 0 && isContraction(s[t.Start:t.End]) && out[n-1].end == base+t.Start && out[n-1].is(tWord) {
-			// "don't", "we're": the grammar reads a contraction as one word
-			p := out[n-1]
-			out[n-1] = mkToken(s, low, base, p.start-base, t.End, p.flags&^tAllCaps)
-			if allCaps(out[n-1].text) {
-				out[n-1].flags |= tAllCaps
-			}
-			continue
-		}
-		out = refine(s, t.Start, t.End, base, low, out)
+		// "don't", "we're": the grammar reads a contraction as one word; the possessive 's
+		// stays a token of its own
+		end, next := syntax.Glue(s, shared, k, syntax.Negation|syntax.Contraction)
+		k = next - 1
+		out = refine(s, t.Start, end, base, low, out)
 	}
 	return out
 }
@@ -103,22 +95,6 @@ func docTokens(doc *model.Document, low *lowercase.Text, buf []model.Token, out 
 		out = tokenize(text, 0, low, buf, out)
 	}
 	return out, buf
-}
-
-// contractions are the clitics the shared tokens split off and the actor grammar keeps on
-// their word; the possessive 's is not one of them.
-var contractions = []string{"n't", "'re", "'ve", "'ll", "'d", "'m", "n’t", "’re", "’ve", "’ll", "’d", "’m"}
-
-func isContraction(w string) bool {
-	if len(w) < 2 || len(w) > 5 || w[0] != '\'' && w[0] != 'n' && w[0] != 'N' && w[0] != 0xe2 {
-		return false
-	}
-	for _, c := range contractions {
-		if strings.EqualFold(w, c) {
-			return true
-		}
-	}
-	return false
 }
 
 // refine splits the shared token s[a:b] where the actor grammar reads its parts apart: an

@@ -228,7 +228,7 @@ func (c *Coder) Annotate(doc *model.Document) {
 		if isQuestion(doc.Text[sp.Start:sp.End]) {
 			continue // a question asserts no event
 		}
-		toks = tokenize(doc.Text, sp.Start, sp.End, toks[:0])
+		toks = sentenceTokens(doc, si, sp, toks[:0])
 		for from := 0; from < len(toks); from += maxSentenceTokens {
 			to := min(from+maxSentenceTokens, len(toks))
 			s := &sentence{c: c, doc: doc, low: &sc.low, ments: ments, toks: toks[from:to], span: sp, index: si, sents: sents, home: home, selfAimed: selfAimed}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidings-news/tidings/internal/model"
+	"github.com/tidings-news/tidings/internal/nlp/syntax"
 )
 
 // tok is a word or a punctuation character of the text around a quotation.
@@ -195,23 +196,15 @@ func (f *Finder) pluralNoun(ts []tok, i int) bool {
 // start. b is the end of the sentence.
 func (f *work) fromLayer(text string, sent []model.Token, b int) []tok {
 	base := len(f.toks)
-	for k, lt := range sent {
-		if len(f.toks)-base >= maxTokens {
-			break
-		}
+	for k := 0; k < len(sent) && len(f.toks)-base < maxTokens; k++ {
+		lt := sent[k]
 		if lt.Start < 0 || lt.End > len(text) || lt.Start >= lt.End {
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(text[lt.Start:lt.End])
-		prev := len(f.toks) - 1
-		glued := prev >= base && f.toks[prev].isWord() && f.toks[prev].end == lt.Start
-		if glued && (isClitic(lt.Form) || isPossessiveMark(text, sent, k)) {
-			p := &f.toks[prev]
-			p.end = lt.End
-			p.lower = f.low.Of(text, p.start, p.end)
-			continue
-		}
 		if isWordRune(r) {
+			end, next := syntax.Glue(text, sent, k, syntax.AllClitics|syntax.PluralPossessive)
+			k = next - 1
 			capital := unicode.IsUpper(r)
 			if !capital {
 				if i := strings.IndexByte(lt.Form, '-'); i > 0 && i <= 3 && i+1 < len(lt.Form) {
@@ -219,7 +212,7 @@ func (f *work) fromLayer(text string, sent []model.Token, b int) []tok {
 					capital = unicode.IsUpper(r2)
 				}
 			}
-			f.toks = append(f.toks, tok{start: lt.Start, end: lt.End, lower: f.low.Of(text, lt.Start, lt.End), capital: capital})
+			f.toks = append(f.toks, tok{start: lt.Start, end: end, lower: f.low.Of(text, lt.Start, end), capital: capital})
 			continue
 		}
 		for i := lt.Start; i < lt.End; i += w {
@@ -252,31 +245,4 @@ func punctTok(text string, i, w int, r rune, b int) tok {
 		}
 	}
 	return t
-}
-
-// isClitic reports the UD clitics tokenize keeps inside their word.
-func isClitic(form string) bool {
-	switch strings.ToLower(form) {
-	case "n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "n’t", "’s", "’re", "’ve", "’ll", "’d", "’m":
-		return true
-	}
-	return false
-}
-
-// isPossessiveMark reports an apostrophe token after a word ending in s and before a word, as
-// in "Guterres’ spokesman".
-func isPossessiveMark(text string, sent []model.Token, k int) bool {
-	f := sent[k].Form
-	if (f != "'" && f != "’") || k == 0 || k+1 >= len(sent) {
-		return false
-	}
-	if last := sent[k-1].Form[len(sent[k-1].Form)-1]; last != 's' && last != 'S' {
-		return false
-	}
-	next := sent[k+1]
-	if next.Start != sent[k].End+1 || text[sent[k].End] != ' ' {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(next.Form)
-	return unicode.IsLetter(r)
 }
