@@ -33,6 +33,11 @@ func TestHomeAndFallbackCountries(t *testing.T) {
 			want: map[string]string{"Peter Mwangi": "", "newspaper": ""},
 		},
 		{
+			name: "a reporter the text gives no state is local, the newspaper is not",
+			text: "Kenya arrested an activist. Kenya said he broke the law. Police detained journalist Peter Mwangi, who writes for the newspaper.",
+			want: map[string]string{"Peter Mwangi": "KEN", "newspaper": ""},
+		},
+		{
 			name: "no clear home state, no code",
 			text: "Kenya and Uganda signed a deal. Kenya and Uganda will meet again. Peter Mwangi praised it.",
 			want: map[string]string{"Peter Mwangi": ""},
