@@ -187,6 +187,7 @@ func (st *state) run() {
 	st.pronouns()
 	st.plurals()
 	st.collectives()
+	st.namedHeads()
 	st.leaderBodies()
 	st.ownedBodies()
 	st.homeState()
