@@ -359,6 +359,12 @@ func (s *sentence) prepBefore(k int) string {
 	return ""
 }
 
+// betweenCommas reports a mention [k, end] set off by commas, an apposition of the word
+// before it ("met in the capital, Bangui, and signed"): no subject of a later verb.
+func (s *sentence) betweenCommas(k, end int) bool {
+	return k > 0 && end+1 < len(s.toks) && s.toks[k-1].low == "," && s.toks[end+1].low == ","
+}
+
 func (s *sentence) isPossessive(end int) bool {
 	return end+1 < len(s.toks) && s.toks[end+1].low == "'s"
 }
@@ -419,7 +425,7 @@ func (s *sentence) subjectFrom(i int, followThat bool) []int {
 		}
 		k := s.mentionStart(j)
 		prep := s.prepBefore(k)
-		if coordinated && s.isObject(k) {
+		if coordinated && (s.isObject(k) || s.betweenCommas(k, j)) {
 			j = k
 			continue
 		}
