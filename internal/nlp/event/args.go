@@ -73,6 +73,12 @@ func (s *sentence) build(m match) (model.Event, bool) {
 				src, tgt = g[:1], g[1:]
 			}
 		}
+		if len(src) == 0 && p.Type == "CONSULT" && head == m.start {
+			var obj []int
+			if src, obj = s.occasion(m.start); len(tgt) == 0 {
+				tgt = obj
+			}
+		}
 		if len(src) == 0 && p.Loc {
 			src = s.place(m.start, m.end)
 		}
@@ -594,9 +600,10 @@ func (s *sentence) group(k, j int) []int {
 	}
 	// to the left
 	for b := k; ; {
-		n := b - 1
+		t0 := s.titleStart(b)
+		n := t0 - 1
 		conj := false
-		for n >= 0 && n >= b-3 && s.toks[n].mention < 0 {
+		for n >= 0 && n >= t0-3 && s.toks[n].mention < 0 {
 			w := s.toks[n].low
 			if w == "," || w == "and" || w == "or" || w == "both" {
 				conj = conj || w != "both"

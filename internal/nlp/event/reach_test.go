@@ -13,6 +13,18 @@ func TestReach(t *testing.T) {
 		{"an apposition between commas is no subject of the next verb",
 			"Russia and France met in the Iranian capital, Tehran, and signed a pact.",
 			[]string{"CONSULT FRA>RUS", "CONSULT RUS>FRA", "SUPPORT FRA>RUS", "SUPPORT RUS>FRA"}},
+		{"a visit that is the occasion of saying has the speaker for actor",
+			"Putin said during a visit to Tehran that trade would grow.",
+			[]string{"CONSULT RUS>IRN"}},
+		{"a phone call that is the occasion of telling has the one told for recipient",
+			"Putin told Trump in a phone call on Monday that the war would go on.",
+			[]string{"CONSULT RUS>USA"}},
+		{"a statement is no occasion of a meeting",
+			"Putin said in a statement that Ukraine had attacked.",
+			nil},
+		{"people named with their titles are one list",
+			"Russian President Vladimir Putin and outgoing Nigerian Defence Minister Mohammed Badaru Abubakar met Trump.",
+			[]string{"CONSULT NGA>USA", "CONSULT RUS>USA"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkTriples(t, c, tt.text, tt.want) })
