@@ -33,7 +33,10 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			}
 			byState = len(src) == 0 && !s.c.ouster[s.toks[m.start].lemma] && !s.c.ouster[s.toks[m.start].wide] && s.stateAgent(p.Type, tgt)
 		} else {
-			src = s.subject(m.start)
+			src = s.participleSubject(m.start)
+			if len(src) == 0 {
+				src = s.subject(m.start)
+			}
 			if len(src) == 0 {
 				src = s.parseSubject(s.toks[m.start].start)
 			}
