@@ -31,6 +31,8 @@ func TestReach(t *testing.T) {
 		{"a participle after a prepositional subject keeps the word-window subject",
 			"In Kyiv, Ukraine attacked Russia, killing soldiers.",
 			[]string{"ASSAULT UKR>RUS"}},
+		{"no longer recognizing is a rejection", "Russia will no longer recognize Ukraine.", []string{"REJECT RUS>UKR"}},
+		{"an infinitive after \"either\" is only the content of a request", "France is looking to Trump to either veto the deal or delay it.", nil},
 		{"people named with their titles are one list",
 			"Russian President Vladimir Putin and outgoing Nigerian Defence Minister Mohammed Badaru Abubakar met Trump.",
 			[]string{"CONSULT NGA>USA", "CONSULT RUS>USA"}},
