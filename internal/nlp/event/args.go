@@ -88,8 +88,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		if len(src) == 0 && head == m.start && !p.PossTarget {
 			src = s.relativeCarrier(m.end)
 		}
-		if len(src) == 0 && head == m.start && !p.PossTarget {
-			src = s.frontedSubject(m.start, m.end)
+		if len(src) == 0 && !p.PossTarget {
+			// "Following talks with X, Modi...", "In announcing the sanctions on X, Blinken..."
+			src = s.frontedSubject(head, m.end)
 		}
 	case KindJudgement:
 		src, tgt = s.judgement(m.start, m.end, s.c.prep[p.Words[len(p.Words)-1]])
