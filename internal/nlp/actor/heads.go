@@ -64,3 +64,41 @@ func headWord(name string) string {
 	}
 	return ws[len(ws)-1]
 }
+
+// bodyHeads gives a person of no state named in apposition to a body's office the body's
+// state: in "the court's president, Judge Joan Donoghue", after the court was found to be the
+// International Court of Justice, Donoghue is the court's (UNO), not the home state's.
+func (st *state) bodyHeads() {
+	for _, e := range st.ents {
+		if e.a.Kind != model.KindPerson || e.a.Country != "" || len(e.mentions) == 0 {
+			continue
+		}
+		if o := st.officeOwner(e.mentions[0].i); o != nil {
+			e.a.Country = o.a.Country
+		}
+	}
+}
+
+// officeOwner returns the body whose office stands in apposition before token i: "<body>'s
+// <office>, <title> NAME", the office one or two lower-case words; nil when there is none.
+func (st *state) officeOwner(i int) *entity {
+	k := i - 1
+	for n := 0; n < 3 && k >= 0 && st.used[k] < 0 && st.toks[k].is(tCap); n++ {
+		k-- // the title: "Judge"
+	}
+	if k < 0 || st.toks[k].text != "," {
+		return nil
+	}
+	k--
+	for n := 0; n < 2 && k >= 0 && st.used[k] < 0 && st.toks[k].is(tWord) && !st.toks[k].is(tCap) && !st.toks[k].is(tPoss); n++ {
+		k-- // the office: "president", "chief judge"
+	}
+	if k == i-1 || k < 1 || !st.toks[k].is(tPoss) || st.used[k-1] < 0 || !st.sameSeg(k-1, i) {
+		return nil
+	}
+	o := st.ents[st.used[k-1]]
+	if o.a.Kind == model.KindPerson || o.a.Country == "" {
+		return nil
+	}
+	return o
+}

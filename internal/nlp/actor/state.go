@@ -188,6 +188,7 @@ func (st *state) run() {
 	st.plurals()
 	st.collectives()
 	st.namedHeads()
+	st.bodyHeads()
 	st.leaderBodies()
 	st.ownedBodies()
 	st.homeState()
