@@ -402,6 +402,9 @@ func (s *sentence) subjectFrom(i int, followThat bool) []int {
 			continue
 		}
 		if t.mention < 0 {
+			if a := s.partitiveAntecedent(j); a >= 0 {
+				return s.group(s.countryHead(s.mentionStart(a), a)) // "demonstrators, some of whom threw rocks"
+			}
 			if s.c.boundary[t.low] || s.c.subjectStop[t.low] {
 				if s.c.relative[t.low] && fallback < 0 {
 					continue
@@ -457,6 +460,19 @@ func (s *sentence) subjectFrom(i int, followThat bool) []int {
 		return s.group(s.mentionStart(fallback), fallback)
 	}
 	return nil
+}
+
+// partitiveAntecedent returns the last token of the mention that a partitive relative at
+// token j stands for ("Palestinian demonstrators, some of whom threw rocks": the
+// demonstrators), or -1.
+func (s *sentence) partitiveAntecedent(j int) int {
+	if j < 4 || s.toks[j].low != "whom" && s.toks[j].low != "which" || s.toks[j-1].low != "of" || s.toks[j-3].low != "," {
+		return -1
+	}
+	if s.toks[j-2].mention >= 0 || !isLetterStart(s.toks[j-2].low) || s.toks[j-4].mention < 0 {
+		return -1
+	}
+	return j - 4
 }
 
 // relativeAntecedent returns the last token of the mention a comma-closed relative clause
