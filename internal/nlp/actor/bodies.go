@@ -304,13 +304,17 @@ func stateSector(s string) bool {
 }
 
 // homeSector reports whether an actor of this sector, named with no state, belongs to the
-// article's home state. News media stand for themselves; businesses, analysts and civic
+// article's home state. News media stand for themselves, but a reporter or publisher the
+// text names gives no state of their own is local like anyone else ("prominent journalist
+// Jose Ruben Zamora" in a story about Guatemala); businesses, analysts and civic
 // organisations are as often foreign or international as local; anyone else the text leaves
 // without a state is taken to be local ("Chris Mhike, who represents Mhlanga", "opposition
 // lawmakers", "protesters").
 func homeSector(sector, kind string) bool {
 	switch sector {
-	case "JRN", "BUS", "SOC", "MNC":
+	case "JRN":
+		return kind == model.KindPerson
+	case "BUS", "SOC", "MNC":
 		return false
 	case "":
 		return kind == model.KindPerson

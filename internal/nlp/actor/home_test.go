@@ -33,6 +33,21 @@ func TestHomeAndFallbackCountries(t *testing.T) {
 			want: map[string]string{"Peter Mwangi": "", "newspaper": ""},
 		},
 		{
+			name: "a reporter the text gives no state is local, the newspaper is not",
+			text: "Kenya arrested an activist. Kenya said he broke the law. Police detained journalist Peter Mwangi, who writes for the newspaper.",
+			want: map[string]string{"Peter Mwangi": "KEN", "newspaper": ""},
+		},
+		{
+			name: "the head of a UN court named by its office is the court's",
+			text: "Kenya refused to attend a hearing at the International Court of Justice. The court's president, Judge Joan Donoghue, rejected Kenya's request. Kenya left.",
+			want: map[string]string{"Joan Donoghue": "UNO"},
+		},
+		{
+			name: "the head of a body of no state stays local",
+			text: "Kenya arrested an activist. Kenya said he broke the law. The newspaper's editor, Peter Mwangi, said the charges were false.",
+			want: map[string]string{"Peter Mwangi": "KEN"},
+		},
+		{
 			name: "no clear home state, no code",
 			text: "Kenya and Uganda signed a deal. Kenya and Uganda will meet again. Peter Mwangi praised it.",
 			want: map[string]string{"Peter Mwangi": ""},

@@ -187,6 +187,8 @@ func (st *state) run() {
 	st.pronouns()
 	st.plurals()
 	st.collectives()
+	st.namedHeads()
+	st.bodyHeads()
 	st.leaderBodies()
 	st.ownedBodies()
 	st.homeState()

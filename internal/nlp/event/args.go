@@ -33,7 +33,10 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			}
 			byState = len(src) == 0 && !s.c.ouster[s.toks[m.start].lemma] && !s.c.ouster[s.toks[m.start].wide] && s.stateAgent(p.Type, tgt)
 		} else {
-			src = s.subject(m.start)
+			src = s.participleSubject(m.start)
+			if len(src) == 0 {
+				src = s.subject(m.start)
+			}
 			if len(src) == 0 {
 				src = s.parseSubject(s.toks[m.start].start)
 			}
@@ -73,14 +76,21 @@ func (s *sentence) build(m match) (model.Event, bool) {
 				src, tgt = g[:1], g[1:]
 			}
 		}
+		if len(src) == 0 && p.Type == "CONSULT" && head == m.start {
+			var obj []int
+			if src, obj = s.occasion(m.start); len(tgt) == 0 {
+				tgt = obj
+			}
+		}
 		if len(src) == 0 && p.Loc {
 			src = s.place(m.start, m.end)
 		}
 		if len(src) == 0 && head == m.start && !p.PossTarget {
 			src = s.relativeCarrier(m.end)
 		}
-		if len(src) == 0 && head == m.start && !p.PossTarget {
-			src = s.frontedSubject(m.start, m.end)
+		if len(src) == 0 && !p.PossTarget {
+			// "Following talks with X, Modi...", "In announcing the sanctions on X, Blinken..."
+			src = s.frontedSubject(head, m.end)
 		}
 	case KindJudgement:
 		src, tgt = s.judgement(m.start, m.end, s.c.prep[p.Words[len(p.Words)-1]])
@@ -359,6 +369,12 @@ func (s *sentence) prepBefore(k int) string {
 	return ""
 }
 
+// betweenCommas reports a mention [k, end] set off by commas, an apposition of the word
+// before it ("met in the capital, Bangui, and signed"): no subject of a later verb.
+func (s *sentence) betweenCommas(k, end int) bool {
+	return k > 0 && end+1 < len(s.toks) && s.toks[k-1].low == "," && s.toks[end+1].low == ","
+}
+
 func (s *sentence) isPossessive(end int) bool {
 	return end+1 < len(s.toks) && s.toks[end+1].low == "'s"
 }
@@ -386,6 +402,9 @@ func (s *sentence) subjectFrom(i int, followThat bool) []int {
 			continue
 		}
 		if t.mention < 0 {
+			if a := s.partitiveAntecedent(j); a >= 0 {
+				return s.group(s.countryHead(s.mentionStart(a), a)) // "demonstrators, some of whom threw rocks"
+			}
 			if s.c.boundary[t.low] || s.c.subjectStop[t.low] {
 				if s.c.relative[t.low] && fallback < 0 {
 					continue
@@ -419,7 +438,7 @@ func (s *sentence) subjectFrom(i int, followThat bool) []int {
 		}
 		k := s.mentionStart(j)
 		prep := s.prepBefore(k)
-		if coordinated && s.isObject(k) {
+		if coordinated && (s.isObject(k) || s.betweenCommas(k, j)) {
 			j = k
 			continue
 		}
@@ -441,6 +460,19 @@ func (s *sentence) subjectFrom(i int, followThat bool) []int {
 		return s.group(s.mentionStart(fallback), fallback)
 	}
 	return nil
+}
+
+// partitiveAntecedent returns the last token of the mention that a partitive relative at
+// token j stands for ("Palestinian demonstrators, some of whom threw rocks": the
+// demonstrators), or -1.
+func (s *sentence) partitiveAntecedent(j int) int {
+	if j < 4 || s.toks[j].low != "whom" && s.toks[j].low != "which" || s.toks[j-1].low != "of" || s.toks[j-3].low != "," {
+		return -1
+	}
+	if s.toks[j-2].mention >= 0 || !isLetterStart(s.toks[j-2].low) || s.toks[j-4].mention < 0 {
+		return -1
+	}
+	return j - 4
 }
 
 // relativeAntecedent returns the last token of the mention a comma-closed relative clause
@@ -588,9 +620,10 @@ func (s *sentence) group(k, j int) []int {
 	}
 	// to the left
 	for b := k; ; {
-		n := b - 1
+		t0 := s.titleStart(b)
+		n := t0 - 1
 		conj := false
-		for n >= 0 && n >= b-3 && s.toks[n].mention < 0 {
+		for n >= 0 && n >= t0-3 && s.toks[n].mention < 0 {
 			w := s.toks[n].low
 			if w == "," || w == "and" || w == "or" || w == "both" {
 				conj = conj || w != "both"

@@ -160,17 +160,7 @@ func TestSentences(t *testing.T) {
 	}
 	c := testCoder(t)
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := buildDoc(tt.text, testActors...)
-			c.Annotate(doc)
-			got := triples(doc)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("%q\n got %v\nwant %v", tt.text, got, tt.want)
-				for _, e := range doc.Events {
-					t.Logf("  %s %s %v>%v %s %q", e.ID, e.Type, e.Source, e.Target, e.Certainty, doc.Text[e.Trigger.Start:e.Trigger.End])
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkTriples(t, c, tt.text, tt.want) })
 	}
 }
 

@@ -252,7 +252,8 @@ func (c *Coder) Annotate(doc *model.Document) {
 
 // answerAccusations gives a rejection without a recipient ("a charge New Delhi rejected",
 // "we reject the baseless allegations") the accuser of the rejecting side: the actor of the
-// latest earlier accusation aimed at the rejecter's country.
+// latest earlier accusation aimed at the rejecter's country, or of the latest earlier sanction
+// of the rejecter itself ("the US sanctioned Berisha ...; Berisha rejected the allegations").
 func answerAccusations(doc *model.Document) {
 	country := func(id string) string {
 		if a := doc.Actor(id); a != nil {
@@ -268,8 +269,11 @@ func answerAccusations(doc *model.Document) {
 		rc := country(e.Source[0])
 		for j := i - 1; j >= 0; j-- {
 			a := &doc.Events[j]
-			if a.Type != "ACCUSE" || slices.ContainsFunc(a.Source, func(id string) bool { return country(id) == rc }) {
+			if a.Type != "ACCUSE" && a.Type != "SANCTION" || slices.ContainsFunc(a.Source, func(id string) bool { return country(id) == rc }) {
 				continue
+			}
+			if a.Type == "SANCTION" && !slices.Contains(a.Target, e.Source[0]) {
+				continue // a sanction carries a charge only for the one it names
 			}
 			if slices.ContainsFunc(a.Target, func(id string) bool { return country(id) == rc }) {
 				e.Target = slices.Clone(a.Source)

@@ -130,3 +130,18 @@ func triples(doc *model.Document) []string {
 	slices.Sort(out)
 	return out
 }
+
+// checkTriples codes text with the shared test actors and compares its "TYPE SRC>TGT"
+// triples with want.
+func checkTriples(t *testing.T, c *Coder, text string, want []string) {
+	t.Helper()
+	doc := buildDoc(text, testActors...)
+	c.Annotate(doc)
+	got := triples(doc)
+	if !slices.Equal(got, want) {
+		t.Errorf("%q\n got %v\nwant %v", text, got, want)
+		for _, e := range doc.Events {
+			t.Logf("  %s %s %v>%v %s %q", e.ID, e.Type, e.Source, e.Target, e.Certainty, doc.Text[e.Trigger.Start:e.Trigger.End])
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package event
 
-import "github.com/tidings-news/tidings/internal/model"
+import (
+	"slices"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
 
 // homeCountry returns the index in doc.Actors of the country the article is mostly about:
 // the country mentioned most, at least twice and half again as often as any other; -1 when
@@ -64,6 +68,11 @@ func homeAimed(doc *model.Document, h int, e *model.Event) bool {
 		return false
 	}
 	home := &doc.Actors[h]
+	if e.Type != "PROTEST" && slices.Contains(e.Source, home.ID) {
+		// "Iran has denied that ...": the state itself answers or demands of others, not of
+		// itself (a protest whose actor is only the place stays aimed at its state)
+		return false
+	}
 	local, outside := true, true
 	for _, id := range e.Source {
 		a := doc.Actor(id)

@@ -37,6 +37,8 @@ func (s *sentence) certainty(head int, m match, src []int) (string, string, bool
 				return "", "", false // "no signs": a noun after all
 			}
 			return "negated", "", true
+		case w == "longer" && j > 0 && s.toks[j-1].low == "no":
+			return "negated", "", true // "will no longer recognize"
 		case w == "to":
 			if j == 0 {
 				return "", "", false
