@@ -38,6 +38,10 @@ type Parser struct {
 	// (WordClasses) for the features.
 	ClassWords             []string
 	ClassCoarse, ClassFine []uint16
+	// PunctApart says that the model parses the words without the punctuation marks
+	// (UPOS PUNCT), which feed features of the words next to them and are attached after
+	// the parse (attachPunct).
+	PunctApart bool
 
 	classes wordClasses
 	// rows holds each row of Moves as one word, SHIFT, LEFT and RIGHT in its low 16-bit
@@ -179,7 +183,7 @@ func (p *Parser) build() error {
 // Pruned returns a copy of the parser without the weights smaller than minWeight.
 func (p *Parser) Pruned(minWeight float64) (*Parser, error) {
 	q := &Parser{Labels: p.Labels, Bits: p.Bits, MoveScale: p.MoveScale, Scale: p.Scale,
-		ClassWords: p.ClassWords, ClassCoarse: p.ClassCoarse, ClassFine: p.ClassFine}
+		ClassWords: p.ClassWords, ClassCoarse: p.ClassCoarse, ClassFine: p.ClassFine, PunctApart: p.PunctApart}
 	q.Moves = p.moves()
 	moveLimit := minWeight * float64(p.MoveScale)
 	for i, v := range q.Moves {
@@ -267,7 +271,46 @@ func (p *Parser) Parse(sent []model.Token) {
 	if len(sent) == 0 {
 		return
 	}
-	s := newParseState(sent, p.classes)
+	if !p.PunctApart {
+		s := newParseState(sent, p.classes)
+		p.parse(s)
+		for i := range sent {
+			sent[i].Head, sent[i].Rel = p.arc(s, int32(i))
+		}
+		return
+	}
+	skip := make([]bool, len(sent))
+	marks := 0
+	for i, t := range sent {
+		if t.UPOS == "PUNCT" {
+			skip[i] = true
+			marks++
+		}
+	}
+	if marks == len(sent) {
+		clear(skip)
+	}
+	s, _, idx := newWordState(sent, skip, p.classes)
+	p.parse(s)
+	for j, i := range idx {
+		h, rel := p.arc(s, int32(j))
+		if h >= 0 {
+			h = int(idx[h])
+		}
+		sent[i].Head, sent[i].Rel = h, rel
+	}
+	// the marks hang from a word for now; attachPunct chooses which
+	for i := range sent {
+		if skip[i] {
+			sent[i].Head, sent[i].Rel = int(idx[0]), "punct"
+		}
+	}
+	var sc punctScratch
+	attachPunct(sent, &sc)
+}
+
+// parse makes the moves from s until it is done.
+func (p *Parser) parse(s *parseState) {
 	var fb [featureCount]uint64
 	var lb [labelFeatureCount]uint64
 	for !s.done() {
@@ -283,14 +326,15 @@ func (p *Parser) Parse(sent []model.Token) {
 		}
 		s.move(m, l)
 	}
-	for i := range sent {
-		h := int(s.head[i])
-		if h == s.n {
-			sent[i].Head, sent[i].Rel = -1, "root"
-			continue
-		}
-		sent[i].Head, sent[i].Rel = h, p.Labels[s.rel[i]]
+}
+
+// arc returns node i's head (-1 for the root) and relation in the parse s.
+func (p *Parser) arc(s *parseState, i int32) (int, string) {
+	h := int(s.head[i])
+	if h == s.n {
+		return -1, "root"
 	}
+	return h, p.Labels[s.rel[i]]
 }
 
 // bestMove returns the legal move with the highest score.
