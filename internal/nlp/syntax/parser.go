@@ -277,6 +277,8 @@ func (p *Parser) Parse(sent []model.Token) {
 		for i := range sent {
 			sent[i].Head, sent[i].Rel = p.arc(s, int32(i))
 		}
+		var sc punctScratch
+		attachPunct(sent, &sc)
 		return
 	}
 	skip := make([]bool, len(sent))
