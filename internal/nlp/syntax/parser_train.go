@@ -25,6 +25,9 @@ type ParserOptions struct {
 	Classes map[string]string
 	// PunctApart trains a parser of the words without the punctuation marks (Parser.PunctApart).
 	PunctApart bool
+	// Beam, when above 1, trains a parser that keeps that many configurations, globally
+	// with early updates (Zhang and Clark 2008, Zhang and Nivre 2011), instead of greedily.
+	Beam int
 }
 
 // TrainStats say what TrainParser trained on.
@@ -114,6 +117,10 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 			}
 			n := len(toks)
 			gh, gr := goldArcs(toks, index)
+			if opts.Beam > 1 {
+				trainBeam(mw, tw, s, gh, gr, opts.Beam, root, scores)
+				continue
+			}
 			inStack := make([]bool, n+1)
 			inStack[n] = true
 			for !s.done() {
@@ -165,7 +172,7 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 				s.move(next, l)
 			}
 		}
-		p := &Parser{Labels: slices.Clone(labels), ClassWords: classWords, ClassCoarse: coarse, ClassFine: fine, PunctApart: opts.PunctApart}
+		p := &Parser{Labels: slices.Clone(labels), ClassWords: classWords, ClassCoarse: coarse, ClassFine: fine, PunctApart: opts.PunctApart, Beam: opts.Beam}
 		mw.averaged(p, tw.step, opts.MinWeight)
 		if err := tw.averaged(p, opts.MinWeight); err != nil {
 			return nil, st, err
@@ -231,15 +238,28 @@ func (t *moveWeights) score(feats []uint64) (sc [moveCount]float32) {
 
 func (t *moveWeights) update(feats []uint64, good, bad, step int) {
 	for _, f := range feats {
-		r := moveRow(f, t.bits)
-		if dt := float32(step - int(t.stamp[r>>2])); dt != 0 {
-			for a := r; a < r+moveCount; a++ {
-				t.tot[a] += dt * t.w[a]
-			}
-			t.stamp[r>>2] = int32(step)
-		}
+		r := t.touch(f, step)
 		t.w[r+uint64(good)]++
 		t.w[r+uint64(bad)]--
+	}
+}
+
+// touch brings the running sums of feature f's row up to step and returns the row.
+func (t *moveWeights) touch(f uint64, step int) uint64 {
+	r := moveRow(f, t.bits)
+	if dt := float32(step - int(t.stamp[r>>2])); dt != 0 {
+		for a := r; a < r+moveCount; a++ {
+			t.tot[a] += dt * t.w[a]
+		}
+		t.stamp[r>>2] = int32(step)
+	}
+	return r
+}
+
+// add adds delta to the weight of move m of each feature.
+func (t *moveWeights) add(feats []uint64, m int, delta float32, step int) {
+	for _, f := range feats {
+		t.w[t.touch(f, step)+uint64(m)] += delta
 	}
 }
 
