@@ -27,6 +27,8 @@ func trainParser(ctx context.Context, log *slog.Logger, args []string) error {
 	tagEpochs := fs.Int("tag-epochs", 8, "tagger epochs for each jackknife fold")
 	explore := fs.Float64("explore", 0.9, "probability of following the model's own mistakes after the first epoch")
 	minWeight := fs.Float64("min-weight", 1, "drop averaged weights smaller than this (a smaller, faster model)")
+	punctApart := fs.Bool("punct-apart", false, "parse the words without the punctuation marks, which are attached after the parse")
+	beam := fs.Int("beam", 0, "configurations kept at each step, trained globally with early updates (0 or 1: greedy, with the dynamic oracle); with -eval, the beam to parse with instead of the model's")
 	bits := fs.Uint("bits", 22, "bits of the index of a move weight row: 1<<bits rows of hashed features")
 	eval := fs.String("eval", "", "score the model (-model, default the embedded one) on this CoNLL-U file instead of training")
 	modelPath := fs.String("model", "", "parser model file for -eval (default: the embedded model)")
@@ -52,6 +54,9 @@ func trainParser(ctx context.Context, log *slog.Logger, args []string) error {
 			}
 			log.Info("wrote pruned model", "path", *out, "features", p.Features(), "weights", len(p.Val))
 		}
+		if *beam > 0 {
+			p.Beam = *beam
+		}
 		sents, err := syntax.ReadCoNLLUFile(*eval)
 		if err != nil {
 			return err
@@ -71,7 +76,7 @@ func trainParser(ctx context.Context, log *slog.Logger, args []string) error {
 	devTagged := tagSentences(tagger, devSents)
 	var best *syntax.Parser
 	bestLAS, bestEpoch := -1.0, 0
-	opts := syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, MinWeight: *minWeight, Bits: uint8(min(*bits, 30)), Classes: tagger.Classes}
+	opts := syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, MinWeight: *minWeight, Bits: uint8(min(*bits, 30)), Classes: tagger.Classes, PunctApart: *punctApart, Beam: *beam}
 	_, st, err := syntax.TrainParser(sents, opts, func(ep int, p *syntax.Parser) {
 		s := scoreParser(p, devTagged)
 		log.Info("epoch", "epoch", ep, "dev_uas", s.uas, "dev_las", s.las, "features", p.Features(), "weights", len(p.Val))

@@ -38,6 +38,13 @@ type Parser struct {
 	// (WordClasses) for the features.
 	ClassWords             []string
 	ClassCoarse, ClassFine []uint16
+	// PunctApart says that the model parses the words without the punctuation marks
+	// (UPOS PUNCT), which feed features of the words next to them and are attached after
+	// the parse (attachPunct).
+	PunctApart bool
+	// Beam, when above 1, is the number of configurations the parser keeps at each step
+	// (trained for it globally, with early updates); else the parser is greedy.
+	Beam int
 
 	classes wordClasses
 	// rows holds each row of Moves as one word, SHIFT, LEFT and RIGHT in its low 16-bit
@@ -179,7 +186,7 @@ func (p *Parser) build() error {
 // Pruned returns a copy of the parser without the weights smaller than minWeight.
 func (p *Parser) Pruned(minWeight float64) (*Parser, error) {
 	q := &Parser{Labels: p.Labels, Bits: p.Bits, MoveScale: p.MoveScale, Scale: p.Scale,
-		ClassWords: p.ClassWords, ClassCoarse: p.ClassCoarse, ClassFine: p.ClassFine}
+		ClassWords: p.ClassWords, ClassCoarse: p.ClassCoarse, ClassFine: p.ClassFine, PunctApart: p.PunctApart, Beam: p.Beam}
 	q.Moves = p.moves()
 	moveLimit := minWeight * float64(p.MoveScale)
 	for i, v := range q.Moves {
@@ -267,7 +274,55 @@ func (p *Parser) Parse(sent []model.Token) {
 	if len(sent) == 0 {
 		return
 	}
-	s := newParseState(sent, p.classes)
+	if !p.PunctApart {
+		s := p.parse(newParseState(sent, p.classes))
+		for i := range sent {
+			sent[i].Head, sent[i].Rel = p.arc(s, int32(i))
+		}
+		var sc punctScratch
+		attachPunct(sent, &sc)
+		return
+	}
+	skip := make([]bool, len(sent))
+	marks := 0
+	for i, t := range sent {
+		if t.UPOS == "PUNCT" {
+			skip[i] = true
+			marks++
+		}
+	}
+	if marks == len(sent) {
+		clear(skip)
+	}
+	s, _, idx := newWordState(sent, skip, p.classes)
+	s = p.parse(s)
+	for j, i := range idx {
+		h, rel := p.arc(s, int32(j))
+		if h >= 0 {
+			h = int(idx[h])
+		}
+		sent[i].Head, sent[i].Rel = h, rel
+	}
+	// the marks hang from a word for now; attachPunct chooses which
+	for i := range sent {
+		if skip[i] {
+			sent[i].Head, sent[i].Rel = int(idx[0]), "punct"
+		}
+	}
+	var sc punctScratch
+	attachPunct(sent, &sc)
+}
+
+// maxBeamWords bounds the length of the sentences parsed with a beam: each step copies
+// the beam's configurations, so that its time grows with the square of the length; longer
+// sentences are parsed greedily.
+const maxBeamWords = 250
+
+// parse makes the moves from s until it is done and returns the final state.
+func (p *Parser) parse(s *parseState) *parseState {
+	if p.Beam > 1 && s.n <= maxBeamWords {
+		return p.parseBeam(s)
+	}
 	var fb [featureCount]uint64
 	var lb [labelFeatureCount]uint64
 	for !s.done() {
@@ -283,18 +338,32 @@ func (p *Parser) Parse(sent []model.Token) {
 		}
 		s.move(m, l)
 	}
-	for i := range sent {
-		h := int(s.head[i])
-		if h == s.n {
-			sent[i].Head, sent[i].Rel = -1, "root"
-			continue
-		}
-		sent[i].Head, sent[i].Rel = h, p.Labels[s.rel[i]]
+	return s
+}
+
+// arc returns node i's head (-1 for the root) and relation in the parse s.
+func (p *Parser) arc(s *parseState, i int32) (int, string) {
+	h := int(s.head[i])
+	if h == s.n {
+		return -1, "root"
 	}
+	return h, p.Labels[s.rel[i]]
 }
 
 // bestMove returns the legal move with the highest score.
 func (p *Parser) bestMove(s *parseState, feats []uint64) int {
+	sc := p.moveScores(feats)
+	best := -1
+	for m := range moveCount {
+		if (best < 0 || sc[m] > sc[best]) && s.legalMove(m) {
+			best = m
+		}
+	}
+	return best
+}
+
+// moveScores returns the scores of the three moves for the features.
+func (p *Parser) moveScores(feats []uint64) [moveCount]int32 {
 	// two sums of 32-bit lanes, SHIFT and RIGHT in one, LEFT in the other: a lane is under
 	// 1<<16, so that the sum of featureCount of them stays in its lane
 	const lanes = 0x0000ffff0000ffff
@@ -315,14 +384,7 @@ func (p *Parser) bestMove(s *parseState, feats []uint64) int {
 		odd += w >> 16 & lanes
 	}
 	bias := int32(n) * rowBias
-	sc := [moveCount]int32{int32(uint32(even)) - bias, int32(uint32(odd)) - bias, int32(even>>32) - bias}
-	best := -1
-	for m := range moveCount {
-		if (best < 0 || sc[m] > sc[best]) && s.legalMove(m) {
-			best = m
-		}
-	}
-	return best
+	return [moveCount]int32{int32(uint32(even)) - bias, int32(uint32(odd)) - bias, int32(even>>32) - bias}
 }
 
 // bestLabel returns the relation other than root with the highest score.

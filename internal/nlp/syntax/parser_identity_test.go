@@ -28,13 +28,13 @@ func outputDigest(t *testing.T, tg *Tagger, p *Parser, sents []Sentence) string 
 }
 
 // The digests of the embedded models' tags and parses. A change meant only to make tagging
-// or parsing faster must leave them as they are; a new model changes them, and then they
-// are measured again.
+// or parsing faster must leave them as they are; a new model or a new rule (such as the
+// attachment of punctuation after the parse) changes them, and then they are measured again.
 var outputDigests = []struct{ path, digest string }{
-	{"testdata/trees.conllu", "6ef3705f02cfb09f13c7c351fe50d404ddeb9bed41a75056e6a1f179c53c856a"},
-	{"../../../../shared/ud/en_ewt-dev.conllu.gz", "52e6ab97b339e802fa32bce6c8e52937655fc1d0000f6d4d5b038d684f9ae54b"},
-	{"../../../../shared/ud/en_ewt-test.conllu.gz", "84a3defa6d514618abd978eabf681a5ebba8ede527fc35a1488fb0249bdce757"},
-	{"../../../../shared/ud/en_gum-test.conllu.gz", "78b7c7af481858d93c2d91028cc0efc6757ff20783dc30f86a18becdf29cdc5e"},
+	{"testdata/trees.conllu", "4a6e455be4ce3f2f53badd5ae84fb88e3793ac93b645aced5f10505fa5293c75"},
+	{"../../../../shared/ud/en_ewt-dev.conllu.gz", "b944bccdc8f5414fd07e4c949c8f71740269a6fc5ad19f12c5ea3beaeb24e928"},
+	{"../../../../shared/ud/en_ewt-test.conllu.gz", "7ffae6236412bfe2746e39861bd29e2dbaf55cf7ec6a8b8667844888423cae7a"},
+	{"../../../../shared/ud/en_gum-test.conllu.gz", "6b210c9765de7207bed9284a1953072a839f72fcc13c19b8cb6731c6e086e963"},
 }
 
 func TestTagAndParseOutputUnchanged(t *testing.T) {

@@ -24,6 +24,10 @@ type parseState struct {
 	// number of left and right children and the set of their relations
 	nl, nr []int32
 	ls, rs []uint64
+	// with punct, the words' lp and rp are the hashes of the punctuation marks right
+	// before and after them in the sentence (noneValue when none), and feed features
+	punct  bool
+	lp, rp []uint64
 }
 
 // Values of absent nodes and of the root in the features.
@@ -36,11 +40,12 @@ func newParseState(sent []model.Token, classes wordClasses) *parseState {
 	n := len(sent)
 	m := n + 1
 	ints := make([]int32, 7*m)
-	hs := make([]uint64, 8*m)
+	hs := make([]uint64, 10*m)
 	s := &parseState{
 		n: n, stack: make([]int32, 1, m),
 		w: hs[0:m], l: hs[m : 2*m], p: hs[2*m : 3*m], u: hs[3*m : 4*m],
 		ls: hs[4*m : 5*m], rs: hs[5*m : 6*m], c: hs[6*m : 7*m], k: hs[7*m : 8*m],
+		lp: hs[8*m : 9*m], rp: hs[9*m : 10*m],
 		head: ints[0:m], lc1: ints[m : 2*m], lc2: ints[2*m : 3*m], rc1: ints[3*m : 4*m],
 		rc2: ints[4*m : 5*m], nl: ints[5*m : 6*m], nr: ints[6*m : 7*m],
 		rel: make([]int16, m),
@@ -57,6 +62,9 @@ func newParseState(sent []model.Token, classes wordClasses) *parseState {
 	}
 	s.w[n], s.l[n], s.p[n], s.u[n] = rootValue, rootValue, rootValue, rootValue
 	s.c[n], s.k[n] = rootValue, rootValue
+	for i := range m {
+		s.lp[i], s.rp[i] = noneValue, noneValue
+	}
 	s.stack[0] = int32(n)
 	return s
 }
@@ -245,7 +253,7 @@ func nonzero(h uint64) uint64 {
 }
 
 // featureCount bounds the number of features of one configuration.
-const featureCount = 120
+const featureCount = 150
 
 func distance(a, b int32, root int) uint64 {
 	if a < 0 || b < 0 {
@@ -441,6 +449,21 @@ func (s *parseState) features(f []uint64) []uint64 {
 		h2(next(), val(s.k, s0lc1), s0p), h2(next(), val(s.k, s0rc1), s0p),
 		h2(next(), val(s.k, s1rc1), s1p), h2(next(), val(s.k, b0lc1), b0p),
 	)
+	if !s.punct {
+		return f
+	}
+	// the punctuation around the words, which are parsed without it (Ma, Zhang and Zhu 2014)
+	s0lp, s0rp, s1rp, s1lp := val(s.lp, s0), val(s.rp, s0), val(s.rp, s1), val(s.lp, s1)
+	b0lp, b0rp, b1lp := val(s.lp, b0), val(s.rp, b0), val(s.lp, b1)
+	f = append(f,
+		h1(next(), s0lp), h1(next(), s0rp), h1(next(), s1rp), h1(next(), b0lp), h1(next(), b0rp),
+		h2(next(), s0p, s0rp), h2(next(), s0p, s0lp), h2(next(), s1p, s1rp), h2(next(), s1p, s1lp),
+		h2(next(), b0p, b0lp), h2(next(), b0p, b0rp), h2(next(), b1p, b1lp),
+		h2(next(), s0w, s0rp), h2(next(), b0w, b0lp), h2(next(), s1w, s1rp),
+		h3(next(), s0p, b0p, b0lp), h3(next(), s0p, b0p, s0rp), h3(next(), s1p, s0p, s0lp),
+		h3(next(), s1p, s0p, s1rp), h3(next(), s0rp, b0lp, f2(0, s0p, b0p)),
+		h3(next(), s1p, s0p, f2(0, s1rp, s0lp)), h3(next(), s0p, b0p, d^b0lp),
+	)
 	return f
 }
 
@@ -512,5 +535,11 @@ func (s *parseState) labelFeatures(f []uint64, m int, h, d int32) []uint64 {
 		h2(next(), hw, dl), h2(next(), hp, val(s.w, h+1)), h3(next(), val(s.p, s.lc1[d]), dw, dp),
 		h2(next(), s.k[h], dw), h2(next(), dw, dkids), h3(next(), du, hu, dist),
 	)
-	return f
+	if !s.punct {
+		return f
+	}
+	return append(f,
+		h2(next(), dp, s.lp[d]), h2(next(), dp, s.rp[d]), h3(next(), dp, hp, s.lp[d]),
+		h3(next(), dp, hp, s.rp[d]), h3(next(), dp, hp, f2(0, s.lp[h], s.rp[h])), h2(next(), dw, s.lp[d]),
+	)
 }

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -99,21 +100,26 @@ func TestParseGivesTrees(t *testing.T) {
 		{"ten thousand tokens", long, 20 * time.Second},
 		{"empty forms", []model.Token{{}, {}, {Form: "x"}}, time.Second},
 	}
+	// the same model searching with a beam
+	beam := *p
+	beam.Beam = 4
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			tg.Tag(tc.toks)
-			for i := range tc.toks {
-				tc.toks[i].Head, tc.toks[i].Rel = -7, "bogus"
-			}
-			start := time.Now()
-			p.Parse(tc.toks)
-			if d := time.Since(start); d > tc.max {
-				t.Errorf("parsing %d tokens took %v, want under %v", len(tc.toks), d, tc.max)
-			}
-			if e := treeError(tc.toks, labels); e != "" {
-				t.Errorf("not a tree: %s", e)
-			}
-		})
+		for _, pp := range []*Parser{p, &beam} {
+			t.Run(fmt.Sprintf("%s/beam %d", tc.name, pp.Beam), func(t *testing.T) {
+				tg.Tag(tc.toks)
+				for i := range tc.toks {
+					tc.toks[i].Head, tc.toks[i].Rel = -7, "bogus"
+				}
+				start := time.Now()
+				pp.Parse(tc.toks)
+				if d := time.Since(start); d > tc.max {
+					t.Errorf("parsing %d tokens took %v, want under %v", len(tc.toks), d, tc.max)
+				}
+				if e := treeError(tc.toks, labels); e != "" {
+					t.Errorf("not a tree: %s", e)
+				}
+			})
+		}
 	}
 }
 

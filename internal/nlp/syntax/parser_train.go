@@ -23,6 +23,11 @@ type ParserOptions struct {
 	Bits uint8
 	// Classes are word classes for the features, in the form of Tagger.Classes, or nil.
 	Classes map[string]string
+	// PunctApart trains a parser of the words without the punctuation marks (Parser.PunctApart).
+	PunctApart bool
+	// Beam, when above 1, trains a parser that keeps that many configurations, globally
+	// with early updates (Zhang and Clark 2008, Zhang and Nivre 2011), instead of greedily.
+	Beam int
 }
 
 // TrainStats say what TrainParser trained on.
@@ -37,17 +42,24 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 	var st TrainStats
 	counts := map[string]int{}
 	var use []Sentence
+	var skips [][]bool
 	for _, s := range sents {
 		if !isTree(s.Tokens) {
 			st.Malformed++
 			continue
 		}
-		if !IsProjective(s.Tokens) {
+		toks, skip := s.Tokens, []bool(nil)
+		if opts.PunctApart {
+			skip = punctLeaves(toks)
+			_, toks, _ = newWordState(toks, skip, nil)
+		}
+		if !IsProjective(toks) {
 			st.NonProjective++
 			continue
 		}
 		use = append(use, s)
-		for _, t := range s.Tokens {
+		skips = append(skips, skip)
+		for _, t := range toks {
 			counts[t.Rel]++
 		}
 	}
@@ -97,9 +109,18 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			toks := use[si].Tokens
+			var s *parseState
+			if opts.PunctApart {
+				s, toks, _ = newWordState(toks, skips[si], classes)
+			} else {
+				s = newParseState(toks, classes)
+			}
 			n := len(toks)
 			gh, gr := goldArcs(toks, index)
-			s := newParseState(toks, classes)
+			if opts.Beam > 1 {
+				trainBeam(mw, tw, s, gh, gr, opts.Beam, root, scores)
+				continue
+			}
 			inStack := make([]bool, n+1)
 			inStack[n] = true
 			for !s.done() {
@@ -151,7 +172,7 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 				s.move(next, l)
 			}
 		}
-		p := &Parser{Labels: slices.Clone(labels), ClassWords: classWords, ClassCoarse: coarse, ClassFine: fine}
+		p := &Parser{Labels: slices.Clone(labels), ClassWords: classWords, ClassCoarse: coarse, ClassFine: fine, PunctApart: opts.PunctApart, Beam: opts.Beam}
 		mw.averaged(p, tw.step, opts.MinWeight)
 		if err := tw.averaged(p, opts.MinWeight); err != nil {
 			return nil, st, err
@@ -163,6 +184,21 @@ func TrainParser(sents []Sentence, opts ParserOptions, check func(epoch int, p *
 		}
 	}
 	return last, st, nil
+}
+
+// punctLeaves marks the punctuation marks (UPOS PUNCT) of a gold tree that have no
+// dependents and are not its root: the words are parsed without them.
+func punctLeaves(toks []model.Token) []bool {
+	skip := make([]bool, len(toks))
+	for i, t := range toks {
+		skip[i] = t.UPOS == "PUNCT" && t.Head >= 0
+	}
+	for _, t := range toks {
+		if t.Head >= 0 {
+			skip[t.Head] = false
+		}
+	}
+	return skip
 }
 
 // bestTrainLabel returns the relation other than root with the highest score.
@@ -202,15 +238,28 @@ func (t *moveWeights) score(feats []uint64) (sc [moveCount]float32) {
 
 func (t *moveWeights) update(feats []uint64, good, bad, step int) {
 	for _, f := range feats {
-		r := moveRow(f, t.bits)
-		if dt := float32(step - int(t.stamp[r>>2])); dt != 0 {
-			for a := r; a < r+moveCount; a++ {
-				t.tot[a] += dt * t.w[a]
-			}
-			t.stamp[r>>2] = int32(step)
-		}
+		r := t.touch(f, step)
 		t.w[r+uint64(good)]++
 		t.w[r+uint64(bad)]--
+	}
+}
+
+// touch brings the running sums of feature f's row up to step and returns the row.
+func (t *moveWeights) touch(f uint64, step int) uint64 {
+	r := moveRow(f, t.bits)
+	if dt := float32(step - int(t.stamp[r>>2])); dt != 0 {
+		for a := r; a < r+moveCount; a++ {
+			t.tot[a] += dt * t.w[a]
+		}
+		t.stamp[r>>2] = int32(step)
+	}
+	return r
+}
+
+// add adds delta to the weight of move m of each feature.
+func (t *moveWeights) add(feats []uint64, m int, delta float32, step int) {
+	for _, f := range feats {
+		t.w[t.touch(f, step)+uint64(m)] += delta
 	}
 }
 
