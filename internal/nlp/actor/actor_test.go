@@ -156,6 +156,22 @@ func TestActors(t *testing.T) {
 			absent: []string{"Simon Denhere"},
 		},
 		{
+			name:   "a broadcast hand-off names a reporter, not an actor",
+			text:   "Talks opened in Paris. Lisa Morrow has more from Paris. Mary Okafor reports from Lagos. Defense Minister Ruben Holt spoke.",
+			absent: []string{"Lisa Morrow", "Mary Okafor"},
+			want:   []want{{"Ruben Holt", "person", "", "Defense Minister", nil}},
+		},
+		{
+			name:   "a video label names a reporter",
+			text:   "Parties won again. WATCH: Anita Pell's video report Opposition leaders say the vote was unfair.",
+			absent: []string{"Anita Pell"},
+		},
+		{
+			name: "a name with has more is still a person in a longer sentence",
+			text: "John Hale has more money than any rival, the filing said.",
+			want: []want{{"John Hale", "person", "", "", nil}},
+		},
+		{
 			name:   "news agency credit",
 			text:   "BAGHDAD (Reuters) - Iraqi authorities said the road was open.",
 			want:   []want{{"Iraqi authorities", "group", "IRQ", "", nil}},

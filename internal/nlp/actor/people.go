@@ -357,7 +357,7 @@ func (st *state) person(s, e int, orgy bool) bool {
 			speech = true
 		}
 	}
-	if st.creditSeg(s) {
+	if st.creditSeg(s) || st.handoff(s, e) {
 		return false
 	}
 	given := n >= 2 && st.lx.first[toks[s].text] && !st.places[strings.ToLower(st.span(s, e))]
