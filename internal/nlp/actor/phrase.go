@@ -14,9 +14,10 @@ type phrase struct {
 }
 
 // phraseIndex finds lexicon phrases in a token stream: phrases keyed by their first token in
-// lower case, longest first. Phrases of two or more tokens are also keyed by their first two
-// tokens in lower case, so that a common first word ("minister", "republic") does not mean
-// trying every phrase that starts with it.
+// lower case, longest first. Phrases of two or more tokens are also keyed by the hash of their
+// first two tokens in lower case (pairHash), so that a common first word ("minister",
+// "republic") does not mean trying every phrase that starts with it. Pairs whose hashes collide
+// share a list, which does no harm: every phrase of a list is matched token by token.
 //
 // Most words of a text start no phrase, and most pairs of words that follow a first word of
 // some phrase start none either: singles holds a bit for the hash of each first word with a
@@ -24,14 +25,14 @@ type phrase struct {
 // clear needs no look-up in the (large) maps.
 type phraseIndex struct {
 	byFirst map[string][]*phrase
-	byPair  map[[2]string][]*phrase
+	byPair  map[uint64][]*phrase
 	singles bitset
 	pairs   bitset
 }
 
 func newPhraseIndex() phraseIndex {
 	return phraseIndex{
-		byFirst: map[string][]*phrase{}, byPair: map[[2]string][]*phrase{},
+		byFirst: map[string][]*phrase{}, byPair: map[uint64][]*phrase{},
 		singles: newBitset(18), pairs: newBitset(19),
 	}
 }
@@ -74,9 +75,9 @@ func (px phraseIndex) addOne(ts []token, e entry) {
 		px.singles.set(wordHash(key))
 	} else {
 		// A text token matches a lexicon token only when their lower forms are equal.
-		pair := [2]string{key, ts[1].lower}
+		pair := pairHash(wordHash(key), wordHash(ts[1].lower))
 		px.byPair[pair] = insertByLength(px.byPair[pair], p)
-		px.pairs.set(pairHash(wordHash(key), wordHash(ts[1].lower)))
+		px.pairs.set(pair)
 	}
 }
 
@@ -96,7 +97,7 @@ func (px phraseIndex) known(ts []token) bool {
 	}
 	list := px.byFirst[ts[0].lower]
 	if len(ts) > 1 {
-		list = px.byPair[[2]string{ts[0].lower, ts[1].lower}]
+		list = px.byPair[pairHash(wordHash(ts[0].lower), wordHash(ts[1].lower))]
 	}
 	for _, p := range list {
 		if len(p.toks) != len(ts) {
@@ -204,9 +205,8 @@ func (px phraseIndex) longest(toks []token, i int) (int, []entry) {
 	// The phrases of two or more tokens that can match are those keyed by the first two
 	// tokens; those of one token are the last in the list of the first.
 	if i+1 < len(toks) {
-		next := toks[i+1].lower
-		if px.pairs.has(pairHash(h, wordHash(next))) {
-			best, out = matchPhrases(px.byPair[[2]string{key, next}], toks, i, best, out)
+		if pair := pairHash(h, wordHash(toks[i+1].lower)); px.pairs.has(pair) {
+			best, out = matchPhrases(px.byPair[pair], toks, i, best, out)
 		}
 	}
 	if best == i && px.singles.has(h) {
