@@ -14,16 +14,27 @@ type phrase struct {
 }
 
 // phraseIndex finds lexicon phrases in a token stream: phrases keyed by their first token in
-// lower case, longest first. Phrases of two or more tokens are also keyed by their first two
-// tokens in lower case, so that a common first word ("minister", "republic") does not mean
-// trying every phrase that starts with it.
+// lower case, longest first. Phrases of two or more tokens are also keyed by the hash of their
+// first two tokens in lower case (pairHash), so that a common first word ("minister",
+// "republic") does not mean trying every phrase that starts with it. Pairs whose hashes collide
+// share a list, which does no harm: every phrase of a list is matched token by token.
+//
+// Most words of a text start no phrase, and most pairs of words that follow a first word of
+// some phrase start none either: singles holds a bit for the hash of each first word with a
+// phrase of one token, pairs one for each key of byPair, so that a word or pair whose bit is
+// clear needs no look-up in the (large) maps.
 type phraseIndex struct {
 	byFirst map[string][]*phrase
-	byPair  map[[2]string][]*phrase
+	byPair  map[uint64][]*phrase
+	singles bitset
+	pairs   bitset
 }
 
 func newPhraseIndex() phraseIndex {
-	return phraseIndex{byFirst: map[string][]*phrase{}, byPair: map[[2]string][]*phrase{}}
+	return phraseIndex{
+		byFirst: map[string][]*phrase{}, byPair: map[uint64][]*phrase{},
+		singles: newBitset(18), pairs: newBitset(19),
+	}
 }
 
 func (px phraseIndex) add(surface string, e entry) { px.addTokens(words(surface), e) }
@@ -60,10 +71,13 @@ func (px phraseIndex) addOne(ts []token, e entry) {
 	}
 	p := &phrase{toks: toks, folds: folds, entries: []entry{e}}
 	px.byFirst[key] = insertByLength(px.byFirst[key], p)
-	if len(ts) > 1 {
+	if len(ts) == 1 {
+		px.singles.set(wordHash(key))
+	} else {
 		// A text token matches a lexicon token only when their lower forms are equal.
-		pair := [2]string{key, ts[1].lower}
+		pair := pairHash(wordHash(key), wordHash(ts[1].lower))
 		px.byPair[pair] = insertByLength(px.byPair[pair], p)
+		px.pairs.set(pair)
 	}
 }
 
@@ -83,7 +97,7 @@ func (px phraseIndex) known(ts []token) bool {
 	}
 	list := px.byFirst[ts[0].lower]
 	if len(ts) > 1 {
-		list = px.byPair[[2]string{ts[0].lower, ts[1].lower}]
+		list = px.byPair[pairHash(wordHash(ts[0].lower), wordHash(ts[1].lower))]
 	}
 	for _, p := range list {
 		if len(p.toks) != len(ts) {
@@ -135,6 +149,42 @@ func apostropheFold(s string) string {
 	return strings.ReplaceAll(s, "’", "'")
 }
 
+// bitset is a set of hashes, one bit each, of 1<<bits bits: has never misses a hash that was
+// set, and reports few that were not while it holds far fewer hashes than bits.
+type bitset struct {
+	words []uint64
+	shift uint // 64 - bits: a hash's top bits choose its bit
+}
+
+func newBitset(bits uint) bitset {
+	return bitset{words: make([]uint64, 1<<bits/64), shift: 64 - bits}
+}
+
+func (b bitset) set(h uint64) {
+	k := h >> b.shift
+	b.words[k/64] |= 1 << (k % 64)
+}
+
+func (b bitset) has(h uint64) bool {
+	k := h >> b.shift
+	return b.words[k/64]&(1<<(k%64)) != 0
+}
+
+// wordHash is the FNV-1a hash of s, mixed so that its top bits depend on every byte.
+func wordHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h * 0x9e3779b97f4a7c15
+}
+
+// pairHash combines the hashes of two words, in order.
+func pairHash(a, b uint64) uint64 {
+	return (a ^ (b<<31 | b>>33)) * 0xff51afd7ed558ccd
+}
+
 // match is a lexicon phrase found in the text: tokens [i, j) and what it stands for.
 type match struct {
 	i, j    int
@@ -151,16 +201,16 @@ func (px phraseIndex) longest(toks []token, i int) (int, []entry) {
 	best := i
 	var out []entry
 	key := toks[i].lower
-	list := px.byFirst[key]
-	if len(list) == 0 {
-		return i, nil
-	}
+	h := wordHash(key)
 	// The phrases of two or more tokens that can match are those keyed by the first two
-	// tokens; they come first in list, then the phrases of one token.
-	if len(list[0].toks) > 1 && i+1 < len(toks) {
-		best, out = matchPhrases(px.byPair[[2]string{key, toks[i+1].lower}], toks, i, best, out)
+	// tokens; those of one token are the last in the list of the first.
+	if i+1 < len(toks) {
+		if pair := pairHash(h, wordHash(toks[i+1].lower)); px.pairs.has(pair) {
+			best, out = matchPhrases(px.byPair[pair], toks, i, best, out)
+		}
 	}
-	if best == i {
+	if best == i && px.singles.has(h) {
+		list := px.byFirst[key]
 		k := len(list)
 		for k > 0 && len(list[k-1].toks) == 1 {
 			k--

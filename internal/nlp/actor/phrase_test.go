@@ -38,3 +38,44 @@ func TestPhraseIndexLongest(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseFilters checks that the bit sets of the embedded lexicon's index hold every first
+// word of a one-token phrase and every first pair of a longer one, and that longest finds what
+// trying every phrase of the first word finds.
+func TestPhraseFilters(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := r.lx.phrases
+	for key, list := range px.byFirst {
+		for _, p := range list {
+			if len(p.toks) == 1 {
+				if !px.singles.has(wordHash(key)) {
+					t.Errorf("singles misses %q", key)
+				}
+				continue
+			}
+			second := lowerOf(p.toks[1])
+			if !px.pairs.has(pairHash(wordHash(key), wordHash(second))) {
+				t.Errorf("pairs misses %q %q", key, second)
+			}
+		}
+	}
+	toks := tokenize(benchText, 0, nil, nil, nil)
+	for i := range toks {
+		end, got := px.longest(toks, i)
+		wantEnd, want := longestOfAll(px, toks, i)
+		if end != wantEnd || !slices.Equal(got, want) {
+			t.Errorf("longest at %q = %d %v, want %d %v", toks[i].text, end, got, wantEnd, want)
+		}
+	}
+}
+
+// longestOfAll is longest by trying every phrase of the first word.
+func longestOfAll(px phraseIndex, toks []token, i int) (int, []entry) {
+	if !toks[i].is(tWord) && !toks[i].is(tPoss) && toks[i].text != "(" {
+		return i, nil
+	}
+	return matchPhrases(px.byFirst[toks[i].lower], toks, i, i, nil)
+}
