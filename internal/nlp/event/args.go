@@ -41,6 +41,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 				src = s.parseSubject(s.toks[m.start].start)
 			}
 			tgt = s.profferer(p.Type, src, s.object(p, m.end), m.end)
+			if len(tgt) == 0 && p.Type == "REJECT" {
+				tgt = s.proposer(src, m.start)
+			}
 		}
 		if p.Inverse {
 			src, tgt = tgt, src
