@@ -69,6 +69,8 @@ func TestReach(t *testing.T) {
 		{"a predicative judgement word before a noun judges no one",
 			"France said illegal mining in Nigeria had grown.",
 			nil},
+		{"restoring ties with a state is support", "France restored ties with Iran in May.", []string{"SUPPORT FRA>IRN"}},
+		{"normalizing relations with a state is support", "France will normalize relations with Iran this year.", []string{"AGREE FRA>IRN"}},
 		{"people named with their titles are one list",
 			"Russian President Vladimir Putin and outgoing Nigerian Defence Minister Mohammed Badaru Abubakar met Trump.",
 			[]string{"CONSULT NGA>USA", "CONSULT RUS>USA"}},
