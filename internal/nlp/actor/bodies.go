@@ -162,6 +162,9 @@ func (st *state) body(i, j int, ot orgType) {
 	for start < i && st.g.is(gDeterminer, &st.toks[start]) {
 		start++
 	}
+	if code == "" && ot.fallback == namedOnly {
+		return // "the other side": a side is an actor only when its state is named
+	}
 	if code == "" && ot.fallback != "" {
 		code = ot.fallback
 		start = i
@@ -183,6 +186,10 @@ func (st *state) body(i, j int, ot orgType) {
 // noState in the fallback column of orgtypes.tsv marks a group that belongs to no state by
 // nature ("foreign powers", "world powers"), which is not given the article's home state.
 const noState = "-"
+
+// namedOnly in the fallback column of orgtypes.tsv marks a head that names a body only with
+// its state before it: "the Chinese side" is China's government, "the other side" no one.
+const namedOnly = "NAMED"
 
 // attitude reports a one-word head printed in lower case that names an attitude, not a body:
 // "opposition to the plan", "met with opposition from China".

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tidings-news/tidings/internal/model"
@@ -57,5 +58,31 @@ func TestStatelessGroups(t *testing.T) {
 	}
 	for name := range want {
 		t.Errorf("%s not found", name)
+	}
+}
+
+// TestSideNeedsItsState checks that "side" names a government only with its state before it.
+func TestSideNeedsItsState(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &model.Document{Text: "Iran said the talks would resume. The Iranian side wants guarantees, and the other side is silent."}
+	sentence.New().Annotate(doc)
+	r.Annotate(doc)
+	found := false
+	for _, a := range doc.Actors {
+		switch {
+		case a.Name == "Iranian side":
+			found = true
+			if a.Country != "IRN" || a.Sector != "GOV" {
+				t.Errorf("Iranian side: %s %s, want IRN GOV", a.Country, a.Sector)
+			}
+		case strings.Contains(a.Name, "side"):
+			t.Errorf("spurious actor %q (%s)", a.Name, a.Country)
+		}
+	}
+	if !found {
+		t.Error("the Iranian side not found")
 	}
 }

@@ -41,6 +41,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 				src = s.parseSubject(s.toks[m.start].start)
 			}
 			tgt = s.profferer(p.Type, src, s.object(p, m.end), m.end)
+			if len(tgt) == 0 && p.Type == "REJECT" {
+				tgt = s.proposer(src, m.start)
+			}
 		}
 		if p.Inverse {
 			src, tgt = tgt, src
@@ -93,6 +96,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			src = s.frontedSubject(head, m.end)
 		}
 	case KindJudgement:
+		if len(p.Words) == 1 && s.c.predicative[p.Words[0]] && !s.predicate(m.start, m.end) {
+			return model.Event{}, false // "illegal mining", "dangerous roads"
+		}
 		src, tgt = s.judgement(m.start, m.end, s.c.prep[p.Words[len(p.Words)-1]])
 	}
 	if len(src) == 0 && !byState {
@@ -1031,7 +1037,8 @@ func (s *sentence) judgement(i, e int, after bool) (src, tgt []int) {
 		}
 		k, e := j, s.mentionEnd(j)
 		j = e
-		if pb := s.prepBefore(k); pb != "" && (pb != "of" || len(src) > 0) {
+		// "cooperation between Russia and North Korea is dangerous": the pair is judged
+		if pb := s.prepBefore(k); pb != "" && (pb != "of" || len(src) > 0) && (pb != "between" || len(src) == 0) {
 			continue
 		}
 		if len(src) == 0 || s.modifies(srcEnd, k) {
@@ -1045,6 +1052,9 @@ func (s *sentence) judgement(i, e int, after bool) (src, tgt []int) {
 		}
 		if slices.Contains(src, t.mention) || s.doc.Actors[s.ments[t.mention].actor].ID == s.doc.Actors[s.ments[src[0]].actor].ID {
 			continue
+		}
+		if s.prepBefore(k) == "between" {
+			return src, s.pair(k, e)
 		}
 		return src, s.group(k, e)
 	}
@@ -1065,6 +1075,38 @@ func (s *sentence) judgement(i, e int, after bool) (src, tgt []int) {
 		}
 	}
 	return nil, nil
+}
+
+// pair is the group of the mention at [k, e] in a "between" phrase, with the second of the
+// pair even when a verb follows it ("between Russia and North Korea is dangerous").
+func (s *sentence) pair(k, e int) []int {
+	g := s.group(k, e)
+	if n := e + 2; len(g) == 1 && n < len(s.toks) && s.toks[e+1].low == "and" && s.toks[n].mention >= 0 {
+		g = append(g, s.toks[n].mention)
+	}
+	return g
+}
+
+// predicate reports whether the judgement word at [i, e) is the predicate of its clause, not a
+// noun's modifier: after a form of "be" or "as", or a list of such words after one ("is
+// dangerous, illegal and"), and followed by no lower-case noun.
+func (s *sentence) predicate(i, e int) bool {
+	if e < len(s.toks) {
+		if w := s.toks[e].low; isLetterStart(w) && w != "and" && w != "or" && !s.c.prep[w] && !s.c.boundary[w] {
+			return false
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		w := s.toks[j].low
+		switch {
+		case s.c.be[w] || w == "as":
+			return true
+		case w == "," || w == "and" || w == "or" || strings.HasSuffix(w, "ly") || s.c.predicative[s.toks[j].lemma] || s.c.predicative[w]:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // modifies reports whether the mention ending at token end is a country that modifies the

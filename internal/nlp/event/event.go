@@ -46,7 +46,7 @@ type Coder struct {
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
 	subjectStop, noComment, quantity, penalty, victims, ouster      map[string]bool
-	proffer                                                         map[string]bool
+	proffer, propose, predicative                                   map[string]bool
 
 	// scratch holds *scratch values between documents.
 	scratch sync.Pool
@@ -149,7 +149,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.alleged, c.deny, c.say, c.pronoun = get("alleged"), get("deny"), get("say"), get("pronoun")
 	c.subjectStop, c.noComment, c.quantity = get("subjectstop"), get("nocomment"), get("quantity")
 	c.penalty, c.victims, c.ouster = get("penalty"), get("victims"), get("ouster")
-	c.proffer = get("proffer")
+	c.proffer, c.propose, c.predicative = get("proffer"), get("propose"), get("predicative")
 
 	known, wide := map[string]bool{}, map[string]bool{}
 	for i, p := range pats {
@@ -252,8 +252,10 @@ func (c *Coder) Annotate(doc *model.Document) {
 
 // answerAccusations gives a rejection without a recipient ("a charge New Delhi rejected",
 // "we reject the baseless allegations") the accuser of the rejecting side: the actor of the
-// latest earlier accusation aimed at the rejecter's country, or of the latest earlier sanction
-// of the rejecter itself ("the US sanctioned Berisha ...; Berisha rejected the allegations").
+// latest earlier accusation or demand aimed at the rejecter's country, or of the latest earlier
+// sanction of the rejecter itself ("the US sanctioned Berisha ...; Berisha rejected the
+// allegations"), or of a demand of another state naming no one in the same sentence or the one
+// before ("the House voted, urging an inquiry. Islamabad rejected the resolution").
 func answerAccusations(doc *model.Document) {
 	country := func(id string) string {
 		if a := doc.Actor(id); a != nil {
@@ -269,8 +271,12 @@ func answerAccusations(doc *model.Document) {
 		rc := country(e.Source[0])
 		for j := i - 1; j >= 0; j-- {
 			a := &doc.Events[j]
-			if a.Type != "ACCUSE" && a.Type != "SANCTION" || slices.ContainsFunc(a.Source, func(id string) bool { return country(id) == rc }) {
+			if a.Type != "ACCUSE" && a.Type != "SANCTION" && a.Type != "REQUEST" || slices.ContainsFunc(a.Source, func(id string) bool { return country(id) == rc }) {
 				continue
+			}
+			if a.Type == "REQUEST" && len(a.Target) == 0 && len(a.Source) > 0 && country(a.Source[0]) != "" && adjacent(doc, a.Sentence, e.Sentence) {
+				e.Target = slices.Clone(a.Source) // "X urged an inquiry. Y rejected the resolution."
+				break
 			}
 			if a.Type == "SANCTION" && !slices.Contains(a.Target, e.Source[0]) {
 				continue // a sanction carries a charge only for the one it names
@@ -281,6 +287,15 @@ func answerAccusations(doc *model.Document) {
 			}
 		}
 	}
+}
+
+// adjacent reports whether sentence b is sentence a or the one right after it.
+func adjacent(doc *model.Document, a, b model.Span) bool {
+	if a == b {
+		return true
+	}
+	i, ok := slices.BinarySearchFunc(doc.Sentences, a.Start, func(s model.Span, start int) int { return s.Start - start })
+	return ok && i+1 < len(doc.Sentences) && doc.Sentences[i+1] == b
 }
 
 // isQuestion reports whether a sentence ends with a question mark (closing quotes aside).

@@ -63,3 +63,25 @@ func (s *sentence) refusedObject(p *Pattern, e int) []int {
 	q.Kind, q.Obj, q.Preps = KindNoun, true, []string{"by", "with"}
 	return s.object(&q, e)
 }
+
+// proposer finds whom a refusal with no recipient answers: the subject of a verb of proposing
+// earlier in the sentence, when it is of another state than the one refusing ("the Chinese
+// side proposed a minimum price, but the European side refused"). i is the refusal's verb.
+func (s *sentence) proposer(src []int, i int) []int {
+	if len(src) == 0 {
+		return nil
+	}
+	own := s.doc.Actors[s.ments[src[0]].actor].Country
+	for j := i - 1; j >= 0; j-- {
+		if t := s.toks[j]; t.mention >= 0 || !s.c.propose[t.lemma] {
+			continue
+		}
+		if by := s.subject(j); len(by) > 0 {
+			if c := s.doc.Actors[s.ments[by[0]].actor].Country; c != "" && c != own {
+				return by
+			}
+		}
+		return nil
+	}
+	return nil
+}
