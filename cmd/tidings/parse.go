@@ -13,8 +13,11 @@ import (
 	"github.com/tidings-news/tidings/internal/nlp/syntax"
 )
 
-// loadParser returns the embedded dependency parser.
-func loadParser() (syntax.DepParser, error) {
+// loadParser returns the embedded dependency parser, the beam one when beam is set.
+func loadParser(beam bool) (syntax.DepParser, error) {
+	if beam {
+		return syntax.LoadBeamParser()
+	}
 	return syntax.LoadParser()
 }
 
@@ -22,8 +25,9 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	conllu := fs.Bool("conllu", false, "read CoNLL-U, keep its tokens and sentences, and predict the rest")
+	beam := fs.Bool("beam", false, "parse with the beam parser: more accurate trees, several times slower")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: tidings parse [--conllu] PATH|-")
+		fmt.Fprintln(fs.Output(), "usage: tidings parse [--conllu] [--beam] PATH|-")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -45,7 +49,7 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	parser, err := loadParser()
+	parser, err := loadParser(*beam)
 	if err != nil {
 		return err
 	}

@@ -82,6 +82,10 @@ func trainParser(ctx context.Context, log *slog.Logger, args []string) error {
 		log.Info("epoch", "epoch", ep, "dev_uas", s.uas, "dev_las", s.las, "features", p.Features(), "weights", len(p.Val))
 		if s.las > bestLAS {
 			best, bestLAS, bestEpoch = p, s.las, ep
+			// Written at once, so that a long training stopped early keeps its best epoch.
+			if err := writeParser(p, *out); err != nil {
+				log.Error("writing the model", "err", err)
+			}
 		}
 	})
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tidings-news/tidings/internal/model"
@@ -33,6 +35,8 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 	margin := fs.Int("margin", 4000, "the first pass's lead in hundredths by which a word keeps its label without the second pass (0: always the second pass); with -eval, when given, it replaces the model's")
 	rewrite := fs.Bool("rewrite", false, "write the model (-model, default the embedded one) to -o with -margin instead of training")
 	stories := fs.String("text", "../shared/corpus/voa-stories.jsonl", "JSON-lines stories whose \"text\" adds to the treebanks' own text for the word classes (\"\" for none)")
+	textDirs := fs.String("text-dirs", "", "folders, comma-separated, whose .txt files add to the text for the word classes")
+	exclude := fs.String("exclude", "", "ids, comma-separated, of stories in -text to leave out of the word classes")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -79,7 +83,7 @@ func trainTagger(ctx context.Context, log *slog.Logger, args []string) error {
 	}
 	var classes map[string]string
 	if *coarse > 0 {
-		text, err := classText(sents, *stories)
+		text, err := classText(sents, *stories, splitList(*textDirs), splitList(*exclude))
 		if err != nil {
 			return err
 		}
@@ -217,9 +221,10 @@ func tokenF1(sents []syntax.Sentence) (p, r, f float64) {
 	return p, r, 2 * p * r / (p + r)
 }
 
-// classText returns the lower-cased words of the treebank sentences and of the stories in
-// the JSON-lines file at path (when not ""), split into sentences at final punctuation.
-func classText(sents []syntax.Sentence, path string) ([][]string, error) {
+// classText returns the lower-cased words of the treebank sentences, of the stories in the
+// JSON-lines file at path (when not "") whose id is not in exclude, and of the .txt files in
+// the folders dirs, split into sentences at final punctuation.
+func classText(sents []syntax.Sentence, path string, dirs, exclude []string) ([][]string, error) {
 	var out [][]string
 	for _, s := range sents {
 		ws := make([]string, len(s.Tokens))
@@ -227,6 +232,22 @@ func classText(sents []syntax.Sentence, path string) ([][]string, error) {
 			ws[i] = strings.ToLower(t.Form)
 		}
 		out = append(out, ws)
+	}
+	for _, dir := range dirs {
+		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if err != nil {
+			return nil, fmt.Errorf("listing %s: %w", dir, err)
+		}
+		if len(names) == 0 {
+			return nil, fmt.Errorf("no .txt files in %s", dir)
+		}
+		for _, name := range names {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				return nil, fmt.Errorf("reading the text: %w", err)
+			}
+			out = appendTextSentences(out, string(b))
+		}
 	}
 	if path == "" {
 		return out, nil
@@ -239,6 +260,7 @@ func classText(sents []syntax.Sentence, path string) ([][]string, error) {
 	dec := json.NewDecoder(f)
 	for {
 		var story struct {
+			ID   string `json:"id"`
 			Text string `json:"text"`
 		}
 		if err := dec.Decode(&story); err == io.EOF {
@@ -246,18 +268,36 @@ func classText(sents []syntax.Sentence, path string) ([][]string, error) {
 		} else if err != nil {
 			return nil, fmt.Errorf("reading the stories in %s: %w", path, err)
 		}
-		var ws []string
-		for _, t := range syntax.Tokenize(story.Text) {
-			w := strings.ToLower(t.Form)
-			ws = append(ws, w)
-			if w == "." || w == "?" || w == "!" {
-				out = append(out, ws)
-				ws = nil
-			}
+		if slices.Contains(exclude, story.ID) {
+			continue
 		}
-		if len(ws) > 0 {
-			out = append(out, ws)
-		}
+		out = appendTextSentences(out, story.Text)
 	}
 	return out, nil
+}
+
+// appendTextSentences appends the lower-cased words of text to out, a sentence ending at
+// each final punctuation mark.
+func appendTextSentences(out [][]string, text string) [][]string {
+	var ws []string
+	for _, t := range syntax.Tokenize(text) {
+		w := strings.ToLower(t.Form)
+		ws = append(ws, w)
+		if w == "." || w == "?" || w == "!" {
+			out = append(out, ws)
+			ws = nil
+		}
+	}
+	if len(ws) > 0 {
+		out = append(out, ws)
+	}
+	return out
+}
+
+// splitList returns the comma-separated items of s, none for "".
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
 }

@@ -140,13 +140,14 @@ func TestParseAttachesNewsSentence(t *testing.T) {
 }
 
 func TestLoadParserOnce(t *testing.T) {
-	a, err := LoadParser()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := LoadParser()
-	if a != b {
-		t.Error("LoadParser read the model twice")
+	for name, load := range map[string]func() (*Parser, error){"LoadParser": LoadParser, "LoadBeamParser": LoadBeamParser} {
+		a, err := load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, _ := load(); a != b {
+			t.Errorf("%s read the model twice", name)
+		}
 	}
 }
 
@@ -280,5 +281,32 @@ func BenchmarkLoadParser(b *testing.B) {
 		if _, err := ReadParser(bytes.NewReader(parserModel)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The embedded beam parser parses with its beam and gives every sentence a tree with one
+// root.
+func TestLoadBeamParser(t *testing.T) {
+	tg, _ := loadTestModels(t)
+	p, _ := LoadBeamParser() // its error is TestLoadParserOnce's
+	if p == nil {
+		t.Fatal("no beam parser")
+	}
+	if p.Beam < 2 {
+		t.Fatalf("beam parser has Beam %d", p.Beam)
+	}
+	toks := formsOnly(Tokenize("The president did not call the minister on Monday."))
+	tg.Tag(toks)
+	p.Parse(toks)
+	roots := 0
+	for i, tk := range toks {
+		if tk.Head == -1 {
+			roots++
+		} else if tk.Head < 0 || tk.Head >= len(toks) || tk.Head == i {
+			t.Fatalf("token %d has head %d", i, tk.Head)
+		}
+	}
+	if roots != 1 {
+		t.Errorf("%d roots, want 1", roots)
 	}
 }
