@@ -38,7 +38,7 @@ func TestSentences(t *testing.T) {
 		{"force held out is a threat", "Russia hinted that it could impose sanctions on France.", []string{"THREATEN RUS>FRA"}},
 		{"a decision for later is no threat", "The United States announced that it would impose sanctions on Iran.", []string{"SANCTION USA>IRN"}},
 		{"a request for comment is no request", "Ukraine made a request for comment to Russia.", nil},
-		{"a press briefing is no consultation", "Putin responded in a press briefing, saying that Russia rejects the claims.", nil},
+		{"a press briefing is no consultation", "Putin responded in a press briefing, saying that Russia rejects the claims.", []string{"REJECT RUS>-"}},
 		{"aides are no aid", "Ukraine sent aides to France.", nil},
 		{"joint support of a plan is not mutual", "France, Britain and Nigeria supported the plan.", nil},
 		{"joint signing is mutual", "France and Britain signed an agreement.", []string{"SUPPORT FRA>GBR", "SUPPORT GBR>FRA"}},
@@ -157,6 +157,8 @@ func TestSentences(t *testing.T) {
 		{"refused to comment", "Russia refused to comment on the report.", nil},
 		{"reduced passive", "Ukraine attended a meeting requested by France.", []string{"REQUEST FRA>-"}},
 		{"capitalised word is a name", "Ukraine joined the Rapid Support Group.", nil},
+		{"a name after that opens a clause", "Putin said that Russia supports the U.S. proposal.", []string{"SUPPORT RUS>USA"}},
+		{"a present verb after that and a name", "Trump said on Monday that France backs the plan of Ukraine.", []string{"SUPPORT FRA>UKR"}},
 	}
 	c := testCoder(t)
 	for _, tt := range tests {

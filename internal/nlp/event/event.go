@@ -742,7 +742,8 @@ func (s *sentence) preferNoun(i int) bool {
 }
 
 // mentionIsPremodifier reports whether the mention ending at token j is preceded by a
-// determiner, which makes it a modifier of the next noun ("the US threats").
+// determiner, which makes it a modifier of the next noun ("the US threats"); "that" before a
+// name is a conjunction ("said that Russia supports the plan").
 func (s *sentence) mentionIsPremodifier(j int) bool {
 	m := s.toks[j].mention
 	k := j
@@ -750,6 +751,10 @@ func (s *sentence) mentionIsPremodifier(j int) bool {
 		k--
 	}
 	if k == 0 {
+		return false
+	}
+	// "said that Russia supports": "that" before a name opens a clause, it is no determiner
+	if w := s.toks[k-1].low; w == "that" && startsUpper(s.doc.Text[s.toks[k].start:s.toks[k].end]) {
 		return false
 	}
 	return s.c.det[s.toks[k-1].low] || s.c.prep[s.toks[k-1].low]
