@@ -177,6 +177,8 @@ func TestCertaintyAndDate(t *testing.T) {
 		{"Russia could attack Ukraine.", model.CertaintyHypothetical, "", "2026-01-16"},
 		{"Russia denied that it attacked Ukraine.", model.CertaintyDenied, "", "2026-01-16"},
 		{"Putin met Trump last month.", model.CertaintyAsserted, "", "2025-12"},
+		{"Russia is ready to attack Ukraine.", model.CertaintyFuture, "", "2026-01-16"},
+		{"Russia said it was willing to meet Ukraine.", model.CertaintyFuture, "", "2026-01-16"},
 	}
 	for _, tt := range tests {
 		doc := buildDoc(tt.text, testActors...)

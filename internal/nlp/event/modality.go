@@ -12,6 +12,7 @@ var intentVerbs = map[string]bool{
 	"plan": true, "intend": true, "expect": true, "schedule": true, "set": true, "aim": true,
 	"go": true, "agree": true, "vow": true, "pledge": true, "promise": true, "decide": true,
 	"prepare": true, "due": true, "offer": true, "commit": true, "resolve": true,
+	"ready": true, "willing": true, "poised": true,
 }
 
 // certainty reads the modality of the event whose governing verb is at head: it returns the
