@@ -366,7 +366,7 @@ func (s *sentence) prepBefore(k int) string {
 			return ""
 		case s.c.det[w]:
 			continue
-		case s.toks[j].mention < 0 && isLetterStart(w) && skipped == 0 && !s.c.light[w] && !s.c.boundary[w] && !s.c.aux[w] && !s.c.be[w] && s.toks[j].lemma == w && !startsUpper(s.doc.Text[s.toks[j].start:s.toks[j].end]):
+		case s.toks[j].mention < 0 && isLetterStart(w) && skipped == 0 && !s.c.light[w] && !s.c.boundary[w] && !s.c.aux[w] && !s.c.be[w] && s.toks[j].lemma == w && !s.capitalised(j):
 			skipped++
 			continue
 		}
@@ -732,7 +732,7 @@ func (s *sentence) object(p *Pattern, e int) []int {
 		case s.c.boundary[t.low] || t.low == "." || t.low == "and" && prep == "" && np > 0 && len(p.Preps) == 0:
 			return owner
 		case t.low == "to" && j+1 < len(s.toks) && s.toks[j+1].mention < 0 && !s.c.det[s.toks[j+1].low] &&
-			isLetterStart(s.toks[j+1].low) && !startsUpper(s.doc.Text[s.toks[j+1].start:s.toks[j+1].end]):
+			isLetterStart(s.toks[j+1].low) && !s.capitalised(j+1):
 			if p.Kind == KindVerb && p.Type == "REJECT" && prep == "" && np == 0 {
 				return s.refusedObject(p, j+2) // "refused to attend a hearing by the court"
 			}

@@ -754,7 +754,7 @@ func (s *sentence) mentionIsPremodifier(j int) bool {
 		return false
 	}
 	// "said that Russia supports": "that" before a name opens a clause, it is no determiner
-	if w := s.toks[k-1].low; w == "that" && startsUpper(s.doc.Text[s.toks[k].start:s.toks[k].end]) {
+	if w := s.toks[k-1].low; w == "that" && s.capitalised(k) {
 		return false
 	}
 	return s.c.det[s.toks[k-1].low] || s.c.prep[s.toks[k-1].low]
@@ -763,6 +763,11 @@ func (s *sentence) mentionIsPremodifier(j int) bool {
 func isLetterStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r)
+}
+
+// capitalised reports whether token i is written with a capital first letter.
+func (s *sentence) capitalised(i int) bool {
+	return startsUpper(s.doc.Text[s.toks[i].start:s.toks[i].end])
 }
 
 func startsUpper(s string) bool {

@@ -12,7 +12,7 @@ func (s *sentence) titleStart(b int) int {
 		return b
 	}
 	n := b
-	for n > 0 && b-n < 4 && s.toks[n-1].mention < 0 && startsUpper(s.doc.Text[s.toks[n-1].start:s.toks[n-1].end]) {
+	for n > 0 && b-n < 4 && s.toks[n-1].mention < 0 && s.capitalised(n-1) {
 		n--
 	}
 	if n == b {
