@@ -488,9 +488,14 @@ func (st *state) result() []model.Actor {
 }
 
 // printedName is the name as the text prints it when that differs from the lexicon's only
-// in accents ("Antonio Guterres" for "António Guterres"), so that the name reads as the
-// article wrote it; else name.
+// in accents ("Antonio Guterres" for "António Guterres"), or, when the article never writes
+// the lexicon's surname, the fullest name it does write for the person (a spelling variant
+// such as "Vassily Nebenzia" for "Vasily Nebenzya", or a name the person goes by), so that
+// the name reads as the article wrote it; else name.
 func (st *state) printedName(name string, ms []ment) string {
+	if v := st.variantName(name, ms); v != "" {
+		return v
+	}
 	if isASCII(name) {
 		return name
 	}
@@ -502,6 +507,50 @@ func (st *state) printedName(name string, ms []ment) string {
 		}
 	}
 	return name
+}
+
+// variantName returns the longest mention by name or alias of two or more capitalised words
+// when no mention holds the surname of name, or "".
+func (st *state) variantName(name string, ms []ment) string {
+	sur := surnameOf(name)
+	if sur == "" {
+		return ""
+	}
+	best := ""
+	for _, m := range ms {
+		if m.via != viaName && m.via != viaAlias {
+			continue
+		}
+		t := st.text[m.span.Start:m.span.End]
+		if strings.Contains(strings.ToLower(apostropheFold(foldAccents(t))), sur) {
+			return ""
+		}
+		if len(t) > len(best) && capitalisedWords(t) >= 2 {
+			best = t
+		}
+	}
+	return best
+}
+
+// surnameOf is the lower-case surname of a person's name (nameTokens' last word, past a
+// suffix such as "Jr."), with accents and curly apostrophes folded.
+func surnameOf(name string) string {
+	ws := nameTokens(name)
+	if len(ws) == 0 {
+		return ""
+	}
+	return apostropheFold(foldAccents(ws[len(ws)-1]))
+}
+
+// capitalisedWords counts the words of s, or 0 when one of them is not capitalised.
+func capitalisedWords(s string) int {
+	ws := strings.Fields(s)
+	for _, w := range ws {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return 0
+		}
+	}
+	return len(ws)
 }
 
 func isASCII(s string) bool {
