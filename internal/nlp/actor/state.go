@@ -183,6 +183,7 @@ func (st *state) run() {
 	st.mergePeople()
 	st.surnames()
 	st.descriptions()
+	st.chiefs()
 	st.spokespeople()
 	st.pronouns()
 	st.plurals()
