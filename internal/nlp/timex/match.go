@@ -832,9 +832,15 @@ func (r *run) mWeekday(i int) (cand, bool) {
 	if !r.hasRef {
 		return cand{j: j, typ: "DATE", rel: true}, true
 	}
+	// A weekday named again is the day it was first resolved to ("Tuesday's talks"), unless
+	// it is the time of a clause that looks the other way ("lost ground on Monday" after
+	// "effective Monday, prices will rise").
+	tense := r.tense(i, j)
 	dt := r.wdays[wd]
-	if dt.IsZero() {
-		dt = r.resolveWeekday(wd, r.tense(i, j), false)
+	ref := r.refDay()
+	turned := tense == tPast && dt.After(ref) || tense == tFuture && dt.Before(ref)
+	if dt.IsZero() || turned && r.word(i-1) == "on" {
+		dt = r.resolveWeekday(wd, tense, false)
 	}
 	if pe := r.ent(j); pe != nil && isDayPart(pe.pod) {
 		return cand{j: j + 1, typ: "TIME", val: format(dt, gDay) + "T" + pe.pod, t: dt, g: gDay, rel: true, wday: wd}, true

@@ -85,6 +85,8 @@ func TestAnnotate(t *testing.T) {
 		{"no reference", "", "He arrived on Friday, not in 2019.", []want{{"Friday", "DATE", ""}, {"2019", "DATE", "2019"}}},
 		{"same weekday twice", wed, "On Tuesday, the ministers will meet in Geneva. Trade was not the focus of Tuesday's talks.",
 			[]want{{"Tuesday", "DATE", "2025-03-18"}, {"Tuesday", "DATE", "2025-03-18"}}},
+		{"same weekday, clause turned", wed, "Effective Friday, fees will rise. Shares fell on Friday, traders said.",
+			[]want{{"Friday", "DATE", "2025-03-14"}, {"Friday", "DATE", "2025-03-07"}}},
 		{"age", wed, "The minister, 52 years old, resigned.", nil},
 		{"more", wed, "The troops will stay two more weeks.", []want{{"two more weeks", "DURATION", "P2W"}}},
 		{"additional", wed, "The loan may be extended for an additional year.", []want{{"an additional year", "DURATION", "P1Y"}}},
