@@ -54,11 +54,7 @@ func New(cfg Config) (*Pipeline, error) {
 		if tagger, err = syntax.LoadTagger(); err != nil {
 			return nil, fmt.Errorf("loading the part-of-speech tagger: %w", err)
 		}
-		load := syntax.LoadParser
-		if cfg.Beam {
-			load = syntax.LoadBeamParser
-		}
-		parser, err := load()
+		parser, err := syntax.LoadParserFor(cfg.Beam)
 		if err != nil {
 			return nil, fmt.Errorf("loading the dependency parser: %w", err)
 		}

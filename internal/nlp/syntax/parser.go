@@ -263,6 +263,15 @@ func LoadBeamParser() (*Parser, error) {
 	return embeddedBeamParser()
 }
 
+// LoadParserFor returns the embedded beam parser when beam is set and the greedy one
+// otherwise: the one choice that every command and the pipeline make.
+func LoadParserFor(beam bool) (*Parser, error) {
+	if beam {
+		return LoadBeamParser()
+	}
+	return LoadParser()
+}
+
 // ReadParser reads a gzip'd parser model written by Parser.Write.
 func ReadParser(r io.Reader) (*Parser, error) {
 	var p Parser

@@ -310,3 +310,19 @@ func TestLoadBeamParser(t *testing.T) {
 		t.Errorf("%d roots, want 1", roots)
 	}
 }
+
+// LoadParserFor hands out the beam model only when asked for it.
+func TestLoadParserFor(t *testing.T) {
+	for _, tc := range []struct {
+		beam     bool
+		wantBeam bool
+	}{{false, false}, {true, true}} {
+		p, err := LoadParserFor(tc.beam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Beam > 1; got != tc.wantBeam {
+			t.Errorf("LoadParserFor(%v) has Beam %d", tc.beam, p.Beam)
+		}
+	}
+}
