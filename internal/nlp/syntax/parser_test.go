@@ -241,6 +241,20 @@ func benchSentences(b *testing.B) []Sentence {
 
 func BenchmarkParse(b *testing.B) {
 	tg, p := loadTestModels(b)
+	benchParse(b, tg, p)
+}
+
+func BenchmarkParseBeam(b *testing.B) {
+	tg, _ := loadTestModels(b)
+	p, err := LoadBeamParser()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchParse(b, tg, p)
+}
+
+// benchParse parses the tagged bench sentences with p, reporting tokens per second.
+func benchParse(b *testing.B, tg *Tagger, p *Parser) {
 	var toks [][]model.Token
 	n := 0
 	for _, s := range benchSentences(b) {
