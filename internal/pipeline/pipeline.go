@@ -28,7 +28,7 @@ type Config struct {
 	// of the annotation (docs/syntax.md), and no annotator reads them yet.
 	Tags bool
 	// Beam, with Tags, parses with the beam parser (syntax.LoadBeamParser): more accurate
-	// trees at about a sixth of the greedy parser's speed.
+	// trees at about a fifth of the greedy parser's speed.
 	Beam bool
 }
 

@@ -257,7 +257,7 @@ var embeddedBeamParser = sync.OnceValues(func() (*Parser, error) {
 })
 
 // LoadBeamParser returns the embedded beam parser, read once and shared: trained with a beam
-// of 8 and parsing with it, more accurate than LoadParser's greedy model and about a sixth of
+// of 8 and parsing with it, more accurate than LoadParser's greedy model and about a fifth of
 // its speed (docs/syntax.md).
 func LoadBeamParser() (*Parser, error) {
 	return embeddedBeamParser()
