@@ -13,14 +13,6 @@ import (
 	"github.com/tidings-news/tidings/internal/nlp/syntax"
 )
 
-// loadParser returns the embedded dependency parser, the beam one when beam is set.
-func loadParser(beam bool) (syntax.DepParser, error) {
-	if beam {
-		return syntax.LoadBeamParser()
-	}
-	return syntax.LoadParser()
-}
-
 func runParse(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -49,7 +41,7 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	parser, err := loadParser(*beam)
+	parser, err := syntax.LoadParserFor(*beam)
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,6 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"strings"
 
 	"github.com/tidings-news/tidings/internal/nlp/syntax"
 )
@@ -43,7 +42,7 @@ func main() {
 // readTreebanks reads the comma-separated CoNLL-U files of paths, in order, into one list.
 func readTreebanks(log *slog.Logger, paths string) ([]syntax.Sentence, error) {
 	var sents []syntax.Sentence
-	for _, p := range strings.Split(paths, ",") {
+	for _, p := range splitList(paths) {
 		s, err := syntax.ReadCoNLLUFile(p)
 		if err != nil {
 			return nil, err

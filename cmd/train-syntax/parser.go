@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"flag"
@@ -74,17 +75,20 @@ func trainParser(ctx context.Context, log *slog.Logger, args []string) error {
 		return err
 	}
 	devTagged := tagSentences(tagger, devSents)
-	var best *syntax.Parser
+	var writeErr error
 	bestLAS, bestEpoch := -1.0, 0
 	opts := syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, MinWeight: *minWeight, Bits: uint8(min(*bits, 30)), Classes: tagger.Classes, PunctApart: *punctApart, Beam: *beam}
 	_, st, err := syntax.TrainParser(sents, opts, func(ep int, p *syntax.Parser) {
 		s := scoreParser(p, devTagged)
 		log.Info("epoch", "epoch", ep, "dev_uas", s.uas, "dev_las", s.las, "features", p.Features(), "weights", len(p.Val))
 		if s.las > bestLAS {
-			best, bestLAS, bestEpoch = p, s.las, ep
-			// Written at once, so that a long training stopped early keeps its best epoch.
+			bestLAS, bestEpoch = s.las, ep
+			// The only write of the model, at once, so that a long training stopped early
+			// keeps its best epoch; a failed write ends the run with its error once
+			// training is over.
 			if err := writeParser(p, *out); err != nil {
-				log.Error("writing the model", "err", err)
+				log.Error("writing the model", "epoch", ep, "err", err)
+				writeErr = cmp.Or(writeErr, err)
 			}
 		}
 	})
@@ -95,8 +99,8 @@ func trainParser(ctx context.Context, log *slog.Logger, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("training interrupted: %w", err)
 	}
-	if err := writeParser(best, *out); err != nil {
-		return err
+	if writeErr != nil {
+		return writeErr
 	}
 	log.Info("wrote model", "path", *out, "epoch", bestEpoch, "dev_las", bestLAS)
 	return nil

@@ -257,10 +257,19 @@ var embeddedBeamParser = sync.OnceValues(func() (*Parser, error) {
 })
 
 // LoadBeamParser returns the embedded beam parser, read once and shared: trained with a beam
-// of 8 and parsing with it, more accurate than LoadParser's greedy model and about a sixth of
+// of 8 and parsing with it, more accurate than LoadParser's greedy model and about a fifth of
 // its speed (docs/syntax.md).
 func LoadBeamParser() (*Parser, error) {
 	return embeddedBeamParser()
+}
+
+// LoadParserFor returns the embedded beam parser when beam is set and the greedy one
+// otherwise: the one choice that every command and the pipeline make.
+func LoadParserFor(beam bool) (*Parser, error) {
+	if beam {
+		return LoadBeamParser()
+	}
+	return LoadParser()
 }
 
 // ReadParser reads a gzip'd parser model written by Parser.Write.

@@ -7,21 +7,47 @@ import (
 
 // clone returns a copy of the state that moves apart from it; the words' hashes are shared.
 func (s *parseState) clone() *parseState {
+	c := s.blankLike()
+	c.copyFrom(s)
+	return c
+}
+
+// blankLike returns a state of the same sentence as s, sharing its words' hashes, with room
+// for the arcs and the stack that copyFrom copies in.
+func (s *parseState) blankLike() *parseState {
 	m := s.n + 1
 	c := *s
 	ints := make([]int32, 7*m)
-	for i, v := range [][]int32{s.head, s.lc1, s.lc2, s.rc1, s.rc2, s.nl, s.nr} {
-		copy(ints[i*m:(i+1)*m], v)
-	}
 	c.head, c.lc1, c.lc2, c.rc1 = ints[0:m], ints[m:2*m], ints[2*m:3*m], ints[3*m:4*m]
 	c.rc2, c.nl, c.nr = ints[4*m:5*m], ints[5*m:6*m], ints[6*m:7*m]
 	sets := make([]uint64, 2*m)
-	copy(sets[:m], s.ls)
-	copy(sets[m:], s.rs)
 	c.ls, c.rs = sets[:m], sets[m:]
-	c.rel = slices.Clone(s.rel)
-	c.stack = append(make([]int32, 0, m), s.stack...)
+	c.rel = make([]int16, m)
+	c.stack = make([]int32, 0, m)
+	c.b = -1
 	return &c
+}
+
+// copyFrom makes s, a state of the same sentence, a copy of src. Only the words up to the
+// buffer's front and the root have arcs, so that the words after the fronts of both states
+// are as the sentence began in both and are not copied; a state of blankLike has its front
+// at -1, and everything is copied into it.
+func (s *parseState) copyFrom(src *parseState) {
+	hi := s.n
+	if s.b >= 0 {
+		hi = min(int(max(s.b, src.b))+1, s.n)
+	}
+	for _, p := range [...][2][]int32{{s.head, src.head}, {s.lc1, src.lc1}, {s.lc2, src.lc2},
+		{s.rc1, src.rc1}, {s.rc2, src.rc2}, {s.nl, src.nl}, {s.nr, src.nr}} {
+		copy(p[0][:hi], p[1][:hi])
+		p[0][s.n] = p[1][s.n]
+	}
+	copy(s.ls[:hi], src.ls[:hi])
+	copy(s.rs[:hi], src.rs[:hi])
+	copy(s.rel[:hi], src.rel[:hi])
+	s.ls[s.n], s.rs[s.n], s.rel[s.n] = src.ls[s.n], src.rs[s.n], src.rel[s.n]
+	s.stack = append(s.stack[:0], src.stack...)
+	s.b = src.b
 }
 
 // beamItem is a configuration in the beam with the sum of its moves' scores.
@@ -48,24 +74,40 @@ func bestCands(c []beamCand, k int) []beamCand {
 }
 
 // parseBeam parses s with a beam of Beam configurations, returning the best final one.
+// The states live in two sets that take turns, the beam's and the next step's, so that a
+// step allocates nothing; beam items with the same features share their move scores.
 func (p *Parser) parseBeam(s *parseState) *parseState {
-	var fb [featureCount]uint64
 	var lb [labelFeatureCount]uint64
-	beam := []beamItem{{s: s}}
-	var cands []beamCand
+	k := p.Beam
+	pool := make([]*parseState, 2*k)
+	pool[0] = s
+	for i := 1; i < len(pool); i++ {
+		pool[i] = s.blankLike()
+	}
+	cur, spare := pool[:k], pool[k:]
+	beam := make([]beamItem, 1, k)
+	beam[0] = beamItem{s: s}
+	next := make([]beamItem, 0, k)
+	feats := make([]uint64, k*featureCount)
+	nf := make([]int, k)
+	scores := make([][moveCount]int32, k)
+	cands := make([]beamCand, 0, k*moveCount)
 	for !beam[0].s.done() {
 		cands = cands[:0]
 		for i, it := range beam {
-			sc := p.moveScores(it.s.features(fb[:0]))
+			f := it.s.features(feats[i*featureCount : i*featureCount : (i+1)*featureCount])
+			nf[i] = len(f)
+			scores[i] = p.shareScores(beam[:i], feats, nf, scores, it.s, f)
 			for m := range moveCount {
 				if it.s.legalMove(m) {
-					cands = append(cands, beamCand{item: i, move: m, score: it.score + float64(sc[m])})
+					cands = append(cands, beamCand{item: i, move: m, score: it.score + float64(scores[i][m])})
 				}
 			}
 		}
-		next := make([]beamItem, 0, p.Beam)
-		for _, c := range bestCands(cands, p.Beam) {
-			st := beam[c.item].s.clone()
+		next = next[:0]
+		for j, c := range bestCands(cands, k) {
+			st := spare[j]
+			st.copyFrom(beam[c.item].s)
 			l := 0
 			if c.move != moveShift {
 				h, d := st.arcHead(c.move), st.st(0)
@@ -77,9 +119,21 @@ func (p *Parser) parseBeam(s *parseState) *parseState {
 			st.move(c.move, l)
 			next = append(next, beamItem{s: st, score: c.score})
 		}
-		beam = next
+		beam, next = next, beam
+		cur, spare = spare, cur
 	}
 	return beam[0].s
+}
+
+// shareScores returns the move scores of the features f of state s: those of an earlier
+// item of the beam with the same stack top, buffer front and features, else their sum.
+func (p *Parser) shareScores(earlier []beamItem, feats []uint64, nf []int, scores [][moveCount]int32, s *parseState, f []uint64) [moveCount]int32 {
+	for j, e := range earlier {
+		if e.s.b == s.b && e.s.st(0) == s.st(0) && slices.Equal(feats[j*featureCount:j*featureCount+nf[j]], f) {
+			return scores[j]
+		}
+	}
+	return p.moveScores(f)
 }
 
 // trainBeam learns from one sentence with a beam of k configurations: when no configuration

@@ -241,6 +241,20 @@ func benchSentences(b *testing.B) []Sentence {
 
 func BenchmarkParse(b *testing.B) {
 	tg, p := loadTestModels(b)
+	benchParse(b, tg, p)
+}
+
+func BenchmarkParseBeam(b *testing.B) {
+	tg, _ := loadTestModels(b)
+	p, err := LoadBeamParser()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchParse(b, tg, p)
+}
+
+// benchParse parses the tagged bench sentences with p, reporting tokens per second.
+func benchParse(b *testing.B, tg *Tagger, p *Parser) {
 	var toks [][]model.Token
 	n := 0
 	for _, s := range benchSentences(b) {
@@ -308,5 +322,21 @@ func TestLoadBeamParser(t *testing.T) {
 	}
 	if roots != 1 {
 		t.Errorf("%d roots, want 1", roots)
+	}
+}
+
+// LoadParserFor hands out the beam model only when asked for it.
+func TestLoadParserFor(t *testing.T) {
+	for _, tc := range []struct {
+		beam     bool
+		wantBeam bool
+	}{{false, false}, {true, true}} {
+		p, err := LoadParserFor(tc.beam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Beam > 1; got != tc.wantBeam {
+			t.Errorf("LoadParserFor(%v) has Beam %d", tc.beam, p.Beam)
+		}
 	}
 }
