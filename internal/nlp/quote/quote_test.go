@@ -43,6 +43,8 @@ func TestQuotes(t *testing.T) {
 			[]wantQuote{{"The road will reopen,", "Maria Lund", "said"}}},
 		{"according to a statement", `According to a statement published by the Ministry on Friday, the army “completed the withdrawal.”`,
 			[]wantQuote{{"completed the withdrawal.", "Ministry", "According to"}}},
+		{"an adverb is no speaker", `The pact holds that "an attack on one is an attack on all" and therefore calls for a joint answer.`,
+			[]wantQuote{{"an attack on one is an attack on all", "", "calls"}}},
 		{"participle", `Kim Soto criticised the plan in a long speech, saying, "It will fail."`,
 			[]wantQuote{{"It will fail.", "Kim Soto", "saying"}}},
 		{"dash attribution", "\u201cWe deserve better.\u201d \u2015 Paula Reyes",
