@@ -411,6 +411,8 @@ func (s *sentence) code(seen map[string]bool) {
 					s.doc.Events = append(s.doc.Events, e)
 				}
 			}
+		} else if m.p.Imported {
+			continue // a hand-written pattern inside its words may still code them
 		}
 		i = m.end - 1
 	}
@@ -525,16 +527,12 @@ func (s *sentence) matchAt(i int) (match, bool) {
 }
 
 // importedAt returns the imported pattern at token i, if it is read as a verb ("the conflict
-// between" is no verb) and spans no word where a hand-written pattern starts: those win.
+// between" is no verb, nor "for increased cooperation") and does not leave its words to the
+// hand-written patterns (yieldsToHand).
 func (s *sentence) importedAt(i int) match {
 	m := s.bestAt(i, s.c.imported, true)
-	if m.p == nil || !s.fitsKind(i, m.p.Kind) || !s.verbForm(i) {
+	if m.p == nil || !s.fitsKind(i, m.p.Kind) || !s.verbForm(i) || s.participleModifier(i) || s.yieldsToHand(m) {
 		return match{}
-	}
-	for j := i + 1; j < m.end; j++ {
-		if s.bestAt(j, s.c.index, false).p != nil {
-			return match{}
-		}
 	}
 	return m
 }

@@ -256,3 +256,47 @@ func openData(name string) (io.ReadCloser, error) {
 	}
 	return f, nil
 }
+
+// triggerAt reports whether a hand-written pattern can start at token j: a one-word pattern
+// of its lemma, or a longer one whose further words follow. A word that only opens longer
+// patterns ("naval" of "naval exercise") is a trigger only where one of them matches, so
+// elsewhere it does not end the search for a noun's actor ("India's naval cooperation").
+func (s *sentence) triggerAt(j int) bool {
+	for _, pi := range s.c.index[s.toks[j].lemma] {
+		p := &s.c.patterns[pi]
+		if len(p.Words) == 1 {
+			return true
+		}
+		if _, ok := s.matchWords(p, j, false); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// yieldsToHand reports whether the imported match m leaves its words to the hand-written
+// patterns: one starts inside it and reaches past its end, or one ends inside it after a
+// light verb ("held a summit", "slapped sanctions on"), which hands the noun its actor while
+// the noun's own pattern keeps its mode and roles. After any other verb the hand-written noun
+// is the imported pattern's object ("reached a cooperation agreement", "rejected the
+// proposal") and the imported pattern codes the whole.
+func (s *sentence) yieldsToHand(m match) bool {
+	light := s.c.light[s.toks[m.start].lemma] || s.c.light[s.toks[m.start].low]
+	for j := m.start + 1; j < m.end; j++ {
+		if h := s.bestAt(j, s.c.index, false); h.p != nil && (h.end > m.end || light) {
+			return true
+		}
+	}
+	return false
+}
+
+// participleModifier reports whether the past form at i modifies the noun after it, being
+// preceded by an article or a preposition other than "to" ("a proposal for increased
+// cooperation", "the expanded sanctions"): it is no verb of its own.
+func (s *sentence) participleModifier(i int) bool {
+	if i == 0 || !s.c.lem.isPastForm(s.toks[i].low) || strings.HasSuffix(s.toks[i].low, "ing") {
+		return false
+	}
+	prev := s.toks[i-1].low
+	return prev == "the" || prev == "a" || prev == "an" || prev != "to" && s.c.prep[prev]
+}
