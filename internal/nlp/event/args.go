@@ -156,7 +156,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		return model.Event{}, false
 	}
 	hadTarget := len(ev.Target) > 0
-	if !hadTarget && (typ == "COERCE" || typ == "ASSAULT") && p.Kind == KindVerb && !passive {
+	if len(s.withCountry(ev.Target)) == 0 && (typ == "COERCE" || typ == "ASSAULT") && p.Kind == KindVerb && !passive {
 		// "the security forces have arrested at least 2,400 people": its own people
 		if id := s.ownPeople(ev.Source, m.end); id != "" {
 			ev.Target = []string{id}
@@ -268,7 +268,7 @@ func (s *sentence) ownPeople(source []string, from int) string {
 	j := from
 	for ; j < len(s.toks) && j < from+6; j++ {
 		w := s.toks[j].low
-		if s.toks[j].mention >= 0 {
+		if s.toks[j].mention >= 0 && !s.c.victims[w] {
 			return ""
 		}
 		digits := w != "" && w[0] >= '0' && w[0] <= '9'
@@ -743,6 +743,8 @@ func (s *sentence) object(p *Pattern, e int) []int {
 		case t.low == "of" && (prep != "" && p.allows(prep) || prep == "" && p.Obj && np > 0 && np <= 3):
 			// "condemned the brutality of the Myanmar military": the object goes on
 			// "tariffs on $20 billion worth of U.S. exports": still the same phrase
+		case prep == "" && s.countAt(j):
+			// "killed at least 12 soldiers", "arrested more than 200 people": a count
 		case s.c.prep[t.low]:
 			if owner != nil {
 				return owner

@@ -400,7 +400,7 @@ func (s *sentence) code(seen map[string]bool) {
 			continue
 		}
 		if ev, ok := s.build(m); ok {
-			evs := s.reciprocal(ev)
+			evs := s.reciprocal(ev, m.p.Mutual)
 			if t, ok := s.ultimatum(ev, m.end); ok {
 				evs = append(evs, t)
 			}
@@ -445,11 +445,11 @@ func (s *sentence) ultimatum(ev model.Event, from int) (model.Event, bool) {
 // "the two armies clashed") whose actors belong to several countries and which names no
 // recipient into one event per actor, each directed at the others: the dyads a reader of
 // the data expects from a meeting or a clash between two sides.
-func (s *sentence) reciprocal(ev model.Event) []model.Event {
+func (s *sentence) reciprocal(ev model.Event, mutual bool) []model.Event {
 	if len(ev.Target) > 0 || len(ev.Source) < 2 {
 		return []model.Event{ev}
 	}
-	if !reciprocalType(ev.Type) {
+	if !reciprocalType(ev.Type) && !mutual {
 		return []model.Event{ev}
 	}
 	countries := map[string]bool{}
@@ -492,7 +492,10 @@ func eventKey(e *model.Event) string {
 // noun reading of the same word from its neighbours.
 func (s *sentence) matchAt(i int) (match, bool) {
 	t := &s.toks[i]
-	if t.mention >= 0 || len(t.low) < 2 || !isLetterStart(t.low) {
+	if t.mention >= 0 {
+		return s.mentionOpens(i) // "military drills": a common noun that is an actor too
+	}
+	if len(t.low) < 2 || !isLetterStart(t.low) {
 		return match{}, false
 	}
 	if i > 0 && startsUpper(s.doc.Text[t.start:t.end]) && (i > 1 || !isQuoteOrOpen(s.toks[i-1].low)) {
@@ -635,6 +638,9 @@ func (s *sentence) speechTag(i int) bool {
 
 // matchWords matches the pattern's further words after token i; it returns the end token.
 func (s *sentence) matchWords(p *Pattern, i int, wide bool) (int, bool) {
+	if p.Slot > 0 {
+		return s.slotMatch(p, i, wide)
+	}
 	j := i + 1
 	for _, w := range p.Words[1:] {
 		// "upgraded their ties", "held a phone call", "imposed 25% tariffs": determiners and
@@ -646,7 +652,7 @@ func (s *sentence) matchWords(p *Pattern, i int, wide bool) (int, bool) {
 			return 0, false
 		}
 		t := &s.toks[j]
-		if t.mention >= 0 || (t.low != w && t.lemma != w && (!wide || t.wide != w)) {
+		if t.mention >= 0 && !s.wordMention(j) || (t.low != w && t.lemma != w && (!wide || t.wide != w)) {
 			return 0, false
 		}
 		j++

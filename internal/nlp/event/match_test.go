@@ -2,8 +2,11 @@ package event
 
 import (
 	"io"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tidings-news/tidings/internal/model"
 )
 
 // coderWith builds a Coder from the embedded data files with extra hand-written pattern
@@ -96,6 +99,39 @@ func TestLightVerbKeepsNounMode(t *testing.T) {
 	for _, e := range doc.Events {
 		if e.Type != "CONSULT" || e.Mode != "Multilateral" {
 			t.Errorf("%s/%s, want CONSULT/Multilateral", e.Type, e.Mode)
+		}
+	}
+}
+
+// A common noun that is also an actor ("troops", "military") may be a word of a pattern, and
+// a count before a verb's object is no preposition.
+func TestMentionWordsAndCounts(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"France sent troops to Nigeria on Monday.", []string{"AID FRA>NGA"}},
+		{"Russia held military drills near the border.", []string{"MOBILIZE RUS>-"}},
+		{"Russia massed troops near the border.", []string{"MOBILIZE RUS>-"}},
+		{"Russian forces killed at least 12 Ukrainian soldiers.", []string{"ASSAULT RUS>UKR"}},
+		{"Iranian police detained more than 200 protesters.", []string{"COERCE IRN>IRN"}},
+		{"Nigerian police arrested hundreds of protesters.", []string{"COERCE NGA>NGA"}},
+	}
+	actors := append(slices.Clone(testActors),
+		act{"troops", model.KindGroup, "", []string{"troops"}},
+		act{"military", model.KindOrganization, "", []string{"military"}},
+		act{"protesters", model.KindGroup, "", []string{"protesters"}},
+		act{"rusforces", model.KindGroup, "RUS", []string{"Russian forces"}},
+		act{"ukrsoldiers", model.KindGroup, "UKR", []string{"Ukrainian soldiers"}},
+		act{"irnpolice", model.KindGroup, "IRN", []string{"Iranian police"}},
+		act{"ngapolice", model.KindGroup, "NGA", []string{"Nigerian police"}},
+	)
+	for _, tt := range tests {
+		doc := buildDoc(tt.text, actors...)
+		c.Annotate(doc)
+		if got := triples(doc); !slices.Equal(got, tt.want) {
+			t.Errorf("%q\n got %v\nwant %v", tt.text, got, tt.want)
 		}
 	}
 }

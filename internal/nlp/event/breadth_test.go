@@ -1,0 +1,46 @@
+package event
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBreadth checks the patterns of the "Lexicon breadth 7" section of patterns.tsv and the
+// object slot ("took * into custody"): each sentence codes exactly the listed triples.
+func TestBreadth(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// a single side's drills mobilise; joint ones are cooperation
+		{"Russia is holding drills near the border.", []string{"MOBILIZE RUS>-"}},
+		{"Iran conducted naval drills in the Gulf.", []string{"MOBILIZE IRN>-"}},
+		{"Britain held exercises near the border on Monday.", []string{"MOBILIZE GBR>-"}},
+		{"France and Britain held joint naval drills on Monday.", []string{"COOPERATE FRA>GBR", "COOPERATE GBR>FRA"}},
+		{"Nigeria staged joint military exercises with France.", []string{"COOPERATE NGA>FRA"}},
+		// an exchange of prisoners is a release by each side
+		{"Russia and Ukraine exchanged prisoners on Monday.", []string{"RETREAT RUS>UKR", "RETREAT UKR>RUS"}},
+		{"Russia swapped prisoners with Ukraine.", []string{"RETREAT RUS>UKR"}},
+		// the object between the verb and its particle
+		{"Pakistani police took the journalist into custody on Monday.", []string{"COERCE PAK>PAK"}},
+		{"Nigeria handed Abubakar over to France.", []string{"CONCEDE NGA>FRA"}},
+		{"Russia called off the talks with Ukraine.", []string{"REJECT RUS>UKR"}},
+		// measures taken in return
+		{"Russia announced retaliatory measures against France.", []string{"SANCTION RUS>FRA"}},
+		{"Iran imposed countermeasures on Britain.", []string{"SANCTION IRN>GBR"}},
+		{"France took punitive measures against Nigeria.", []string{"SANCTION FRA>NGA"}},
+	}
+	c := testCoder(t)
+	for _, tt := range tests {
+		checkTriples(t, c, tt.text, tt.want)
+	}
+}
+
+// A "*" must stand between a pattern's first and last words.
+func TestSlotPlacement(t *testing.T) {
+	for _, line := range []string{"v\t* call\tREJECT\t-\tobj\n", "v\tcall *\tREJECT\t-\tobj\n", "v\tcall * * off\tREJECT\t-\tobj\n"} {
+		if _, err := ParsePatterns(strings.NewReader(line)); err == nil {
+			t.Errorf("%q: want an error", line)
+		}
+	}
+}
