@@ -29,6 +29,14 @@ func TestBreadth(t *testing.T) {
 		{"Russia announced retaliatory measures against France.", []string{"SANCTION RUS>FRA"}},
 		{"Iran imposed countermeasures on Britain.", []string{"SANCTION IRN>GBR"}},
 		{"France took punitive measures against Nigeria.", []string{"SANCTION FRA>NGA"}},
+		// read from news stories
+		{"Iran conducted a nuclear test on Friday.", []string{"MOBILIZE IRN>-"}},
+		{"Nigeria drew criticism from France over the vote.", []string{"ACCUSE FRA>NGA"}},
+		{"Washington sent a delegation to Kyiv on Monday.", []string{"CONSULT USA>UKR"}},
+		{"Nigerian police placed Abubakar under house arrest.", []string{"COERCE NGA>NGA"}},
+		{"Russia declared a ceasefire on Monday.", []string{"RETREAT RUS>-"}},
+		{"Russia launched a cyberattack on Ukraine.", []string{"COERCE RUS>UKR"}},
+		{"France sued Nigeria on Monday.", []string{"ACCUSE FRA>NGA"}},
 	}
 	c := testCoder(t)
 	for _, tt := range tests {
