@@ -135,3 +135,19 @@ func TestMentionWordsAndCounts(t *testing.T) {
 		}
 	}
 }
+
+// An event a verb of wishing governs is only wished for; one the wish follows still happened.
+func TestWishedEvents(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Nigeria hopes that France will attack Ukraine.", nil},
+		{"Britain wished Russia would free the activists of Ukraine.", nil},
+		{"Russia attacked Ukraine on Monday, hoping to seize Kyiv.", []string{"ASSAULT RUS>UKR"}},
+	}
+	for _, tt := range tests {
+		checkTriples(t, c, tt.text, tt.want)
+	}
+}

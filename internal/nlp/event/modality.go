@@ -6,6 +6,10 @@ import (
 	"github.com/tidings-news/tidings/internal/model"
 )
 
+// maxWish bounds how far before the governing verb a verb of wishing may stand to make the
+// event only wished for ("hopes that Iran will soon free them").
+const maxWish = 6
+
 // certainty reads the modality of the event whose governing verb is at head: it returns the
 // certainty ("negated" when a negation cancels it), who the event is attributed to, and false
 // when the trigger is only the content of another act.
@@ -81,6 +85,8 @@ chainDone:
 			break
 		}
 		switch {
+		case s.c.wish[w] && head-j <= maxWish:
+			return "", "", false // "we hope we'll round up the cartels": a wish, no act
 		case w == "if" || w == "unless":
 			if cert == model.CertaintyAsserted {
 				cert = model.CertaintyHypothetical
