@@ -52,3 +52,25 @@ func TestSlotPlacement(t *testing.T) {
 		}
 	}
 }
+
+// A plural in a pattern becomes a known word, and a known word is its own lemma: "weapons
+// test" would stop "sent weapons to" from reading "weapons" as "weapon". Pattern words are
+// written as lemmas, so no word may be another one with a plural ending.
+func TestPatternWordsAreLemmas(t *testing.T) {
+	c := testCoder(t)
+	words := map[string]bool{}
+	for _, p := range c.Patterns() {
+		if !p.Imported {
+			for _, w := range p.Words {
+				words[w] = true
+			}
+		}
+	}
+	for w := range words {
+		for _, end := range []string{"s", "es"} {
+			if stem, ok := strings.CutSuffix(w, end); ok && len(stem) > 2 && words[stem] {
+				t.Errorf("pattern word %q is a plural of the pattern word %q: write the lemma", w, stem)
+			}
+		}
+	}
+}
