@@ -37,6 +37,9 @@ func TestBreadth(t *testing.T) {
 		{"Russia declared a ceasefire on Monday.", []string{"RETREAT RUS>-"}},
 		{"Russia launched a cyberattack on Ukraine.", []string{"COERCE RUS>UKR"}},
 		{"France sued Nigeria on Monday.", []string{"ACCUSE FRA>NGA"}},
+		{"Nigerian police dismantled a terrorist cell on Monday.", []string{"COERCE NGA>-"}},
+		{"France broke up a network of smugglers.", []string{"COERCE FRA>-"}},
+		{"Russia imposed an import ban on Ukraine.", []string{"SANCTION RUS>UKR"}},
 	}
 	c := testCoder(t)
 	for _, tt := range tests {
