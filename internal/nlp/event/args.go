@@ -156,7 +156,7 @@ func (s *sentence) build(m match) (model.Event, bool) {
 		return model.Event{}, false
 	}
 	hadTarget := len(ev.Target) > 0
-	if !hadTarget && (typ == "COERCE" || typ == "ASSAULT") && p.Kind == KindVerb && !passive {
+	if len(s.withCountry(ev.Target)) == 0 && (typ == "COERCE" || typ == "ASSAULT") && p.Kind == KindVerb && !passive {
 		// "the security forces have arrested at least 2,400 people": its own people
 		if id := s.ownPeople(ev.Source, m.end); id != "" {
 			ev.Target = []string{id}
@@ -268,7 +268,7 @@ func (s *sentence) ownPeople(source []string, from int) string {
 	j := from
 	for ; j < len(s.toks) && j < from+6; j++ {
 		w := s.toks[j].low
-		if s.toks[j].mention >= 0 {
+		if s.toks[j].mention >= 0 && !s.c.victims[w] {
 			return ""
 		}
 		digits := w != "" && w[0] >= '0' && w[0] <= '9'
@@ -535,7 +535,7 @@ func (s *sentence) isObject(k int) bool {
 		if s.c.det[w] || s.c.quantity[w] || w != "" && w[0] >= '0' && w[0] <= '9' {
 			continue
 		}
-		return s.toks[j].mention < 0 && isLetterStart(w) && (s.c.lem.isPastForm(w) || len(s.c.index[s.toks[j].lemma]) > 0)
+		return s.toks[j].mention < 0 && isLetterStart(w) && (s.c.lem.isPastForm(w) || s.triggerAt(j))
 	}
 	return false
 }
@@ -549,7 +549,7 @@ func (s *sentence) countryHead(k, j int) (int, int) {
 	}
 	for b := k - 1; b >= 0 && b >= k-3; b-- {
 		t := s.toks[b]
-		if t.mention < 0 && (len(s.c.index[t.lemma]) > 0 || s.c.light[t.lemma]) {
+		if t.mention < 0 && (s.triggerAt(b) || s.c.light[t.lemma]) {
 			break
 		}
 		if t.mention >= 0 {
@@ -743,6 +743,8 @@ func (s *sentence) object(p *Pattern, e int) []int {
 		case t.low == "of" && (prep != "" && p.allows(prep) || prep == "" && p.Obj && np > 0 && np <= 3):
 			// "condemned the brutality of the Myanmar military": the object goes on
 			// "tariffs on $20 billion worth of U.S. exports": still the same phrase
+		case prep == "" && s.countAt(j):
+			// "killed at least 12 soldiers", "arrested more than 200 people": a count
 		case s.c.prep[t.low]:
 			if owner != nil {
 				return owner
@@ -852,7 +854,7 @@ func (s *sentence) premodifier(i int) []int {
 		case t.low == "'s" || s.c.det[t.low] || t.low == "“" || t.low == "\"":
 			continue
 		case skipped < 2 && isLetterStart(t.low) && !s.c.prep[t.low] && !s.c.light[t.low] && !s.c.boundary[t.low] &&
-			!s.c.be[t.low] && !s.c.aux[t.low] && !s.c.negation[t.low] && !s.c.lem.isPastForm(t.low) && len(s.c.index[t.lemma]) == 0:
+			!s.c.be[t.low] && !s.c.aux[t.low] && !s.c.negation[t.low] && !s.c.lem.isPastForm(t.low) && !s.triggerAt(j):
 			skipped++
 			continue
 		}
@@ -875,7 +877,7 @@ func (s *sentence) lightVerb(i int) int {
 			}
 			return j
 		}
-		if s.c.lem.isPastForm(t.low) || len(s.c.index[t.lemma]) > 0 || s.c.aux[t.low] || s.c.be[t.low] {
+		if s.c.lem.isPastForm(t.low) || s.triggerAt(j) || s.c.aux[t.low] || s.c.be[t.low] {
 			return -1 // another verb governs the noun
 		}
 		if s.c.det[t.low] || t.low == "'s" || t.low == "of" || t.low == "than" || t.low == "“" || t.low == "\"" ||

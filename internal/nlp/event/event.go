@@ -46,7 +46,7 @@ type Coder struct {
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
 	subjectStop, noComment, quantity, penalty, victims, ouster      map[string]bool
-	proffer, propose, predicative                                   map[string]bool
+	proffer, propose, predicative, intent, wish                     map[string]bool
 
 	// scratch holds *scratch values between documents.
 	scratch sync.Pool
@@ -150,6 +150,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.subjectStop, c.noComment, c.quantity = get("subjectstop"), get("nocomment"), get("quantity")
 	c.penalty, c.victims, c.ouster = get("penalty"), get("victims"), get("ouster")
 	c.proffer, c.propose, c.predicative = get("proffer"), get("propose"), get("predicative")
+	c.intent, c.wish = get("intent"), get("wish")
 
 	known, wide := map[string]bool{}, map[string]bool{}
 	for i, p := range pats {
@@ -399,7 +400,7 @@ func (s *sentence) code(seen map[string]bool) {
 			continue
 		}
 		if ev, ok := s.build(m); ok {
-			evs := s.reciprocal(ev)
+			evs := s.reciprocal(ev, m.p.Mutual)
 			if t, ok := s.ultimatum(ev, m.end); ok {
 				evs = append(evs, t)
 			}
@@ -410,6 +411,8 @@ func (s *sentence) code(seen map[string]bool) {
 					s.doc.Events = append(s.doc.Events, e)
 				}
 			}
+		} else if m.p.Imported {
+			continue // a hand-written pattern inside its words may still code them
 		}
 		i = m.end - 1
 	}
@@ -442,11 +445,11 @@ func (s *sentence) ultimatum(ev model.Event, from int) (model.Event, bool) {
 // "the two armies clashed") whose actors belong to several countries and which names no
 // recipient into one event per actor, each directed at the others: the dyads a reader of
 // the data expects from a meeting or a clash between two sides.
-func (s *sentence) reciprocal(ev model.Event) []model.Event {
+func (s *sentence) reciprocal(ev model.Event, mutual bool) []model.Event {
 	if len(ev.Target) > 0 || len(ev.Source) < 2 {
 		return []model.Event{ev}
 	}
-	if !reciprocalType(ev.Type) {
+	if !reciprocalType(ev.Type) && !mutual {
 		return []model.Event{ev}
 	}
 	countries := map[string]bool{}
@@ -489,7 +492,10 @@ func eventKey(e *model.Event) string {
 // noun reading of the same word from its neighbours.
 func (s *sentence) matchAt(i int) (match, bool) {
 	t := &s.toks[i]
-	if t.mention >= 0 || len(t.low) < 2 || !isLetterStart(t.low) {
+	if t.mention >= 0 {
+		return s.mentionOpens(i) // "military drills": a common noun that is an actor too
+	}
+	if len(t.low) < 2 || !isLetterStart(t.low) {
 		return match{}, false
 	}
 	if i > 0 && startsUpper(s.doc.Text[t.start:t.end]) && (i > 1 || !isQuoteOrOpen(s.toks[i-1].low)) {
@@ -524,16 +530,12 @@ func (s *sentence) matchAt(i int) (match, bool) {
 }
 
 // importedAt returns the imported pattern at token i, if it is read as a verb ("the conflict
-// between" is no verb) and spans no word where a hand-written pattern starts: those win.
+// between" is no verb, nor "for increased cooperation") and does not leave its words to the
+// hand-written patterns (yieldsToHand).
 func (s *sentence) importedAt(i int) match {
 	m := s.bestAt(i, s.c.imported, true)
-	if m.p == nil || !s.fitsKind(i, m.p.Kind) || !s.verbForm(i) {
+	if m.p == nil || !s.fitsKind(i, m.p.Kind) || !s.verbForm(i) || s.participleModifier(i) || s.yieldsToHand(m) {
 		return match{}
-	}
-	for j := i + 1; j < m.end; j++ {
-		if s.bestAt(j, s.c.index, false).p != nil {
-			return match{}
-		}
 	}
 	return m
 }
@@ -636,6 +638,9 @@ func (s *sentence) speechTag(i int) bool {
 
 // matchWords matches the pattern's further words after token i; it returns the end token.
 func (s *sentence) matchWords(p *Pattern, i int, wide bool) (int, bool) {
+	if p.Slot > 0 {
+		return s.slotMatch(p, i, wide)
+	}
 	j := i + 1
 	for _, w := range p.Words[1:] {
 		// "upgraded their ties", "held a phone call", "imposed 25% tariffs": determiners and
@@ -647,7 +652,7 @@ func (s *sentence) matchWords(p *Pattern, i int, wide bool) (int, bool) {
 			return 0, false
 		}
 		t := &s.toks[j]
-		if t.mention >= 0 || (t.low != w && t.lemma != w && (!wide || t.wide != w)) {
+		if t.mention >= 0 && !s.wordMention(j) || (t.low != w && t.lemma != w && (!wide || t.wide != w)) {
 			return 0, false
 		}
 		j++

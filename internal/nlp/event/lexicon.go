@@ -58,12 +58,19 @@ type Pattern struct {
 	// Solo: actors named together did it side by side, not to each other ("Russia and Iran
 	// proposed a summit"), so a joint subject makes no mutual event.
 	Solo bool
+	// Mutual: actors named together did it to each other ("Russia and Ukraine exchanged
+	// prisoners"), whatever the type: a joint subject of several countries makes one event each.
+	Mutual bool
 	// FromSource: in a passive with no "by" agent, the object of "from" right after the verb
 	// is the actor ("was expelled from the party").
 	FromSource bool
 	// Inverse: the verb's object is the actor and its subject the recipient ("Trump hosted
 	// Erdogan": the visitor is the actor of the visit).
 	Inverse bool
+	// Slot is the position in Words of "*", an object standing between the verb and its
+	// particle ("took * into custody", "called * off"), or 0 for none. The trigger is then
+	// the words before the slot, so that the object is the verb's direct object.
+	Slot int
 	// Line is the line of the pattern file, for messages.
 	Line int
 	// Imported: the pattern comes from the imported CAMEO lexicon (data/cameo.tsv), not
@@ -125,6 +132,11 @@ func ParsePatterns(r io.Reader) ([]Pattern, error) {
 		if !IsType(f[2]) && f[2] != NoEvent {
 			return nil, fmt.Errorf("line %d: %q is not a PLOVER event type (or %s for words that are no trigger)", n, f[2], NoEvent)
 		}
+		p.Slot = slices.Index(p.Words, "*")
+		if p.Slot == 0 || p.Slot == len(p.Words)-1 || p.Slot > 0 && slices.Index(p.Words[p.Slot+1:], "*") >= 0 {
+			return nil, fmt.Errorf("line %d: \"*\" must stand once between the first and the last word", n)
+		}
+		p.Slot = max(p.Slot, 0)
 		p.Type = f[2]
 		if f[3] != "-" && f[3] != "" {
 			p.Mode = f[3]
@@ -140,6 +152,8 @@ func ParsePatterns(r io.Reader) ([]Pattern, error) {
 				p.Loc = true
 			case role == "solo":
 				p.Solo = true
+			case role == "mutual":
+				p.Mutual = true
 			case role == "from=src":
 				p.FromSource = true
 			case role == "inv":
@@ -255,4 +269,95 @@ func openData(name string) (io.ReadCloser, error) {
 		return nil, fmt.Errorf("opening embedded %s: %w", name, err)
 	}
 	return f, nil
+}
+
+// triggerAt reports whether a hand-written pattern can start at token j: a one-word pattern
+// of its lemma, or a longer one whose further words follow. A word that only opens longer
+// patterns ("naval" of "naval exercise") is a trigger only where one of them matches, so
+// elsewhere it does not end the search for a noun's actor ("India's naval cooperation").
+func (s *sentence) triggerAt(j int) bool {
+	for _, pi := range s.c.index[s.toks[j].lemma] {
+		p := &s.c.patterns[pi]
+		if len(p.Words) == 1 {
+			return true
+		}
+		if _, ok := s.matchWords(p, j, false); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// yieldsToHand reports whether the imported match m leaves its words to the hand-written
+// patterns: one starts inside it and reaches past its end, or one ends inside it after a
+// light verb ("held a summit", "slapped sanctions on"), which hands the noun its actor while
+// the noun's own pattern keeps its mode and roles. After any other verb the hand-written noun
+// is the imported pattern's object ("reached a cooperation agreement", "rejected the
+// proposal") and the imported pattern codes the whole.
+func (s *sentence) yieldsToHand(m match) bool {
+	light := s.c.light[s.toks[m.start].lemma] || s.c.light[s.toks[m.start].low]
+	for j := m.start + 1; j < m.end; j++ {
+		if h := s.bestAt(j, s.c.index, false); h.p != nil && (h.end > m.end || light) {
+			return true
+		}
+	}
+	return false
+}
+
+// participleModifier reports whether the past form at i modifies the noun after it, being
+// preceded by an article or a preposition other than "to" ("a proposal for increased
+// cooperation", "the expanded sanctions"): it is no verb of its own.
+func (s *sentence) participleModifier(i int) bool {
+	if i == 0 || !s.c.lem.isPastForm(s.toks[i].low) || strings.HasSuffix(s.toks[i].low, "ing") {
+		return false
+	}
+	prev := s.toks[i-1].low
+	return prev == "the" || prev == "a" || prev == "an" || prev != "to" && s.c.prep[prev]
+}
+
+// wordMention reports whether token j is an actor mention of that one word written in lower
+// case ("troops", "military", "police"): a common noun, which may also be a word of a
+// pattern ("sent troops to", "held military drills").
+func (s *sentence) wordMention(j int) bool {
+	t := &s.toks[j]
+	if t.mention < 0 {
+		return false
+	}
+	m := &s.ments[t.mention]
+	return m.Start == t.start && m.End == t.end && !s.capitalised(j)
+}
+
+// mentionOpens returns the longest hand-written pattern of several words that starts at the
+// word mention at i ("military drills", "troop buildup"); the word alone names the actor.
+func (s *sentence) mentionOpens(i int) (match, bool) {
+	if !s.wordMention(i) {
+		return match{}, false
+	}
+	m := s.bestAt(i, s.c.index, false)
+	return m, m.p != nil && m.end-m.start > 1
+}
+
+// maxSlot bounds the object a pattern's "*" stands for, in tokens.
+const maxSlot = 6
+
+// slotMatch matches a pattern with an object slot at token i: the words before "*", then an
+// object of one to maxSlot tokens (an actor or a plain noun phrase, no clause boundary,
+// preposition or punctuation), then the words after it. The match ends after the words
+// before the slot: the object and the particle stay outside the trigger.
+func (s *sentence) slotMatch(p *Pattern, i int, wide bool) (int, bool) {
+	end, ok := s.matchWords(&Pattern{Words: p.Words[:p.Slot]}, i, wide)
+	if !ok {
+		return 0, false
+	}
+	rest := &Pattern{Words: p.Words[p.Slot:]} // "*" stands in for the object's last token
+	for k := end; k < len(s.toks) && k < end+maxSlot; k++ {
+		t := &s.toks[k]
+		if t.mention < 0 && (!isLetterStart(t.low) || s.c.prep[t.low] || s.c.boundary[t.low] || s.c.be[t.low] || s.c.aux[t.low]) {
+			return 0, false
+		}
+		if _, ok := s.matchWords(rest, k, wide); ok {
+			return end, true
+		}
+	}
+	return 0, false
 }

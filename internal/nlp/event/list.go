@@ -36,3 +36,28 @@ func (s *sentence) nounListGoesOn(j int) bool {
 	}
 	return false
 }
+
+// countAt reports whether token j belongs to a count before a noun ("at least 12", "more than
+// 200", "up to 30 people"): its "at", "than" or "to" is no preposition of the phrase.
+func (s *sentence) countAt(j int) bool {
+	prev, next := "", ""
+	if j > 0 {
+		prev = s.toks[j-1].low
+	}
+	if j+1 < len(s.toks) {
+		next = s.toks[j+1].low
+	}
+	switch s.toks[j].low {
+	case "at":
+		return next == "least" || next == "most"
+	case "least", "most":
+		return prev == "at"
+	case "than":
+		return prev == "more" || prev == "fewer" || prev == "less"
+	case "up":
+		return next == "to" && j+2 < len(s.toks) && isDigitStart(s.toks[j+2].low)
+	case "to":
+		return prev == "up" && isDigitStart(next)
+	}
+	return false
+}

@@ -6,14 +6,9 @@ import (
 	"github.com/tidings-news/tidings/internal/model"
 )
 
-// intent lists the lemmas before "to" that make an infinitive a future event ("plans to
-// visit"); any other infinitive ("urged them to attack") is only the content of another act.
-var intentVerbs = map[string]bool{
-	"plan": true, "intend": true, "expect": true, "schedule": true, "set": true, "aim": true,
-	"go": true, "agree": true, "vow": true, "pledge": true, "promise": true, "decide": true,
-	"prepare": true, "due": true, "offer": true, "commit": true, "resolve": true,
-	"ready": true, "willing": true, "poised": true,
-}
+// maxWish bounds how far before the governing verb a verb of wishing may stand to make the
+// event only wished for ("hopes that Iran will soon free them").
+const maxWish = 6
 
 // certainty reads the modality of the event whose governing verb is at head: it returns the
 // certainty ("negated" when a negation cancels it), who the event is attributed to, and false
@@ -48,7 +43,7 @@ func (s *sentence) certainty(head int, m match, src []int) (string, string, bool
 			if prev.low == "first" || prev.low == "last" || prev.low == "only" {
 				goto chainDone // "was the first to reject": it happened
 			}
-			if intentVerbs[prev.lemma] || intentVerbs[prev.low] || s.c.be[prev.low] {
+			if s.c.intent[prev.lemma] || s.c.intent[prev.low] || s.c.be[prev.low] {
 				cert = model.CertaintyFuture
 				goto chainDone
 			}
@@ -90,6 +85,8 @@ chainDone:
 			break
 		}
 		switch {
+		case s.c.wish[w] && head-j <= maxWish:
+			return "", "", false // "we hope we'll round up the cartels": a wish, no act
 		case w == "if" || w == "unless":
 			if cert == model.CertaintyAsserted {
 				cert = model.CertaintyHypothetical
@@ -149,7 +146,7 @@ func (s *sentence) coordinatedInfinitive(head int) bool {
 		w := s.toks[j].low
 		if w == "to" && j > 0 {
 			prev := s.toks[j-1]
-			return !intentVerbs[prev.lemma] && !s.c.be[prev.low]
+			return !s.c.intent[prev.lemma] && !s.c.be[prev.low]
 		}
 		if s.c.boundary[w] || s.c.say[w] || s.c.lem.isPastForm(w) && s.toks[j].mention < 0 {
 			return false
