@@ -389,14 +389,18 @@ type match struct {
 
 // code finds the triggers of the sentence and turns them into events.
 func (s *sentence) code(seen map[string]bool) {
+	refused := -1 // the token after the latest refusal's trigger
 	for i := 0; i < len(s.toks); i++ {
 		m, ok := s.matchAt(i)
 		if !ok {
 			continue
 		}
-		if m.p.Type == NoEvent {
+		if m.p.Type == NoEvent || s.refusedMeeting(m, refused) {
 			i = m.end - 1
 			continue
+		}
+		if refusal(m.p) {
+			refused = m.end
 		}
 		if ev, ok := s.build(m); ok {
 			evs := s.reciprocal(ev)
@@ -413,6 +417,43 @@ func (s *sentence) code(seen map[string]bool) {
 		}
 		i = m.end - 1
 	}
+}
+
+// refusal reports whether a pattern turns down or leaves what follows it: a rejection, a
+// withdrawal, a boycott.
+func refusal(p *Pattern) bool {
+	return p.Type == "REJECT" || p.Type == "RETREAT" || p.Mode == "Withdraw" || p.Mode == "Boycott"
+}
+
+// refusedMeeting reports whether a meeting trigger is what the refusal ending before token
+// refused turns down: "walked out of talks with X", "pulled out of the peace talks",
+// "rejected negotiations" report no meeting. Up to three determiners or modifiers may stand
+// between, after the "of" or "from" of a verb of leaving ("pulled out of").
+func (s *sentence) refusedMeeting(m match, refused int) bool {
+	if refused < 0 || m.p.Type != "CONSULT" || m.start < refused || m.start-refused > 4 {
+		return false
+	}
+	for j := refused; j < m.start; j++ {
+		t := &s.toks[j]
+		if t.mention >= 0 || !isLetterStart(t.low) || s.c.prep[t.low] && t.low != "of" && t.low != "from" || s.c.boundary[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// refusedPartner returns the other side of a meeting that a refusal ending before token e
+// turns down ("pulled out of the peace talks with Ukraine": Ukraine), or nil.
+func (s *sentence) refusedPartner(e int) []int {
+	for j := e; j < len(s.toks) && j <= e+3; j++ {
+		if m := s.bestAt(j, s.c.index, false); m.p != nil {
+			if s.refusedMeeting(m, e) {
+				return s.object(m.p, m.end)
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // ultimatum reads a demand that names the price of refusing ("urged Russia to accept the
