@@ -178,6 +178,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	if hadTarget && len(ev.Target) == 0 {
 		s.selfAimed[ev.Trigger] = true
 	}
+	if len(ev.Target) == 0 && !hadTarget && p.Kind == KindVerb && !passive && p.Obj && s.unnamedSides(m.end) {
+		unnamedStates = true // "called on all sides to stop": a real demand, of no one named
+	}
 	if len(ev.Target) == 0 && !unnamedStates && !p.Optional && !s.aimedAtHome(&ev) && (p.Solo || !reciprocalType(typ) || !s.severalCountries(ev.Source)) {
 		return model.Event{}, false // a joint event ("Putin and Trump met") needs no recipient
 	}
@@ -201,6 +204,24 @@ func (s *sentence) stateAgent(typ string, tgt []int) bool {
 		}
 	}
 	return true
+}
+
+// unnamedSides reports whether the direct object after token e is the parties to a dispute,
+// unnamed: "all sides", "the parties concerned", "both warring factions" (the sides cue set).
+func (s *sentence) unnamedSides(e int) bool {
+	for j := e; j < len(s.toks) && j < e+4; j++ {
+		t := &s.toks[j]
+		switch {
+		case t.mention >= 0:
+			return false
+		case s.c.sides[t.low]:
+			return true
+		case s.c.det[t.low] || t.low == "relevant" || t.low == "warring" || t.low == "each" || t.low == "other":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // severalCountries reports whether the actors belong to more than one country.

@@ -21,3 +21,22 @@ func TestArgumentStructure(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkTriples(t, c, tc.text, tc.want) })
 	}
 }
+
+// TestUnnamedSides checks that a demand of the parties to a dispute, unnamed, is coded with no
+// recipient, and that a demand of no one is not coded.
+func TestUnnamedSides(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Russia called on all sides to stop the fighting.", []string{"REQUEST RUS>-"}},
+		{"France calls on parties concerned to show restraint.", []string{"REQUEST FRA>-"}},
+		{"Britain called on both warring factions to return to talks.", []string{"REQUEST GBR>-"}},
+		{"Britain called on the public to stay calm.", nil},
+		{"Britain called on Russia and all sides to stop the fighting.", []string{"REQUEST GBR>RUS"}},
+	}
+	for _, tc := range tests {
+		checkTriples(t, c, tc.text, tc.want)
+	}
+}

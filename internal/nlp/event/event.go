@@ -46,7 +46,7 @@ type Coder struct {
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
 	subjectStop, noComment, quantity, penalty, victims, ouster      map[string]bool
-	proffer, propose, predicative                                   map[string]bool
+	proffer, propose, predicative, sides                            map[string]bool
 
 	// scratch holds *scratch values between documents.
 	scratch sync.Pool
@@ -149,7 +149,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.alleged, c.deny, c.say, c.pronoun = get("alleged"), get("deny"), get("say"), get("pronoun")
 	c.subjectStop, c.noComment, c.quantity = get("subjectstop"), get("nocomment"), get("quantity")
 	c.penalty, c.victims, c.ouster = get("penalty"), get("victims"), get("ouster")
-	c.proffer, c.propose, c.predicative = get("proffer"), get("propose"), get("predicative")
+	c.proffer, c.propose, c.predicative, c.sides = get("proffer"), get("propose"), get("predicative"), get("sides")
 
 	known, wide := map[string]bool{}, map[string]bool{}
 	for i, p := range pats {
