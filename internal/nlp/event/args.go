@@ -40,6 +40,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			if len(src) == 0 {
 				src = s.parseSubject(s.toks[m.start].start)
 			}
+			if len(src) == 0 {
+				src = s.documentIssuer(m.start) // "The statement threatened sanctions"
+			}
 			tgt = s.profferer(p.Type, src, s.object(p, m.end), m.end)
 			if len(tgt) == 0 && p.Type == "REJECT" {
 				tgt = s.proposer(src, m.start)

@@ -1,6 +1,11 @@
 package event
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/tidings-news/tidings/internal/model"
+)
 
 // TestArgumentStructure checks how the coder reads the arguments around a trigger: what a
 // refusal turns down, what a collective recipient leaves unnamed, whom a document stands for.
@@ -38,5 +43,50 @@ func TestUnnamedSides(t *testing.T) {
 	}
 	for _, tc := range tests {
 		checkTriples(t, c, tc.text, tc.want)
+	}
+}
+
+// TestDocumentIssuer checks that a statement or letter that is the subject of a verb stands
+// for its issuer: the actor named before it, or the one named beside the same noun just before.
+func TestDocumentIssuer(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Russia issued a statement on Tuesday. The statement threatened Ukraine with retaliation.", []string{"THREATEN RUS>UKR"}},
+		{"In a letter, France wrote to the council. The letter also accused Russia of lying.", []string{"ACCUSE FRA>RUS"}},
+		{"Britain's statement warned Iran against escalation.", []string{"THREATEN GBR>IRN"}},
+		{"Talks went on. The statement threatened Ukraine with retaliation.", nil},
+		{"Russia issued a statement. A draft statement threatened Ukraine.", nil},
+	}
+	for _, tc := range tests {
+		checkTriples(t, c, tc.text, tc.want)
+	}
+}
+
+// TestForeignThreatAtHome checks that another state's threat naming no one, in a story about
+// one country, is a threat to that country, while a warning is not.
+func TestForeignThreatAtHome(t *testing.T) {
+	c := testCoder(t)
+	actors := []act{
+		{"ken", model.KindCountry, "KEN", []string{"Kenya", "Kenyan", "Nairobi"}},
+		{"usa", model.KindCountry, "USA", []string{"Washington"}},
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Kenya is divided. Nairobi was calm. Washington issued a statement. The statement threatened sanctions and visa bans.",
+			[]string{"THREATEN USA>KEN"}},
+		{"Kenya is divided. Nairobi was calm. Washington threatened new sanctions.", []string{"THREATEN USA>KEN"}},
+		{"Kenya is divided. Nairobi was calm. Washington warned of a drought.", nil},
+	}
+	for _, tc := range tests {
+		doc := buildDoc(tc.text, actors...)
+		c.Annotate(doc)
+		if got := triples(doc); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\n got %v\nwant %v", tc.text, got, tc.want)
+		}
 	}
 }

@@ -46,7 +46,7 @@ type Coder struct {
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
 	subjectStop, noComment, quantity, penalty, victims, ouster      map[string]bool
-	proffer, propose, predicative, sides                            map[string]bool
+	proffer, propose, predicative, sides, document                  map[string]bool
 
 	// scratch holds *scratch values between documents.
 	scratch sync.Pool
@@ -150,6 +150,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.subjectStop, c.noComment, c.quantity = get("subjectstop"), get("nocomment"), get("quantity")
 	c.penalty, c.victims, c.ouster = get("penalty"), get("victims"), get("ouster")
 	c.proffer, c.propose, c.predicative, c.sides = get("proffer"), get("propose"), get("predicative"), get("sides")
+	c.document = get("document")
 
 	known, wide := map[string]bool{}, map[string]bool{}
 	for i, p := range pats {
