@@ -90,3 +90,20 @@ func TestForeignThreatAtHome(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectBeforeSVerb checks that an -s form after "the" and a name is that name's verb
+// when no noun pattern starts with the word, and stays a noun when one does.
+func TestSubjectBeforeSVerb(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"In a new report, the US warns Iran against any escalation.", []string{"THREATEN USA>IRN"}},
+		{"Britain said the US urges Iran to release the prisoners.", []string{"REQUEST USA>IRN"}},
+		{"Iran rejected the US threats against Tehran.", []string{"REJECT IRN>USA", "THREATEN USA>IRN"}},
+	}
+	for _, tc := range tests {
+		checkTriples(t, c, tc.text, tc.want)
+	}
+}

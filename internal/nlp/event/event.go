@@ -736,7 +736,7 @@ func (s *sentence) fitsKind(i int, kind byte) bool {
 		if s.c.det[prev] || prev == "'s" || (i+1 < len(s.toks) && s.toks[i+1].low == "of") {
 			return false
 		}
-		if i > 0 && s.toks[i-1].mention >= 0 && s.mentionIsPremodifier(i-1) {
+		if i > 0 && s.toks[i-1].mention >= 0 && s.mentionIsPremodifier(i-1) && !s.verbOnlyS(i) {
 			return false
 		}
 		if i > 0 && strings.HasSuffix(t.low, "s") && t.lemma != t.low && s.reducedRelative(i-1) {
@@ -748,6 +748,24 @@ func (s *sentence) fitsKind(i int, kind byte) bool {
 		}
 		if prev == "to" || s.c.aux[prev] || s.c.negation[prev] && prev != "no" {
 			return false
+		}
+	}
+	return true
+}
+
+// verbOnlyS reports whether the word at i is the -s form of a word no noun pattern starts
+// with: after "the U.S." or "the EU" it is the verb of that subject ("the U.S. warns"), not a
+// noun the name modifies ("the US threats").
+func (s *sentence) verbOnlyS(i int) bool {
+	t := &s.toks[i]
+	if !strings.HasSuffix(t.low, "s") || t.lemma == t.low || strings.HasSuffix(t.low, "ss") {
+		return false
+	}
+	for _, w := range [2]string{t.low, t.lemma} {
+		for _, pi := range s.c.index[w] {
+			if s.c.patterns[pi].Kind == KindNoun {
+				return false
+			}
 		}
 	}
 	return true
