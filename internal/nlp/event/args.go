@@ -47,6 +47,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			if len(tgt) == 0 && p.Type == "REJECT" {
 				tgt = s.proposer(src, m.start)
 			}
+			if len(tgt) == 0 && (p.Type == "SUPPORT" || p.Type == "AGREE" || p.Type == "REJECT") {
+				tgt = s.caller(src, m.end) // "Greece also supported the call"
+			}
 			if len(tgt) == 0 && refusal(p) {
 				tgt = s.refusedPartner(m.end) // "pulled out of the talks with Kyiv"
 			}

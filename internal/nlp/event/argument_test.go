@@ -107,3 +107,22 @@ func TestSubjectBeforeSVerb(t *testing.T) {
 		checkTriples(t, c, tc.text, tc.want)
 	}
 }
+
+// TestCallerAsRecipient checks that backing "the call" or "the proposal" is aimed at the side
+// that made it, in the sentence or the one before.
+func TestCallerAsRecipient(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"France called an emergency meeting of the council. Britain also supported the call.", []string{"SUPPORT GBR>FRA"}},
+		{"Russia proposed a truce on Monday, and Iran backed the proposal.", []string{"SUPPORT IRN>RUS"}},
+		{"France called for calm. Nigeria held a vote. Britain supported the call.", []string{"REQUEST FRA>-", "SUPPORT GBR>FRA"}},
+		{"Britain supported the call.", nil},
+		{"France called for calm. French officials supported the call.", []string{"REQUEST FRA>-"}},
+	}
+	for _, tc := range tests {
+		checkTriples(t, c, tc.text, tc.want)
+	}
+}
