@@ -113,6 +113,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	if len(src) == 0 && !byState {
 		return model.Event{}, false
 	}
+	if p.Type == "CONSULT" && p.Kind == KindVerb && s.metWithReaction(m.end) {
+		return model.Event{}, false // "the plan met with criticism": a reception, no meeting
+	}
 	if p.Kind == KindVerb && m.end < len(s.toks) && (s.toks[m.end].low == "no" || s.toks[m.end].low == "nothing") {
 		return model.Event{}, false // "offered no evidence"
 	}

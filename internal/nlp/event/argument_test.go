@@ -126,3 +126,22 @@ func TestCallerAsRecipient(t *testing.T) {
 		checkTriples(t, c, tc.text, tc.want)
 	}
 }
+
+// TestMetWithReaction checks that "met with" a reaction reports no meeting, while "met with"
+// a side still does.
+func TestMetWithReaction(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Putin met with Trump in Alaska on Friday.", []string{"CONSULT RUS>USA"}},
+		{"Putin met with strong criticism from Britain and France, in talks with Trump.", []string{"CONSULT RUS>USA"}},
+		{"Putin met with angry protests in Kyiv.", []string{"PROTEST UKR>-"}},
+		{"Putin met with Ukrainian criticism.", nil},
+		{"Putin met with fierce Ukrainian criticism.", nil},
+	}
+	for _, tc := range tests {
+		checkTriples(t, c, tc.text, tc.want)
+	}
+}

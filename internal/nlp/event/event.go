@@ -457,6 +457,29 @@ func (s *sentence) refusedPartner(e int) []int {
 	return nil
 }
 
+// metWithReaction reports whether "with" after a verb of meeting ending before token e opens
+// a reaction, not a partner: a lower-case noun that starts a pattern of another type ("met
+// with criticism", "was met with Ukrainian protests"), after at most a few modifiers.
+func (s *sentence) metWithReaction(e int) bool {
+	if e >= len(s.toks) || s.toks[e].low != "with" {
+		return false
+	}
+	for j := e + 1; j < len(s.toks) && j <= e+4; j++ {
+		t := &s.toks[j]
+		if t.mention >= 0 && s.mentionEnd(j)+1 < len(s.toks) && !s.capitalised(s.mentionEnd(j)+1) {
+			j = s.mentionEnd(j) // "met with Ukrainian criticism": the name modifies the noun
+			continue
+		}
+		if t.mention >= 0 || !isLetterStart(t.low) || s.capitalised(j) {
+			return false
+		}
+		if m := s.bestAt(j, s.c.index, false); m.p != nil {
+			return m.p.Kind == KindNoun && m.p.Type != "CONSULT" && m.p.Type != NoEvent
+		}
+	}
+	return false
+}
+
 // ultimatum reads a demand that names the price of refusing ("urged Russia to accept the
 // ceasefire or face further sanctions"): the demand is a threat too, made by the same actors
 // to the same recipients. The "or" must come in the demand's clause, after the trigger.
