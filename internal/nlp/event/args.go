@@ -40,9 +40,18 @@ func (s *sentence) build(m match) (model.Event, bool) {
 			if len(src) == 0 {
 				src = s.parseSubject(s.toks[m.start].start)
 			}
+			if len(src) == 0 {
+				src = s.documentIssuer(m.start) // "The statement threatened sanctions"
+			}
 			tgt = s.profferer(p.Type, src, s.object(p, m.end), m.end)
 			if len(tgt) == 0 && p.Type == "REJECT" {
 				tgt = s.proposer(src, m.start)
+			}
+			if len(tgt) == 0 && (p.Type == "SUPPORT" || p.Type == "AGREE" || p.Type == "REJECT") {
+				tgt = s.caller(src, m.end) // "Greece also supported the call"
+			}
+			if len(tgt) == 0 && refusal(p) {
+				tgt = s.refusedPartner(m.end) // "pulled out of the talks with Kyiv"
 			}
 		}
 		if p.Inverse {
@@ -103,6 +112,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	}
 	if len(src) == 0 && !byState {
 		return model.Event{}, false
+	}
+	if p.Type == "CONSULT" && p.Kind == KindVerb && s.metWithReaction(m.end) {
+		return model.Event{}, false // "the plan met with criticism": a reception, no meeting
 	}
 	if p.Kind == KindVerb && m.end < len(s.toks) && (s.toks[m.end].low == "no" || s.toks[m.end].low == "nothing") {
 		return model.Event{}, false // "offered no evidence"
@@ -175,6 +187,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	if hadTarget && len(ev.Target) == 0 {
 		s.selfAimed[ev.Trigger] = true
 	}
+	if len(ev.Target) == 0 && !hadTarget && p.Kind == KindVerb && !passive && p.Obj && s.unnamedSides(m.end) {
+		unnamedStates = true // "called on all sides to stop": a real demand, of no one named
+	}
 	if len(ev.Target) == 0 && !unnamedStates && !p.Optional && !s.aimedAtHome(&ev) && (p.Solo || !reciprocalType(typ) || !s.severalCountries(ev.Source)) {
 		return model.Event{}, false // a joint event ("Putin and Trump met") needs no recipient
 	}
@@ -198,6 +213,24 @@ func (s *sentence) stateAgent(typ string, tgt []int) bool {
 		}
 	}
 	return true
+}
+
+// unnamedSides reports whether the direct object after token e is the parties to a dispute,
+// unnamed: "all sides", "the parties concerned", "both warring factions" (the sides cue set).
+func (s *sentence) unnamedSides(e int) bool {
+	for j := e; j < len(s.toks) && j < e+4; j++ {
+		t := &s.toks[j]
+		switch {
+		case t.mention >= 0:
+			return false
+		case s.c.sides[t.low]:
+			return true
+		case s.c.det[t.low] || t.low == "relevant" || t.low == "warring" || t.low == "each" || t.low == "other":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // severalCountries reports whether the actors belong to more than one country.

@@ -46,7 +46,7 @@ type Coder struct {
 	light, prep, ofprep, boundary, relative, det, negation, be, aux map[string]bool
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
 	subjectStop, noComment, quantity, penalty, victims, ouster      map[string]bool
-	proffer, propose, predicative, intent, wish                     map[string]bool
+	proffer, propose, predicative, intent, wish, sides, document    map[string]bool
 
 	// scratch holds *scratch values between documents.
 	scratch sync.Pool
@@ -150,7 +150,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.subjectStop, c.noComment, c.quantity = get("subjectstop"), get("nocomment"), get("quantity")
 	c.penalty, c.victims, c.ouster = get("penalty"), get("victims"), get("ouster")
 	c.proffer, c.propose, c.predicative = get("proffer"), get("propose"), get("predicative")
-	c.intent, c.wish = get("intent"), get("wish")
+	c.intent, c.wish, c.sides, c.document = get("intent"), get("wish"), get("sides"), get("document")
 
 	known, wide := map[string]bool{}, map[string]bool{}
 	for i, p := range pats {
@@ -390,14 +390,18 @@ type match struct {
 
 // code finds the triggers of the sentence and turns them into events.
 func (s *sentence) code(seen map[string]bool) {
+	refused := -1 // the token after the latest refusal's trigger
 	for i := 0; i < len(s.toks); i++ {
 		m, ok := s.matchAt(i)
 		if !ok {
 			continue
 		}
-		if m.p.Type == NoEvent {
+		if m.p.Type == NoEvent || s.refusedMeeting(m, refused) {
 			i = m.end - 1
 			continue
+		}
+		if refusal(m.p) {
+			refused = m.end
 		}
 		if ev, ok := s.build(m); ok {
 			evs := s.reciprocal(ev, m.p.Mutual)
@@ -416,6 +420,66 @@ func (s *sentence) code(seen map[string]bool) {
 		}
 		i = m.end - 1
 	}
+}
+
+// refusal reports whether a pattern turns down or leaves what follows it: a rejection, a
+// withdrawal, a boycott.
+func refusal(p *Pattern) bool {
+	return p.Type == "REJECT" || p.Type == "RETREAT" || p.Mode == "Withdraw" || p.Mode == "Boycott"
+}
+
+// refusedMeeting reports whether a meeting trigger is what the refusal ending before token
+// refused turns down: "walked out of talks with X", "pulled out of the peace talks",
+// "rejected negotiations" report no meeting. Up to three determiners or modifiers may stand
+// between, after the "of" or "from" of a verb of leaving ("pulled out of").
+func (s *sentence) refusedMeeting(m match, refused int) bool {
+	if refused < 0 || m.p.Type != "CONSULT" || m.start < refused || m.start-refused > 4 {
+		return false
+	}
+	for j := refused; j < m.start; j++ {
+		t := &s.toks[j]
+		if t.mention >= 0 || !isLetterStart(t.low) || s.c.prep[t.low] && t.low != "of" && t.low != "from" || s.c.boundary[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// refusedPartner returns the other side of a meeting that a refusal ending before token e
+// turns down ("pulled out of the peace talks with Ukraine": Ukraine), or nil.
+func (s *sentence) refusedPartner(e int) []int {
+	for j := e; j < len(s.toks) && j <= e+3; j++ {
+		if m := s.bestAt(j, s.c.index, false); m.p != nil {
+			if s.refusedMeeting(m, e) {
+				return s.object(m.p, m.end)
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// metWithReaction reports whether "with" after a verb of meeting ending before token e opens
+// a reaction, not a partner: a lower-case noun that starts a pattern of another type ("met
+// with criticism", "was met with Ukrainian protests"), after at most a few modifiers.
+func (s *sentence) metWithReaction(e int) bool {
+	if e >= len(s.toks) || s.toks[e].low != "with" {
+		return false
+	}
+	for j := e + 1; j < len(s.toks) && j <= e+4; j++ {
+		t := &s.toks[j]
+		if t.mention >= 0 && s.mentionEnd(j)+1 < len(s.toks) && !s.capitalised(s.mentionEnd(j)+1) {
+			j = s.mentionEnd(j) // "met with Ukrainian criticism": the name modifies the noun
+			continue
+		}
+		if t.mention >= 0 || !isLetterStart(t.low) || s.capitalised(j) {
+			return false
+		}
+		if m := s.bestAt(j, s.c.index, false); m.p != nil {
+			return m.p.Kind == KindNoun && m.p.Type != "CONSULT" && m.p.Type != NoEvent
+		}
+	}
+	return false
 }
 
 // ultimatum reads a demand that names the price of refusing ("urged Russia to accept the
@@ -699,7 +763,7 @@ func (s *sentence) fitsKind(i int, kind byte) bool {
 		if s.c.det[prev] || prev == "'s" || (i+1 < len(s.toks) && s.toks[i+1].low == "of") {
 			return false
 		}
-		if i > 0 && s.toks[i-1].mention >= 0 && s.mentionIsPremodifier(i-1) {
+		if i > 0 && s.toks[i-1].mention >= 0 && s.mentionIsPremodifier(i-1) && !s.verbOnlyS(i) {
 			return false
 		}
 		if i > 0 && strings.HasSuffix(t.low, "s") && t.lemma != t.low && s.reducedRelative(i-1) {
@@ -711,6 +775,24 @@ func (s *sentence) fitsKind(i int, kind byte) bool {
 		}
 		if prev == "to" || s.c.aux[prev] || s.c.negation[prev] && prev != "no" {
 			return false
+		}
+	}
+	return true
+}
+
+// verbOnlyS reports whether the word at i is the -s form of a word no noun pattern starts
+// with: after "the U.S." or "the EU" it is the verb of that subject ("the U.S. warns"), not a
+// noun the name modifies ("the US threats").
+func (s *sentence) verbOnlyS(i int) bool {
+	t := &s.toks[i]
+	if !strings.HasSuffix(t.low, "s") || t.lemma == t.low || strings.HasSuffix(t.low, "ss") {
+		return false
+	}
+	for _, w := range [2]string{t.low, t.lemma} {
+		for _, pi := range s.c.index[w] {
+			if s.c.patterns[pi].Kind == KindNoun {
+				return false
+			}
 		}
 	}
 	return true

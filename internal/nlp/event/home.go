@@ -2,6 +2,7 @@ package event
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/tidings-news/tidings/internal/model"
 )
@@ -73,22 +74,26 @@ func homeAimed(doc *model.Document, h int, e *model.Event) bool {
 		// itself (a protest whose actor is only the place stays aimed at its state)
 		return false
 	}
-	local, outside := true, true
+	local, outside, foreign := true, true, true
 	for _, id := range e.Source {
 		a := doc.Actor(id)
 		local = local && a != nil && a.Country == home.Country
 		outside = outside && a != nil && nonState(a.Country)
+		foreign = foreign && a != nil && a.Country != "" && a.Country != home.Country && !nonState(a.Country)
 	}
-	return local && domesticType(e.Type) || outside && outsideType(e.Type)
+	// "The statement threatened sanctions and visa restrictions": another state's threat in a
+	// story about one country, naming no one, is a threat to that country (a warning, which
+	// is as often of a danger as at anyone, is not)
+	return local && domesticType(e.Type) || outside && outsideType(e.Type) || foreign && e.Type == "THREATEN" && strings.HasPrefix(strings.ToLower(doc.Text[e.Trigger.Start:e.Trigger.End]), "threat")
 }
 
-// aimedAtHome reports whether an accusation whose pattern needs a recipient and that names
-// none is kept for aimAtHome, which gives it the home country: "opposition lawmakers
+// aimedAtHome reports whether an accusation or threat whose pattern needs a recipient and that
+// names none is kept for aimAtHome, which gives it the home country: "opposition lawmakers
 // denounced the extension" is aimed at their state though the extension is no actor. A
 // sanction, coercion or demand of an abstract object ("banned the sale", "urged calm") is
 // not: it is as often aimed at no one or abroad.
 func (s *sentence) aimedAtHome(e *model.Event) bool {
-	return e.Type == "ACCUSE" && homeAimed(s.doc, s.home, e)
+	return (e.Type == "ACCUSE" || e.Type == "THREATEN") && homeAimed(s.doc, s.home, e)
 }
 
 // nonState reports whether a country code stands for no state: rights and aid groups,
