@@ -752,7 +752,11 @@ func (s *sentence) object(p *Pattern, e int) []int {
 		}
 		switch {
 		case t.low == "that" && p.Obj && prep == "" && np <= 3:
-			// "welcomed the announcement that Ukraine had agreed": the clause's subject
+			// "welcomed the announcement that Ukraine had agreed": the clause's subject; but
+			// not after a claim or a fear ("rejected claims that Russia had supplied drones")
+			if j > e && s.c.hearsay[s.toks[j-1].lemma] {
+				return nil
+			}
 			for k := j + 1; k < len(s.toks) && k <= j+3; k++ {
 				if s.toks[k].mention >= 0 {
 					if s.prepBefore(k) == "" {

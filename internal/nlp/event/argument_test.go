@@ -145,3 +145,21 @@ func TestMetWithReaction(t *testing.T) {
 		checkTriples(t, c, tc.text, tc.want)
 	}
 }
+
+// TestHearsayClause checks that the subject of a "that"-clause after a claim or a fear is not
+// the recipient of the verb that answers the claim: it is what the claim is about.
+func TestHearsayClause(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Russia dismissed concerns that Iran was involved.", []string{"REJECT RUS>-"}},
+		{"Russia rebuffed fears that Iran was involved.", nil},
+		// an announcement is its subject's: the recipient stays
+		{"Russia welcomed the announcement that Iran had agreed to talks.", []string{"AGREE IRN>-", "SUPPORT RUS>IRN"}},
+	}
+	for _, tc := range tests {
+		checkTriples(t, c, tc.text, tc.want)
+	}
+}

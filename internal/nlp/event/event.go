@@ -47,6 +47,7 @@ type Coder struct {
 	future, hypothetical, reported, alleged, deny, say, pronoun     map[string]bool
 	subjectStop, noComment, quantity, penalty, victims, ouster      map[string]bool
 	proffer, propose, predicative, intent, wish, sides, document    map[string]bool
+	hearsay                                                         map[string]bool
 
 	// scratch holds *scratch values between documents.
 	scratch sync.Pool
@@ -151,6 +152,7 @@ func NewWith(pats []Pattern, sets map[string]map[string]bool, irregular map[stri
 	c.penalty, c.victims, c.ouster = get("penalty"), get("victims"), get("ouster")
 	c.proffer, c.propose, c.predicative = get("proffer"), get("propose"), get("predicative")
 	c.intent, c.wish, c.sides, c.document = get("intent"), get("wish"), get("sides"), get("document")
+	c.hearsay = get("hearsay")
 
 	known, wide := map[string]bool{}, map[string]bool{}
 	for i, p := range pats {
