@@ -118,7 +118,7 @@ func TestEmbeddedParserClassesAreTaggers(t *testing.T) {
 	if len(words) == 0 {
 		t.Fatal("the embedded tagger has no word classes")
 	}
-	for _, beam := range []bool{false} {
+	for _, beam := range []bool{false, true} {
 		p, err := LoadParserFor(beam)
 		if err != nil {
 			t.Fatal(err)

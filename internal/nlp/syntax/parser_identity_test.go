@@ -124,7 +124,7 @@ var treeDigests = []struct {
 	digest string
 }{
 	{false, "4e1903a0040328b5c54260e561d5726ea480bd7be9b65cad6254dd229b93fa1a"},
-	{true, "a8a797110142fcf98da20e42825e08f88f3d927cfe61f0b4ae30250112d20d91"},
+	{true, "377e4c2f3d0ae838b6c86122a76f2b28b323977f9e3ba5b4472db72a894c3d6b"},
 }
 
 func TestParserTreesUnchanged(t *testing.T) {
