@@ -66,7 +66,7 @@ func trainParser(ctx context.Context, log *slog.Logger, args []string) error {
 		fmt.Printf("%s: UAS %.4f LAS %.4f (universal relations) LAS %.4f (full relations) (%d tokens)\n", *eval, s.uas, s.las, s.lasFull, s.n)
 		return nil
 	}
-	sents, err := jackknifed(ctx, log, *train, *tagged, *folds, *tagEpochs, *seed)
+	sents, err := jackknifed(ctx, log, *train, *tagged, *folds, *tagEpochs, *seed, tagger)
 	if err != nil {
 		return err
 	}
@@ -187,9 +187,11 @@ func scoreParser(p *syntax.Parser, sents []syntax.Sentence) parseScores {
 
 // jackknifed reads the training treebanks and replaces their tags, lemmas and features by
 // those of a tagger trained on the other folds, so that the parser learns from tags as
-// wrong as the ones it will see. With cache set, the result is read from there when the
-// file exists and written there when not.
-func jackknifed(ctx context.Context, log *slog.Logger, paths, cache string, folds, epochs int, seed uint64) ([]syntax.Sentence, error) {
+// wrong as the ones it will see. Each fold's tagger has the word classes and margin of
+// like (the tagger the parser is trained for), so that its mistakes are of the same kind
+// and no fold's tags come from classes that saw text like's did not. With cache set, the result is read from there when the file exists and written
+// there when not.
+func jackknifed(ctx context.Context, log *slog.Logger, paths, cache string, folds, epochs int, seed uint64, like *syntax.Tagger) ([]syntax.Sentence, error) {
 	if cache != "" {
 		if _, err := os.Stat(cache); err == nil {
 			s, err := syntax.ReadCoNLLUFile(cache)
@@ -218,10 +220,11 @@ func jackknifed(ctx context.Context, log *slog.Logger, paths, cache string, fold
 				rest = append(rest, s)
 			}
 		}
-		t, err := syntax.TrainTagger(rest, epochs, seed+uint64(k), nil)
+		t, err := syntax.TrainTaggerWith(rest, syntax.TaggerTraining{Epochs: epochs, Seed: seed + uint64(k), Classes: like.Classes})
 		if err != nil {
 			return nil, fmt.Errorf("jackknife fold %d: %w", k+1, err)
 		}
+		t.Margin = like.Margin
 		n, right := 0, 0
 		for i, s := range sents {
 			if i%folds != k {

@@ -102,3 +102,29 @@ func TestParserKeepsWordClasses(t *testing.T) {
 		t.Errorf("the pruned parser has %d word classes, want 3", len(pr.classes))
 	}
 }
+
+// TestEmbeddedParserClassesAreTaggers checks that the embedded parsers carry the embedded
+// tagger's word classes: a parser trained with an older tagger keeps that tagger's classes,
+// and with them text they were computed from that the tagger's leave out.
+func TestEmbeddedParserClassesAreTaggers(t *testing.T) {
+	tg, err := LoadTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words, coarse, fine, err := classLists(tg.Classes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(words) == 0 {
+		t.Fatal("the embedded tagger has no word classes")
+	}
+	for _, beam := range []bool{false, true} {
+		p, err := LoadParserFor(beam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(p.ClassWords, words) || !slices.Equal(p.ClassCoarse, coarse) || !slices.Equal(p.ClassFine, fine) {
+			t.Errorf("beam %v: the parser's %d word classes are not the tagger's %d", beam, len(p.ClassWords), len(words))
+		}
+	}
+}
