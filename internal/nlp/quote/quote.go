@@ -208,6 +208,14 @@ func (f *work) previousSubject(text string, pos int) phrase {
 	for len(ts) > 0 && ts[0].punct == '"' {
 		ts = ts[1:] // the closing mark of the sentence before
 	}
+	// a quotation that ends its own sentence ("... to be persecuted." Meanwhile, three
+	// senators ...) is the sentence before this one's
+	for x := len(ts) - 1; x > 0; x-- {
+		if p := ts[x-1].punct; ts[x].punct == '"' && (p == '.' || p == '?' || p == '!') && x+1 < len(ts) && ts[x+1].capital {
+			ts = ts[x+1:]
+			break
+		}
+	}
 	for _, t := range ts {
 		if t.punct == '"' {
 			return phrase{}
