@@ -106,22 +106,33 @@ func (st *state) endsWith(name []string, i, j int) bool {
 func (st *state) descriptions() {
 	for i := 0; i < len(st.toks); i++ {
 		t := &st.toks[i]
-		if st.used[i] >= 0 || !t.is(tWord) {
+		if !t.is(tWord) || st.used[i] >= 0 && !st.stateWord(i) {
 			continue
 		}
 		both := st.g.is(gBoth, t)
 		definite := t.lower == "the" || t.lower == "this" || t.lower == "that"
-		if !both && !definite && !st.g.is(gPossessive, t) {
-			continue
-		}
 		k := i + 1
 		ci := -1
 		var stateI, stateJ int
+		if st.used[i] >= 0 || !both && !definite && !st.g.is(gPossessive, t) {
+			// "Washington's envoy", "North Korea's ambassador": a state's own role holder
+			sp, ok := st.lexAt(i)
+			if !ok || sp.j+1 >= len(st.toks) || !st.toks[sp.j].is(tPoss) || !st.sameSeg(i, sp.j+1) {
+				continue
+			}
+			c, code := st.stateOf(sp)
+			if code == "" {
+				continue
+			}
+			ci, stateI, stateJ = c, i, sp.j
+			k = sp.j + 1
+			definite = true
+		}
 		// "the top U.S. diplomat": modifiers may come before the state too.
 		for n := 0; n < 2 && k+1 < len(st.toks) && st.sameSeg(i, k+1) && st.g.is(gModifier, &st.toks[k]) && st.lex[k] < 0 && st.lex[k+1] >= 0; n++ {
 			k++
 		}
-		if sp, ok := st.lexAt(k); ok && st.sameSeg(i, k) {
+		if sp, ok := st.lexAt(k); ok && ci < 0 && st.sameSeg(i, k) {
 			if c, code := st.stateOf(sp); code != "" {
 				ci, stateI, stateJ = c, k, sp.j
 				k = sp.j
@@ -150,6 +161,12 @@ func (st *state) descriptions() {
 			// "the Pakistani envoy" after "Pakistan's permanent representative ..., Munir
 			// Akram": the latest person of that state in the three sentences before.
 			if e := st.recentOf(code, i); e != nil {
+				cands = []*entity{e}
+			} else if cands = st.envoys(head, roleIdx, code); len(cands) > 0 {
+				// "Washington's envoy" for the U.S. deputy ambassador named further back
+			} else if e := st.nextEnvoy(head, roleIdx, code, end); e != nil {
+				// "North Korea's envoy defended the treaty. ... Ambassador Song Kim said":
+				// the envoy named in the next sentence
 				cands = []*entity{e}
 			}
 		}
@@ -187,7 +204,7 @@ func (st *state) descriptions() {
 			}
 			st.mention(picked[0], i, end, viaRole)
 		}
-		if ci >= 0 {
+		if ci >= 0 && st.used[stateI] < 0 {
 			st.mention(st.countryEntity(ci), stateI, stateJ, viaDemonym)
 		}
 		i = end - 1
@@ -262,6 +279,54 @@ func (st *state) refCandidates(head string, roleIdx int, code string) []*entity 
 		out = append(out, e)
 	}
 	return out
+}
+
+// envoys lists the people of state code whose role is an envoy's like the title of the
+// reference's role.
+func (st *state) envoys(head string, roleIdx int, code string) []*entity {
+	if head != "role" || roleIdx < 0 {
+		return nil
+	}
+	title := strings.ToLower(st.lx.roles[roleIdx].title)
+	var out []*entity
+	for _, e := range st.ents {
+		if e.a.Kind == model.KindPerson && len(e.mentions) > 0 && e.a.Country == code && st.sameEnvoy(strings.ToLower(e.a.Role), title) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// nextEnvoy returns the first person named after token j, within its sentence and the next,
+// whose role is an envoy's like the reference's title, and who is of state code or of none
+// known.
+func (st *state) nextEnvoy(head string, roleIdx int, code string, j int) *entity {
+	if head != "role" || roleIdx < 0 {
+		return nil
+	}
+	title := strings.ToLower(st.lx.roles[roleIdx].title)
+	for k := j; k < len(st.toks) && k < j+200 && st.seg[k] <= st.seg[j]+1; k++ {
+		if !st.nameTok[k] || st.used[k] < 0 {
+			continue
+		}
+		e := st.ents[st.used[k]]
+		if e.a.Kind == model.KindPerson && (e.a.Country == code || e.a.Country == "") && st.sameEnvoy(strings.ToLower(e.a.Role), title) {
+			return e
+		}
+	}
+	return nil
+}
+
+// stateWord reports whether token i is taken by a country: the state of "Washington's envoy".
+func (st *state) stateWord(i int) bool {
+	return st.ents[st.used[i]].a.Kind == model.KindCountry
+}
+
+// sameEnvoy reports a role and a title that both name one who represents a state abroad:
+// "envoy" for "deputy ambassador", "ambassador" for "permanent representative".
+func (st *state) sameEnvoy(role, title string) bool {
+	r, t := strings.Fields(role), strings.Fields(title)
+	return len(r) > 0 && len(t) > 0 && st.g.isWord(gEnvoy, r[len(r)-1]) && st.g.isWord(gEnvoy, t[len(t)-1])
 }
 
 // otherRank reports a role that ends with title but is another office: its word before the

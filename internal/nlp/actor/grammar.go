@@ -45,6 +45,7 @@ const (
 	gAttitude
 	gSpokes
 	gOtherRank
+	gEnvoy
 )
 
 // classOf maps a class name of grammar.tsv to its bit.
@@ -116,6 +117,8 @@ func classOf(name string) (gclass, bool) {
 		return gOtherRank, true
 	case "attitude":
 		return gAttitude, true
+	case "envoy":
+		return gEnvoy, true
 	}
 	return 0, false
 }

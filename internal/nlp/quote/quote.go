@@ -111,6 +111,14 @@ func (f *work) direct(doc *model.Document, idx actorIndex) []model.Quote {
 		if a.sameSentence && i > 0 && kept[i-1] >= 0 && (attrs[i-1].hasCue || attrs[i-1].explicit) {
 			check.hasCue = true // the speech of the quotation before goes on in this sentence
 		}
+		if !a.hasCue && a.who.kind == npNone && i+1 < len(pieces) {
+			// may take “necessary measures” to stop ships into “territorial waters,” the law
+			// says: the attribution after the last quotation of a sentence is the whole sentence's
+			if b := attrs[i+1]; b.sameSentence && b.post && b.hasCue && b.explicit {
+				a, check = b, b
+				a.post = false
+			}
+		}
 		if pc.dropped || f.notSpeech(text, pc, check) {
 			continue
 		}
@@ -207,6 +215,14 @@ func (f *work) previousSubject(text string, pos int) phrase {
 	}
 	for len(ts) > 0 && ts[0].punct == '"' {
 		ts = ts[1:] // the closing mark of the sentence before
+	}
+	// a quotation that ends its own sentence ("... to be persecuted." Meanwhile, three
+	// senators ...) is the sentence before this one's
+	for x := len(ts) - 1; x > 0; x-- {
+		if p := ts[x-1].punct; ts[x].punct == '"' && (p == '.' || p == '?' || p == '!') && x+1 < len(ts) && ts[x+1].capital {
+			ts = ts[x+1:]
+			break
+		}
 	}
 	for _, t := range ts {
 		if t.punct == '"' {

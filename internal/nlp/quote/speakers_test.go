@@ -42,6 +42,10 @@ func TestSpeakers(t *testing.T) {
 			[]wantQuote{{"We tried,", "Ana Ruiz", "said"}, {"We urge the court to act,", "Nine press freedom and rights groups", "said"}}},
 		{"they after a body named in the sentence before", "“We tried,” he said. Meanwhile, in Washington, three members of the U.S. Senate wrote to the minister. “We are deeply concerned,” they wrote.",
 			[]wantQuote{{"We tried,", "he", "said"}, {"We are deeply concerned,", "U.S. Senate", "wrote"}}},
+		{"they after a body named in the sentence after a quotation", "Ana Ruiz spoke. “We tried,” she said. “We will try again.” Meanwhile, in Washington, three members of the U.S. Senate wrote to the minister. “We are deeply concerned,” they wrote.",
+			[]wantQuote{{"We tried,", "Ana Ruiz", "said"}, {"We will try again.", "Ana Ruiz", ""}, {"We are deeply concerned,", "U.S. Senate", "wrote"}}},
+		{"a short quotation shares the attribution that ends its sentence", "“We tried,” Ana Ruiz said. The ministry may take “firm steps” to stop ships entering “its own waters,” the new law says.",
+			[]wantQuote{{"We tried,", "Ana Ruiz", "said"}, {"firm steps", "the new law", "says"}, {"its own waters,", "the new law", "says"}}},
 		{"maintains as a cue", `But Ruiz maintains that the ruling "is not a political step" at all.`,
 			[]wantQuote{{"is not a political step", "Ruiz", "maintains"}}},
 	}

@@ -198,3 +198,27 @@ func (r *run) quote(k int) bool {
 	}
 	return false
 }
+
+// presentBe reports whether the clause before token i has "is" or "are" (or "there's",
+// "it's") for its verb: a statement in the present tense.
+func (r *run) presentBe(i int) bool {
+	lo, _ := r.bounds(i)
+	for k := i - 1; k >= lo; k-- {
+		w := r.word(k)
+		if r.lx.is(w, cClause) || r.quote(k) || r.punct(k, ",") {
+			return false
+		}
+		switch w {
+		case "is", "are":
+			return true
+		case "s":
+			if r.punct(k-1, "'") {
+				switch r.word(k - 2) {
+				case "there", "it", "that":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

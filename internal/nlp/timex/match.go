@@ -550,7 +550,17 @@ func (r *run) dateCore(i int) (cand, bool) {
 	if !r.hasRef {
 		return cand{j: j, typ: "DATE", rel: true}, true
 	}
-	return dateCand(j, r.resolveMonth(m, r.tense(i, j)), gMonth), true
+	// "Pakistan's February elections", "the December revolution": a month that names an event
+	// sits inside a noun phrase, so the verb of the clause does not date it
+	tense := r.tense(i, j)
+	possessive := prev == "s" && r.punct(i-2, "'")
+	switch {
+	case possessive, prev == "the", prev == "its", prev == "his", prev == "her", prev == "their", prev == "our":
+		if j < len(r.toks) && r.toks[j].kind == kWord && !r.toks[j].cap {
+			tense = tUnknown
+		}
+	}
+	return dateCand(j, r.resolveMonth(m, tense), gMonth), true
 }
 
 // numericDate reads 2025-03-14, 14/03/2025, 3/14/2025, 14.03.2025.
@@ -836,6 +846,11 @@ func (r *run) mWeekday(i int) (cand, bool) {
 	// it is the time of a clause that looks the other way ("lost ground on Monday" after
 	// "effective Monday, prices will rise").
 	tense := r.tense(i, j)
+	// "the summit is Wednesday", "there's another in Paris Wednesday": a day named in a
+	// clause in the present tense is one to come; "Monday's debate" names a day of its own
+	if tense == tUnknown && !(r.punct(j, "'") && r.word(j+1) == "s") && r.presentBe(i) {
+		tense = tFuture
+	}
 	dt := r.wdays[wd]
 	ref := r.refDay()
 	turned := tense == tPast && dt.After(ref) || tense == tFuture && dt.Before(ref)
