@@ -299,7 +299,7 @@ func TestPollLoop(t *testing.T) {
 	if !in.url(ctx, feed) {
 		t.Fatal("the feed was not taken for a feed")
 	}
-	pctx, cancel := context.WithTimeout(ctx, 700*time.Millisecond)
+	pctx, cancel := context.WithTimeout(ctx, 1500*time.Millisecond) // room for a loaded machine: about 14 polls due, 3 asked
 	in.pollLoop(pctx, []string{feed}, 100*time.Millisecond)
 	cancel()
 	if full.Load() != 1 || conditional.Load() < 3 {
