@@ -19,6 +19,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	head := m.start
 	var src, tgt []int // mention indices
 	var passive, byState bool
+	if p.Kind == KindVerb && s.participleAfterVerb(m.start) {
+		return model.Event{}, false // "Iran released kidnapped sailors": whoever kidnapped them
+	}
 	switch p.Kind {
 	case KindVerb:
 		passive = s.isPassive(m.start)
@@ -1165,4 +1168,17 @@ func (s *sentence) modifies(end, k int) bool {
 		}
 	}
 	return true
+}
+
+// participleAfterVerb reports a past form at token i right after another past form that is
+// no auxiliary ("released kidnapped sailors", "freed detained protesters"): a participle
+// before its noun, describing the object of the verb before it, not an act of that verb's
+// subject.
+func (s *sentence) participleAfterVerb(i int) bool {
+	if i == 0 || !strings.HasSuffix(s.toks[i].low, "ed") {
+		return false
+	}
+	prev := s.toks[i-1]
+	return prev.mention < 0 && len(prev.low) >= 5 && strings.HasSuffix(prev.low, "ed") &&
+		!s.c.aux[prev.low] && !s.c.be[prev.low] && prev.low != "reported"
 }

@@ -163,3 +163,20 @@ func TestHearsayClause(t *testing.T) {
 		checkTriples(t, c, tc.text, tc.want)
 	}
 }
+
+// TestParticipleAfterVerb checks that a past participle before the object of another verb
+// describes that object and is no act of the verb's subject.
+func TestParticipleAfterVerb(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Iran released kidnapped British sailors.", []string{"RETREAT IRN>GBR"}},
+		{"Iran kidnapped British sailors.", []string{"ASSAULT IRN>GBR"}},
+		{"Iran had kidnapped British sailors.", []string{"ASSAULT IRN>GBR"}},
+	}
+	for _, tc := range tests {
+		checkTriples(t, c, tc.text, tc.want)
+	}
+}
