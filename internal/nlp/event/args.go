@@ -22,6 +22,9 @@ func (s *sentence) build(m match) (model.Event, bool) {
 	if p.Kind == KindVerb && s.participleAfterVerb(m.start) {
 		return model.Event{}, false // "Iran released kidnapped sailors": whoever kidnapped them
 	}
+	if p.Kind == KindVerb && s.titleBetween(m.start, m.end) {
+		return model.Event{}, false // "VOA host Masih Alinejad": a title, no hosting
+	}
 	switch p.Kind {
 	case KindVerb:
 		passive = s.isPassive(m.start)
@@ -1181,4 +1184,19 @@ func (s *sentence) participleAfterVerb(i int) bool {
 	prev := s.toks[i-1]
 	return prev.mention < 0 && len(prev.low) >= 5 && strings.HasSuffix(prev.low, "ed") &&
 		!s.c.aux[prev.low] && !s.c.be[prev.low] && prev.low != "reported"
+}
+
+// titleBetween reports a trigger [i, e) in its base form between an organisation and a
+// person ("the VOA host Masih Alinejad", "CNN anchor ..."): a title before a name, as a
+// singular body would take the -s form of a verb.
+func (s *sentence) titleBetween(i, e int) bool {
+	if i == 0 || e >= len(s.toks) || e != i+1 || s.toks[i].low != s.toks[i].lemma {
+		return false
+	}
+	before, after := s.toks[i-1].mention, s.toks[e].mention
+	if before < 0 || after < 0 {
+		return false
+	}
+	return s.doc.Actors[s.ments[before].actor].Kind == model.KindOrganization &&
+		s.doc.Actors[s.ments[after].actor].Kind == model.KindPerson
 }

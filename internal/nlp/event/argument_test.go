@@ -180,3 +180,28 @@ func TestParticipleAfterVerb(t *testing.T) {
 		checkTriples(t, c, tc.text, tc.want)
 	}
 }
+
+// TestTitleBetween checks that a trigger in its base form between a body and a person is a
+// title before the name ("the VOA host Ana Ruiz"), while a verb's -s form is still a verb.
+func TestTitleBetween(t *testing.T) {
+	c := testCoder(t)
+	actors := []act{
+		{"voa", model.KindOrganization, "USA", []string{"VOA"}},
+		{"ruiz", model.KindPerson, "MEX", []string{"Ana Ruiz"}},
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"He tried to kill the journalist and VOA host Ana Ruiz in Chicago in 2022.", nil},
+		{"The journalist and VOA host Ana Ruiz spoke in Chicago.", nil},
+		{"VOA hosts Ana Ruiz in Chicago.", []string{"CONSULT MEX>USA"}},
+	}
+	for _, tc := range tests {
+		doc := buildDoc(tc.text, actors...)
+		c.Annotate(doc)
+		if got := triples(doc); !slices.Equal(got, tc.want) {
+			t.Errorf("%q\n got %v\nwant %v", tc.text, got, tc.want)
+		}
+	}
+}
