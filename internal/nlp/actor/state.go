@@ -565,6 +565,9 @@ func isASCII(s string) bool {
 
 // foldAccents drops the combining marks of s once decomposed: "António" gives "Antonio".
 func foldAccents(s string) string {
+	if isASCII(s) {
+		return s // nothing to fold: spares the decomposition for every English name
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if !unicode.Is(unicode.Mn, r) {
