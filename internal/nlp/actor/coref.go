@@ -162,12 +162,16 @@ func (st *state) descriptions() {
 			// Akram": the latest person of that state in the three sentences before.
 			if e := st.recentOf(code, i); e != nil {
 				cands = []*entity{e}
-			} else if cands = st.envoys(head, roleIdx, code); len(cands) > 0 {
-				// "Washington's envoy" for the U.S. deputy ambassador named further back
-			} else if e := st.nextEnvoy(head, roleIdx, code, end); e != nil {
-				// "North Korea's envoy defended the treaty. ... Ambassador Song Kim said":
-				// the envoy named in the next sentence
-				cands = []*entity{e}
+			} else if head == "role" && roleIdx >= 0 {
+				// "Washington's envoy" for the U.S. deputy ambassador named further back, else
+				// the envoy named in the next sentence ("North Korea's envoy defended the
+				// treaty. ... Ambassador Song Kim said")
+				title := strings.ToLower(st.lx.roles[roleIdx].title)
+				if cands = st.envoys(title, code); len(cands) == 0 {
+					if e := st.nextEnvoy(title, code, end); e != nil {
+						cands = []*entity{e}
+					}
+				}
 			}
 		}
 		if len(cands) == 0 && head == "role" && !both && !plural {
@@ -281,13 +285,9 @@ func (st *state) refCandidates(head string, roleIdx int, code string) []*entity 
 	return out
 }
 
-// envoys lists the people of state code whose role is an envoy's like the title of the
-// reference's role.
-func (st *state) envoys(head string, roleIdx int, code string) []*entity {
-	if head != "role" || roleIdx < 0 {
-		return nil
-	}
-	title := strings.ToLower(st.lx.roles[roleIdx].title)
+// envoys lists the people of state code whose role is an envoy's like the reference's
+// lower-case title.
+func (st *state) envoys(title, code string) []*entity {
 	var out []*entity
 	for _, e := range st.ents {
 		if e.a.Kind == model.KindPerson && len(e.mentions) > 0 && e.a.Country == code && st.sameEnvoy(strings.ToLower(e.a.Role), title) {
@@ -298,13 +298,9 @@ func (st *state) envoys(head string, roleIdx int, code string) []*entity {
 }
 
 // nextEnvoy returns the first person named after token j, within its sentence and the next,
-// whose role is an envoy's like the reference's title, and who is of state code or of none
-// known.
-func (st *state) nextEnvoy(head string, roleIdx int, code string, j int) *entity {
-	if head != "role" || roleIdx < 0 {
-		return nil
-	}
-	title := strings.ToLower(st.lx.roles[roleIdx].title)
+// whose role is an envoy's like the reference's lower-case title, and who is of state code or
+// of none known.
+func (st *state) nextEnvoy(title, code string, j int) *entity {
 	for k := j; k < len(st.toks) && k < j+200 && st.seg[k] <= st.seg[j]+1; k++ {
 		if !st.nameTok[k] || st.used[k] < 0 {
 			continue
