@@ -212,7 +212,7 @@ func (r *run) presentBe(i int) bool {
 		case "is", "are":
 			return true
 		case "s":
-			if r.punct(k-1, "'") {
+			if r.possessiveAt(k - 1) {
 				switch r.word(k - 2) {
 				case "there", "it", "that":
 					return true
@@ -222,3 +222,7 @@ func (r *run) presentBe(i int) bool {
 	}
 	return false
 }
+
+// possessiveAt reports a straight apostrophe at token k followed by "s": the ending of
+// "Monday's", "year's", or the "'s" of "there's".
+func (r *run) possessiveAt(k int) bool { return r.punct(k, "'") && r.word(k+1) == "s" }

@@ -553,7 +553,7 @@ func (r *run) dateCore(i int) (cand, bool) {
 	// "Pakistan's February elections", "the December revolution": a month that names an event
 	// sits inside a noun phrase, so the verb of the clause does not date it
 	tense := r.tense(i, j)
-	possessive := prev == "s" && r.punct(i-2, "'")
+	possessive := prev == "s" && r.possessiveAt(i-2)
 	switch {
 	case possessive, prev == "the", prev == "its", prev == "his", prev == "her", prev == "their", prev == "our":
 		if j < len(r.toks) && r.toks[j].kind == kWord && !r.toks[j].cap {
@@ -848,7 +848,7 @@ func (r *run) mWeekday(i int) (cand, bool) {
 	tense := r.tense(i, j)
 	// "the summit is Wednesday", "there's another in Paris Wednesday": a day named in a
 	// clause in the present tense is one to come; "Monday's debate" names a day of its own
-	if tense == tUnknown && !(r.punct(j, "'") && r.word(j+1) == "s") && r.presentBe(i) {
+	if tense == tUnknown && !r.possessiveAt(j) && r.presentBe(i) {
 		tense = tFuture
 	}
 	dt := r.wdays[wd]
@@ -899,7 +899,7 @@ func (r *run) mYear(i int) (cand, bool) {
 		switch {
 		case r.punct(k, "-") && r.glued(k) && r.glued(k+1) && r.word(k+1) == "end":
 			k += 2
-		case r.punct(k, "'") && r.word(k+1) == "s" && r.word(k+2) == "end":
+		case r.possessiveAt(k) && r.word(k+2) == "end":
 			k += 3
 		case r.word(k) == "end" && !r.punct(k+1, "-"):
 			k++

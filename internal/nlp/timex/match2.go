@@ -308,7 +308,7 @@ func (r *run) mQuarter(i int) (cand, bool) {
 	possessive := false
 	if hasYear0 {
 		k++
-	} else if dir, ok := r.lx.deictic[r.word(k)]; ok && r.hasRef && r.word(k+1) == "year" && r.punct(k+2, "'") && r.word(k+3) == "s" {
+	} else if dir, ok := r.lx.deictic[r.word(k)]; ok && r.hasRef && r.word(k+1) == "year" && r.possessiveAt(k+2) {
 		switch r.word(k) {
 		case "this", "last", "next":
 			// last year's quarter, this year's third quarter
