@@ -1,7 +1,6 @@
 package event
 
 import (
-	"slices"
 	"testing"
 
 	"github.com/tidings-news/tidings/internal/model"
@@ -83,11 +82,7 @@ func TestForeignThreatAtHome(t *testing.T) {
 		{"Kenya is divided. Nairobi was calm. Washington warned of a drought.", nil},
 	}
 	for _, tc := range tests {
-		doc := buildDoc(tc.text, actors...)
-		c.Annotate(doc)
-		if got := triples(doc); !slices.Equal(got, tc.want) {
-			t.Errorf("%q\n got %v\nwant %v", tc.text, got, tc.want)
-		}
+		checkTriplesWith(t, c, tc.text, tc.want, actors...)
 	}
 }
 
@@ -198,10 +193,6 @@ func TestTitleBetween(t *testing.T) {
 		{"VOA hosts Ana Ruiz in Chicago.", []string{"CONSULT MEX>USA"}},
 	}
 	for _, tc := range tests {
-		doc := buildDoc(tc.text, actors...)
-		c.Annotate(doc)
-		if got := triples(doc); !slices.Equal(got, tc.want) {
-			t.Errorf("%q\n got %v\nwant %v", tc.text, got, tc.want)
-		}
+		checkTriplesWith(t, c, tc.text, tc.want, actors...)
 	}
 }

@@ -135,7 +135,13 @@ func triples(doc *model.Document) []string {
 // triples with want.
 func checkTriples(t *testing.T, c *Coder, text string, want []string) {
 	t.Helper()
-	doc := buildDoc(text, testActors...)
+	checkTriplesWith(t, c, text, want, testActors...)
+}
+
+// checkTriplesWith is checkTriples with the given actors instead of the shared ones.
+func checkTriplesWith(t *testing.T, c *Coder, text string, want []string, actors ...act) {
+	t.Helper()
+	doc := buildDoc(text, actors...)
 	c.Annotate(doc)
 	got := triples(doc)
 	if !slices.Equal(got, want) {

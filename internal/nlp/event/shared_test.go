@@ -89,10 +89,6 @@ func TestOwnPeople(t *testing.T) {
 		{"In Myanmar, the security forces arrested the reports' authors.", nil},
 	}
 	for _, tc := range tests {
-		doc := buildDoc(tc.text, actors...)
-		c.Annotate(doc)
-		if got := triples(doc); !slices.Equal(got, tc.want) {
-			t.Errorf("%q\n got %v\nwant %v", tc.text, got, tc.want)
-		}
+		checkTriplesWith(t, c, tc.text, tc.want, actors...)
 	}
 }
